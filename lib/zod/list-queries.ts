@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { STATUSES } from "../domain/statuses";
+
+// Shared by the API routes and the pages: the same parameters drive both, and the
+// pages keep them in the URL.
+const page = z.coerce.number().int().min(1).max(1_000_000).default(1);
+const pageSize = z.coerce.number().int().min(1).max(200).default(25);
+const q = z.string().trim().max(200).optional().transform((v) => (v ? v : undefined));
+const status = z.enum(STATUSES).optional();
+
+export const ORGANIZATION_SORTS = ["name", "servers", "patched", "unpatched", "mitigated", "compromised", "unknown", "percentPatched"] as const;
+export const SERVER_SORTS = ["hostname", "organization", "ipAddress", "build", "status", "lastScanAt"] as const;
+
+function sortParam<T extends readonly [string, ...string[]]>(fields: T, fallback: string) {
+  const allowed = new Set<string>(fields);
+  return z
+    .string()
+    .default(fallback)
+    .refine((v) => allowed.has(v.replace(/^-/, "")), { message: `sort must be one of ${fields.join(", ")} (prefix - for descending)` })
+    .transform((v) => ({ field: v.replace(/^-/, "") as T[number], desc: v.startsWith("-") }));
+}
+
+export const organizationListQuery = z.object({
+  q,
+  status,
+  sort: sortParam(ORGANIZATION_SORTS, "name"),
+  page,
+  pageSize,
+});
+export type OrganizationListQuery = z.infer<typeof organizationListQuery>;
+
+export const serverListQuery = z.object({
+  organization: z.string().trim().max(200).optional(),
+  q,
+  status,
+  sort: sortParam(SERVER_SORTS, "hostname"),
+  page,
+  pageSize,
+});
+export type ServerListQuery = z.infer<typeof serverListQuery>;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD");
+export const trendQuery = z.object({
+  organization: z.string().trim().max(200).optional(),
+  from: day.optional(),
+  to: day.optional(),
+});
+export type TrendQuery = z.infer<typeof trendQuery>;
+
+export const summaryQuery = z.object({ organization: z.string().trim().max(200).optional() });
