@@ -1,0 +1,91 @@
+import {
+  CUMULATIVE_UPDATES,
+  EXCHANGE_2010_MAJOR,
+  EXCHANGE_SE_FIRST_BUILD,
+  type CumulativeUpdate,
+  type ExchangeProduct,
+} from "./exchange-cumulative-updates";
+
+export interface ParsedBuild {
+  major: number;
+  minor: number;
+  build: number;
+  // Null for a three-part build (version probes often expose only three parts).
+  revision: number | null;
+  // Normalised: no whitespace, no leading zeros ("15.01.2176.009" -> "15.1.2176.9").
+  text: string;
+}
+
+export interface BuildIdentity {
+  product: ExchangeProduct | null;
+  cumulativeUpdate: string | null;
+}
+
+// No Exchange build part comes near this; larger values are typos or garbage, not builds.
+const MAX_PART = 99999;
+// Leading zeros are accepted because Microsoft's "long format" pads parts (15.01.2176.009).
+const BUILD_PATTERN = /^(\d+)\.(\d+)\.(\d+)(?:\.(\d+))?$/;
+
+export function parseBuild(text: string): ParsedBuild | null {
+  if (typeof text !== "string") return null;
+  const match = BUILD_PATTERN.exec(text.trim());
+  if (!match) return null;
+  const [major, minor, build] = [match[1], match[2], match[3]].map(Number);
+  const revision = match[4] === undefined ? null : Number(match[4]);
+  if ([major, minor, build, revision ?? 0].some((part) => part > MAX_PART)) return null;
+  const parts = revision === null ? [major, minor, build] : [major, minor, build, revision];
+  return { major, minor, build, revision, text: parts.join(".") };
+}
+
+// Orders builds part by part. A missing revision sorts like revision 0, so callers that need to know
+// whether the revision matters must check `revision === null` themselves.
+export function compareBuilds(a: ParsedBuild, b: ParsedBuild): number {
+  return (
+    a.major - b.major || a.minor - b.minor || a.build - b.build || (a.revision ?? 0) - (b.revision ?? 0)
+  );
+}
+
+function mustParse(text: string): ParsedBuild {
+  const parsed = parseBuild(text);
+  if (!parsed) throw new Error(`Invalid build in the data table: ${text}`);
+  return parsed;
+}
+
+interface IndexedUpdate {
+  update: CumulativeUpdate;
+  base: ParsedBuild;
+}
+
+const INDEXED: readonly IndexedUpdate[] = CUMULATIVE_UPDATES.map((update) => ({
+  update,
+  base: mustParse(update.baseBuild),
+}));
+
+export function productOf(major: number, minor: number, build: number): ExchangeProduct | null {
+  if (major === EXCHANGE_2010_MAJOR) return minor <= 3 ? "Exchange 2010" : null;
+  if (major !== 15) return null;
+  if (minor === 0) return "Exchange 2013";
+  if (minor === 1) return "Exchange 2016";
+  if (minor === 2) return build >= EXCHANGE_SE_FIRST_BUILD ? "Exchange SE" : "Exchange 2019";
+  return null;
+}
+
+// The CU (or, for Exchange 2010, the service pack) a build belongs to, or null when no known release matches.
+export function findCumulativeUpdate(b: ParsedBuild): CumulativeUpdate | null {
+  const found = INDEXED.find(({ base }) =>
+    base.major === EXCHANGE_2010_MAJOR
+      ? b.major === base.major && b.minor === base.minor
+      : b.major === base.major && b.minor === base.minor && b.build === base.build,
+  );
+  return found?.update ?? null;
+}
+
+export function cumulativeUpdateNamed(product: ExchangeProduct, name: string): CumulativeUpdate | null {
+  return CUMULATIVE_UPDATES.find((u) => u.product === product && u.name === name) ?? null;
+}
+
+export function identifyBuild(b: ParsedBuild): BuildIdentity {
+  const product = productOf(b.major, b.minor, b.build);
+  if (!product) return { product: null, cumulativeUpdate: null };
+  return { product, cumulativeUpdate: findCumulativeUpdate(b)?.name ?? null };
+}

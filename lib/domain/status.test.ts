@@ -1,0 +1,232 @@
+import { describe, expect, it } from "vitest";
+import { dayOf, evaluateServer, judgeScan, type RemediationFacts, type ScanFacts } from "./status";
+
+const UNPATCHED = "15.1.2176.2";
+const PATCHED = "15.1.2176.9";
+const UNPATCHED_REASON =
+  "Exchange 2016 CU19, build 15.1.2176.2 is below 15.1.2176.9, the March 2021 security update for CU19: install KB5000871.";
+const PATCHED_REASON =
+  "Exchange 2016 CU19, build 15.1.2176.9 is at or above 15.1.2176.9, the March 2021 security update for CU19 (KB5000871).";
+
+function scan(at: string, build: string | null, indicators: string[] = [], mitigation: string | null = null): ScanFacts {
+  return { scannedAt: new Date(at), build, indicators, mitigation };
+}
+function remediation(at: string): RemediationFacts {
+  return { remediatedAt: new Date(at) };
+}
+
+describe("dayOf", () => {
+  it("gives the UTC day", () => {
+    expect(dayOf(new Date("2021-03-02T23:59:59.999Z"))).toBe("2021-03-02");
+    expect(dayOf(new Date("2021-03-01T23:30:00-05:00"))).toBe("2021-03-02");
+  });
+});
+
+describe("judgeScan", () => {
+  it("gives the build verdict for a clean scan", () => {
+    expect(judgeScan(scan("2021-03-05T10:00:00Z", UNPATCHED))).toEqual({
+      status: "unpatched",
+      reason: UNPATCHED_REASON,
+      product: "Exchange 2016",
+      cumulativeUpdate: "CU19",
+    });
+  });
+
+  it("is compromised when indicators were found, whatever the build", () => {
+    const judged = judgeScan(scan("2021-03-05T10:00:00Z", PATCHED, ["web shell", "lsass dump", "web shell"]));
+    expect(judged.status).toBe("compromised");
+    expect(judged.reason).toBe(
+      `Compromised: this scan found 2 indicators of compromise; a compromise stays until it is marked remediated. ${PATCHED_REASON}`,
+    );
+  });
+
+  it.each([UNPATCHED, "15.1.2176", null, "15.1.1261.35"])("is mitigated, not patched, when %s has EOMT applied", (build) => {
+    const judged = judgeScan(scan("2021-03-05T10:00:00Z", build, [], "eomt"));
+    expect(judged.status).toBe("mitigated");
+    expect(judged.reason).toMatch(/^Not patched: EOMT mitigation applied, which is not a patch\. /);
+  });
+
+  it("accepts the mitigation flag in any case", () => {
+    expect(judgeScan(scan("2021-03-05T10:00:00Z", UNPATCHED, [], " EOMT ")).status).toBe("mitigated");
+    expect(judgeScan(scan("2021-03-05T10:00:00Z", UNPATCHED, [], "other")).status).toBe("unpatched");
+  });
+
+  it("stays patched when a patched server also has EOMT", () => {
+    expect(judgeScan(scan("2021-03-05T10:00:00Z", PATCHED, [], "eomt")).status).toBe("patched");
+  });
+});
+
+describe("evaluateServer: current state", () => {
+  it("is unknown with no scan", () => {
+    const { current, spans } = evaluateServer([], [remediation("2021-03-10T00:00:00Z")]);
+    expect(current).toMatchObject({ status: "unknown", build: null, lastScanAt: null, indicators: [], compromisedAt: null });
+    expect(spans).toEqual([]);
+  });
+
+  it("takes the patch verdict from the latest scan, in whatever order scans come", () => {
+    const { current } = evaluateServer(
+      [scan("2021-03-08T10:00:00Z", PATCHED), scan("2021-03-03T10:00:00Z", UNPATCHED)],
+      [],
+    );
+    expect(current).toEqual({
+      status: "patched",
+      reason: PATCHED_REASON,
+      build: PATCHED,
+      product: "Exchange 2016",
+      cumulativeUpdate: "CU19",
+      lastScanAt: new Date("2021-03-08T10:00:00Z"),
+      indicators: [],
+      compromisedAt: null,
+    });
+  });
+
+  it("keeps a mitigation recorded by an earlier scan until the server is patched", () => {
+    const mitigatedThenRescanned = [scan("2021-03-03T10:00:00Z", UNPATCHED, [], "eomt"), scan("2021-03-04T10:00:00Z", UNPATCHED)];
+    expect(evaluateServer(mitigatedThenRescanned, []).current.status).toBe("mitigated");
+    const patchedLater = [...mitigatedThenRescanned, scan("2021-03-06T10:00:00Z", PATCHED)];
+    expect(evaluateServer(patchedLater, []).current.status).toBe("patched");
+  });
+
+  it("stays compromised after a clean, patched scan, naming the count, the date and the verdict", () => {
+    const { current } = evaluateServer(
+      [
+        scan("2021-03-04T10:00:00Z", UNPATCHED, ["shell.aspx", "lsass.dmp"]),
+        scan("2021-03-03T10:00:00Z", UNPATCHED, ["shell.aspx"]),
+        scan("2021-03-06T10:00:00Z", PATCHED),
+      ],
+      [],
+    );
+    expect(current.status).toBe("compromised");
+    expect(current.compromisedAt).toEqual(new Date("2021-03-03T10:00:00Z"));
+    expect(current.indicators).toEqual(["shell.aspx", "lsass.dmp"]);
+    expect(current.reason).toBe(
+      "Compromised: 2 indicators of compromise found since 2021-03-03; a compromise stays until it is marked " +
+        `remediated. ${PATCHED_REASON}`,
+    );
+  });
+
+  it("is no longer compromised after a remediation later than the last indicator scan, and says so", () => {
+    const { current } = evaluateServer(
+      [scan("2021-03-03T10:00:00Z", UNPATCHED, ["shell.aspx"]), scan("2021-03-06T10:00:00Z", PATCHED)],
+      [remediation("2021-03-05T12:00:00Z")],
+    );
+    expect(current).toMatchObject({ status: "patched", indicators: [], compromisedAt: null });
+    expect(current.reason).toBe(`${PATCHED_REASON} Compromise marked remediated on 2021-03-05.`);
+  });
+
+  it.each([
+    ["before the indicator scan", "2021-03-02T10:00:00Z"],
+    ["at the very moment of the indicator scan", "2021-03-03T10:00:00Z"],
+  ])("stays compromised with a remediation %s", (_label, at) => {
+    const { current } = evaluateServer([scan("2021-03-03T10:00:00Z", PATCHED, ["shell.aspx"])], [remediation(at)]);
+    expect(current.status).toBe("compromised");
+  });
+
+  it("counts only indicators found after the last remediation", () => {
+    const { current } = evaluateServer(
+      [
+        scan("2021-03-03T10:00:00Z", UNPATCHED, ["old.aspx"]),
+        scan("2021-03-08T10:00:00Z", UNPATCHED, ["new.aspx", "new.aspx", "dump"]),
+        scan("2021-03-09T10:00:00Z", UNPATCHED, ["dump", "third"]),
+      ],
+      [remediation("2021-03-05T10:00:00Z")],
+    );
+    expect(current.compromisedAt).toEqual(new Date("2021-03-08T10:00:00Z"));
+    expect(current.indicators).toEqual(["new.aspx", "dump", "third"]);
+    expect(current.reason).toMatch(/^Compromised: 3 indicators of compromise found since 2021-03-08; /);
+  });
+
+  it("puts the mitigation after the compromise in the reason", () => {
+    const { current } = evaluateServer([scan("2021-03-03T10:00:00Z", UNPATCHED, ["x"], "eomt")], []);
+    expect(current.status).toBe("compromised");
+    expect(current.reason).toContain("remediated. Not patched: EOMT mitigation applied, which is not a patch.");
+  });
+});
+
+describe("evaluateServer: spans", () => {
+  it("starts on the first scan's day and leaves the last span open", () => {
+    const { spans } = evaluateServer([scan("2021-03-01T10:00:00Z", UNPATCHED), scan("2021-03-05T10:00:00Z", PATCHED)], []);
+    expect(spans).toEqual([
+      { status: "unpatched", fromDay: "2021-03-01", toDay: "2021-03-05" },
+      { status: "patched", fromDay: "2021-03-05", toDay: null },
+    ]);
+  });
+
+  it("merges consecutive days with the same status", () => {
+    const { spans } = evaluateServer(
+      [scan("2021-03-01T10:00:00Z", UNPATCHED), scan("2021-03-02T10:00:00Z", UNPATCHED), scan("2021-03-04T10:00:00Z", PATCHED), scan("2021-03-07T10:00:00Z", PATCHED)],
+      [],
+    );
+    expect(spans).toEqual([
+      { status: "unpatched", fromDay: "2021-03-01", toDay: "2021-03-04" },
+      { status: "patched", fromDay: "2021-03-04", toDay: null },
+    ]);
+  });
+
+  it("uses the day's last scan when two scans fall on one day", () => {
+    const { spans } = evaluateServer(
+      [scan("2021-03-01T10:00:00Z", UNPATCHED), scan("2021-03-03T17:00:00Z", PATCHED), scan("2021-03-03T09:00:00Z", UNPATCHED)],
+      [],
+    );
+    expect(spans).toEqual([
+      { status: "unpatched", fromDay: "2021-03-01", toDay: "2021-03-03" },
+      { status: "patched", fromDay: "2021-03-03", toDay: null },
+    ]);
+  });
+
+  it("shows a compromise until the day it is marked remediated", () => {
+    const { spans } = evaluateServer(
+      [scan("2021-03-01T10:00:00Z", UNPATCHED), scan("2021-03-02T10:00:00Z", UNPATCHED, ["x"]), scan("2021-03-03T10:00:00Z", PATCHED)],
+      [remediation("2021-03-04T10:00:00Z")],
+    );
+    expect(spans).toEqual([
+      { status: "unpatched", fromDay: "2021-03-01", toDay: "2021-03-02" },
+      { status: "compromised", fromDay: "2021-03-02", toDay: "2021-03-04" },
+      { status: "patched", fromDay: "2021-03-04", toDay: null },
+    ]);
+  });
+
+  it("shows no compromised day when the remediation is later on the same day as the indicator scan", () => {
+    const { spans, current } = evaluateServer(
+      [scan("2021-03-01T10:00:00Z", UNPATCHED), scan("2021-03-02T08:00:00Z", UNPATCHED, ["x"])],
+      [remediation("2021-03-02T20:00:00Z")],
+    );
+    expect(spans).toEqual([{ status: "unpatched", fromDay: "2021-03-01", toDay: null }]);
+    expect(current.status).toBe("unpatched");
+  });
+
+  it("gives the same spans for an out-of-order list", () => {
+    const scans = [
+      scan("2021-03-01T10:00:00Z", UNPATCHED),
+      scan("2021-03-02T10:00:00Z", UNPATCHED, [], "eomt"),
+      scan("2021-03-04T10:00:00Z", UNPATCHED, ["x"]),
+      scan("2021-03-06T10:00:00Z", PATCHED),
+    ];
+    const remediations = [remediation("2021-03-05T10:00:00Z")];
+    const expected = [
+      { status: "unpatched", fromDay: "2021-03-01", toDay: "2021-03-02" },
+      { status: "mitigated", fromDay: "2021-03-02", toDay: "2021-03-04" },
+      { status: "compromised", fromDay: "2021-03-04", toDay: "2021-03-05" },
+      { status: "mitigated", fromDay: "2021-03-05", toDay: "2021-03-06" },
+      { status: "patched", fromDay: "2021-03-06", toDay: null },
+    ];
+    expect(evaluateServer(scans, remediations).spans).toEqual(expected);
+    expect(evaluateServer([scans[3], scans[0], scans[2], scans[1]], remediations).spans).toEqual(expected);
+  });
+
+  it("starts with an unknown span when a remediation predates the first scan", () => {
+    const { spans } = evaluateServer([scan("2021-03-03T10:00:00Z", PATCHED)], [remediation("2021-03-01T10:00:00Z")]);
+    expect(spans).toEqual([
+      { status: "unknown", fromDay: "2021-03-01", toDay: "2021-03-03" },
+      { status: "patched", fromDay: "2021-03-03", toDay: null },
+    ]);
+  });
+
+  it("assigns a scan to its UTC day", () => {
+    const { spans } = evaluateServer([scan("2021-03-01T10:00:00Z", UNPATCHED), scan("2021-03-01T23:30:00-05:00", PATCHED)], []);
+    expect(spans).toEqual([
+      { status: "unpatched", fromDay: "2021-03-01", toDay: "2021-03-02" },
+      { status: "patched", fromDay: "2021-03-02", toDay: null },
+    ]);
+  });
+});
