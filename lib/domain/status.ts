@@ -109,12 +109,21 @@ const NO_SCAN: ServerState = {
 
 type Judge = (build: string | null) => BuildVerdict;
 
-// Spans re-judge the same few builds for every event day; judging each build once keeps recomputes cheap.
+// A fleet runs a few hundred distinct builds at most, and a recompute judges them for
+// every server and event day: judging each build once per advisory keeps imports cheap.
+const MAX_CACHED_BUILDS = 10_000;
+const verdictCache = new WeakMap<Advisory, Map<string | null, BuildVerdict>>();
+
 function memoJudge(advisory: Advisory): Judge {
-  const cache = new Map<string | null, BuildVerdict>();
+  let cache = verdictCache.get(advisory);
+  if (!cache) verdictCache.set(advisory, (cache = new Map()));
+  const verdicts = cache;
   return (build) => {
-    let verdict = cache.get(build);
-    if (!verdict) cache.set(build, (verdict = judgeBuild(build, advisory)));
+    let verdict = verdicts.get(build);
+    if (!verdict) {
+      if (verdicts.size >= MAX_CACHED_BUILDS) verdicts.clear();
+      verdicts.set(build, (verdict = judgeBuild(build, advisory)));
+    }
     return verdict;
   };
 }
@@ -168,17 +177,33 @@ export function evaluateServer(
   if (sortedScans.length === 0) return { current, spans: [] };
 
   // The status can only change on a day with an event, so it is enough to evaluate the end of those days.
+  // One pass over both time-ordered lists: only the status is needed here, not the reason.
   const eventDays = unique(
     [...sortedScans.map((s) => dayOf(s.scannedAt)), ...sortedRemediations.map((r) => dayOf(r.remediatedAt))].sort(),
   );
   const spans: StatusSpan[] = [];
+  let i = 0;
+  let j = 0;
+  let eomt = false;
+  let lastIndicatorAt = -Infinity;
+  let lastRemediationAt = -Infinity;
   for (const day of eventDays) {
     const endOfDay = Date.parse(`${day}T00:00:00.000Z`) + DAY_MS;
-    const status = stateOf(
-      sortedScans.filter((s) => s.scannedAt.getTime() < endOfDay),
-      sortedRemediations.filter((r) => r.remediatedAt.getTime() < endOfDay),
-      judge,
-    ).status;
+    for (; i < sortedScans.length && sortedScans[i].scannedAt.getTime() < endOfDay; i++) {
+      const scan = sortedScans[i];
+      if (isEomt(scan.mitigation)) eomt = true;
+      if (scan.indicators.length > 0) lastIndicatorAt = scan.scannedAt.getTime();
+    }
+    for (; j < sortedRemediations.length && sortedRemediations[j].remediatedAt.getTime() < endOfDay; j++) {
+      lastRemediationAt = sortedRemediations[j].remediatedAt.getTime();
+    }
+    // Same rules as stateOf: no scan yet is unknown; a remediation clears indicators found strictly before it.
+    const status: Status =
+      i === 0
+        ? "unknown"
+        : lastIndicatorAt > -Infinity && lastIndicatorAt >= lastRemediationAt
+        ? "compromised"
+        : patchPart(judge(sortedScans[i - 1].build), eomt).status;
     const last = spans.at(-1);
     if (last?.status === status) continue;
     if (last) last.toDay = day;

@@ -1,0 +1,7 @@
+import { apiRoute } from "@/lib/api/handler";
+import { listOrganizations } from "@/lib/data/organizations";
+import { organizationListQuery } from "@/lib/zod/list-queries";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(organizationListQuery, ({ query }) => listOrganizations(query));

@@ -1,0 +1,7 @@
+import { apiRoute } from "@/lib/api/handler";
+import { getFleetSummary } from "@/lib/data/fleet";
+import { summaryQuery } from "@/lib/zod/list-queries";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(summaryQuery, ({ query }) => getFleetSummary(query));

@@ -1,0 +1,7 @@
+import { apiRoute } from "@/lib/api/handler";
+import { getTrend } from "@/lib/data/trend";
+import { trendQuery } from "@/lib/zod/list-queries";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(trendQuery, async ({ query }) => ({ days: await getTrend(query) }));

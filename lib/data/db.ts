@@ -1,0 +1,38 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
+import { PrismaClient as PgClient } from "../generated/postgres/client";
+
+// The only module that knows there are two databases (with sql-session.ts, the raw
+// writer behind it). Both clients come from the same models, so the PostgreSQL client
+// is typed as the SQLite one.
+export type Db = SqliteClient;
+export type Dialect = "sqlite" | "postgres";
+
+export const DEFAULT_DATABASE_URL = "file:./data/patchboard.db";
+
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+}
+
+export function dialect(url = databaseUrl()): Dialect {
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgres";
+  if (url.startsWith("file:")) return "sqlite";
+  throw new Error(`Unsupported DATABASE_URL scheme: ${url.split(":")[0]} (use file: or postgresql://)`);
+}
+
+export function sqlitePath(url = databaseUrl()): string {
+  return url.replace(/^file:/, "");
+}
+
+function createClient(): Db {
+  const url = databaseUrl();
+  if (dialect(url) === "postgres") {
+    return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+  }
+  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 15_000 }) });
+}
+
+const globalForPrisma = globalThis as unknown as { prisma?: Db };
+export const db = globalForPrisma.prisma ?? createClient();
+globalForPrisma.prisma = db;

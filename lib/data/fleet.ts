@@ -1,0 +1,29 @@
+import { STATUSES, emptyCounts, type StatusCounts } from "../domain/statuses";
+import type { FleetSummary, TopOrganization } from "../views";
+import { db } from "./db";
+import { getOrganization } from "./organizations";
+import { AppError } from "../errors";
+
+/** Counts by status across the fleet, or for one organization, from the stored per-organization counts. */
+export async function getFleetSummary(opts: { organization?: string } = {}): Promise<FleetSummary> {
+  if (opts.organization) {
+    const org = await getOrganization(opts.organization);
+    if (!org) throw new AppError(404, "not_found", `Organization "${opts.organization}" not found.`);
+    return { servers: org.servers, organizations: 1, statuses: org.statuses };
+  }
+  const agg = await db.organization.aggregate({
+    _count: { _all: true },
+    _sum: { servers: true, patched: true, unpatched: true, mitigated: true, compromised: true, unknown: true },
+  });
+  const statuses: StatusCounts = emptyCounts();
+  for (const s of STATUSES) statuses[s] = Number(agg._sum[s] ?? 0);
+  return { servers: Number(agg._sum.servers ?? 0), organizations: agg._count._all, statuses };
+}
+
+/** The organizations with the most unpatched and compromised servers. */
+export async function getTopOrganizations(limit = 10): Promise<TopOrganization[]> {
+  const rows = await db.$queryRawUnsafe<{ slug: string; name: string; unpatched: number; compromised: number }[]>(
+    `SELECT "slug", "name", "unpatched", "compromised" FROM "Organization" WHERE "unpatched" + "compromised" > 0 ORDER BY "unpatched" + "compromised" DESC, "compromised" DESC, "nameKey" ASC LIMIT ${Math.max(1, Math.min(50, Math.trunc(limit)))}`,
+  );
+  return rows.map((r) => ({ slug: r.slug, name: r.name, unpatched: Number(r.unpatched), compromised: Number(r.compromised) }));
+}

@@ -1,0 +1,121 @@
+import { nameKey, slugify } from "../domain/slug";
+import { rowsPerStatement, rowsSource, type SqlSession } from "./sql-session";
+
+export interface ScanRowInput {
+  organization: string;
+  hostname: string;
+  ipAddress: string | null;
+  build: string | null;
+  scannedAt: Date;
+  indicators: string[];
+  mitigation: string | null;
+}
+
+const SCAN_TYPES = ["integer", "integer", "timestamp(3)", "text", "text", "text", "text", "text"];
+const SERVER_TYPES = ["integer", "text", "text", "timestamp(3)"];
+
+/**
+ * Writes scan rows in multi-row statements inside the caller's transaction. Organization
+ * and server ids are cached, so a million-row file costs one INSERT per thousand rows
+ * once its servers are known.
+ */
+export class ImportWriter {
+  private orgIds = new Map<string, number>();
+  private serverIds = new Map<string, number>();
+  readonly touchedServers = new Set<number>();
+  readonly createdServers = new Set<number>();
+  scansWritten = 0;
+
+  constructor(
+    private s: SqlSession,
+    private importId: number,
+    private source: string,
+    private now = new Date(),
+  ) {}
+
+  async writeBatch(rows: ScanRowInput[]): Promise<void> {
+    if (rows.length === 0) return;
+    const serverIds = await this.resolveServers(rows);
+    const step = rowsPerStatement(this.s, SCAN_TYPES.length);
+    for (let i = 0; i < rows.length; i += step) {
+      const chunk = rows.slice(i, i + step).map((r, j) => [
+        serverIds[i + j],
+        this.importId,
+        r.scannedAt,
+        r.build,
+        r.ipAddress,
+        r.indicators.length ? r.indicators.join("; ") : null,
+        r.mitigation,
+        this.source,
+      ]);
+      const src = rowsSource(this.s, SCAN_TYPES, chunk);
+      this.scansWritten += await this.s.run(
+        `INSERT INTO "Scan" ("serverId", "importId", "scannedAt", "build", "ipAddress", "indicators", "mitigation", "source") SELECT * FROM ${src.sql} WHERE true ON CONFLICT ("serverId", "scannedAt") DO NOTHING`,
+        src.params,
+      );
+    }
+    for (const id of serverIds) this.touchedServers.add(id);
+  }
+
+  private async resolveOrganization(name: string): Promise<number> {
+    const key = nameKey(name);
+    const cached = this.orgIds.get(key);
+    if (cached !== undefined) return cached;
+    let found = await this.s.all<{ id: number }>(`SELECT "id" FROM "Organization" WHERE "nameKey" = ?`, [key]);
+    if (!found.length) {
+      const base = slugify(name);
+      for (let n = 1; !found.length; n++) {
+        const slug = n === 1 ? base : `${base}-${n}`;
+        found = await this.s.all<{ id: number }>(
+          `INSERT INTO "Organization" ("slug", "name", "nameKey", "createdAt") VALUES (?, ?, ?, ?) ON CONFLICT ("slug") DO NOTHING RETURNING "id"`,
+          [slug, name.trim(), key, this.now],
+        );
+      }
+    }
+    const id = Number(found[0].id);
+    this.orgIds.set(key, id);
+    return id;
+  }
+
+  private async resolveServers(rows: ScanRowInput[]): Promise<number[]> {
+    const keys: string[] = [];
+    const missing = new Map<string, { orgId: number; hostname: string; hostKey: string }>();
+    for (const r of rows) {
+      const orgId = await this.resolveOrganization(r.organization);
+      const hostKey = nameKey(r.hostname);
+      const key = `${orgId}\u0000${hostKey}`;
+      keys.push(key);
+      if (!this.serverIds.has(key) && !missing.has(key)) missing.set(key, { orgId, hostname: r.hostname.trim(), hostKey });
+    }
+    const pending = [...missing.values()];
+    const step = rowsPerStatement(this.s, SERVER_TYPES.length);
+    for (let i = 0; i < pending.length; i += step) {
+      const chunk = pending.slice(i, i + step);
+      const src = rowsSource(this.s, SERVER_TYPES, chunk.map((c) => [c.orgId, c.hostname, c.hostKey, this.now]));
+      const created = await this.s.all<{ id: number; organizationId: number; hostnameKey: string }>(
+        `INSERT INTO "Server" ("organizationId", "hostname", "hostnameKey", "createdAt") SELECT * FROM ${src.sql} WHERE true ON CONFLICT ("organizationId", "hostnameKey") DO NOTHING RETURNING "id", "organizationId", "hostnameKey"`,
+        src.params,
+      );
+      for (const c of created) {
+        const id = Number(c.id);
+        this.createdServers.add(id);
+        this.serverIds.set(`${Number(c.organizationId)}\u0000${c.hostnameKey}`, id);
+      }
+      const existing = chunk.filter((c) => !this.serverIds.has(`${c.orgId}\u0000${c.hostKey}`));
+      if (existing.length) await this.lookUpServers(existing);
+    }
+    return keys.map((k) => this.serverIds.get(k)!);
+  }
+
+  private async lookUpServers(list: { orgId: number; hostKey: string }[]): Promise<void> {
+    const orgIds = [...new Set(list.map((c) => c.orgId))];
+    for (const orgId of orgIds) {
+      const hostKeys = list.filter((c) => c.orgId === orgId).map((c) => c.hostKey);
+      const found = await this.s.all<{ id: number; hostnameKey: string }>(
+        `SELECT "id", "hostnameKey" FROM "Server" WHERE "organizationId" = ? AND "hostnameKey" IN (${hostKeys.map(() => "?").join(", ")})`,
+        [orgId, ...hostKeys],
+      );
+      for (const f of found) this.serverIds.set(`${orgId}\u0000${f.hostnameKey}`, Number(f.id));
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { AppError } from "../errors";
+import { STATUSES, type StatusCounts } from "../domain/statuses";
+import type { OrganizationListQuery } from "../zod/list-queries";
+import type { OrganizationRow, Page } from "../views";
+import { db } from "./db";
+
+type OrganizationRecord = {
+  slug: string;
+  name: string;
+  servers: number;
+  percentPatched: number;
+} & StatusCounts;
+
+export function toOrganizationRow(o: OrganizationRecord): OrganizationRow {
+  const statuses = Object.fromEntries(STATUSES.map((s) => [s, o[s]])) as StatusCounts;
+  return { slug: o.slug, name: o.name, servers: o.servers, statuses, percentPatched: o.percentPatched };
+}
+
+export async function listOrganizations(query: OrganizationListQuery): Promise<Page<OrganizationRow>> {
+  const where = {
+    ...(query.q ? { nameKey: { contains: query.q.toLowerCase() } } : {}),
+    ...(query.status ? { [query.status]: { gt: 0 } } : {}),
+  };
+  const field = query.sort.field === "name" ? "nameKey" : query.sort.field;
+  const direction = query.sort.desc ? "desc" : "asc";
+  const [rows, total] = await Promise.all([
+    db.organization.findMany({
+      where,
+      orderBy: [{ [field]: direction }, { id: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+    db.organization.count({ where }),
+  ]);
+  return { data: rows.map(toOrganizationRow), page: query.page, pageSize: query.pageSize, total };
+}
+
+export async function getOrganization(slug: string): Promise<OrganizationRow | null> {
+  const row = await db.organization.findUnique({ where: { slug } });
+  return row ? toOrganizationRow(row) : null;
+}
+
+export async function getOrganizationIdOrNull(slug: string): Promise<number | null> {
+  const row = await db.organization.findUnique({ where: { slug }, select: { id: true } });
+  return row?.id ?? null;
+}
+
+/** The organization's id for a slug given by a client, or a 404. */
+export async function requireOrganizationId(slug: string): Promise<number> {
+  const id = await getOrganizationIdOrNull(slug);
+  if (id === null) throw new AppError(404, "not_found", `Organization "${slug}" not found.`);
+  return id;
+}

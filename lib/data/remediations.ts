@@ -1,0 +1,34 @@
+import { AppError } from "../errors";
+import { withWriteTransaction } from "./sql-session";
+import { recomputeServers, refreshOrganizationCounts } from "./status-recompute";
+
+export interface RemediationInput {
+  serverId: number;
+  note: string;
+  recordedBy: string;
+  remediatedAt?: Date;
+}
+
+/**
+ * Records that a compromised server was cleaned up. Remediations are kept for the record
+ * and never deleted; the server's status and history are re-derived with it.
+ */
+export async function recordRemediation(input: RemediationInput): Promise<void> {
+  const note = input.note.trim();
+  if (note.length < 3 || note.length > 2000) throw new AppError(400, "invalid_note", "The note must be 3 to 2000 characters.");
+  await withWriteTransaction(async (s) => {
+    const [server] = await s.all<{ id: number; status: string }>(`SELECT "id", "status" FROM "Server" WHERE "id" = ?`, [input.serverId]);
+    if (!server) throw new AppError(404, "not_found", "Server not found.");
+    if (server.status !== "compromised") throw new AppError(409, "not_compromised", "This server is not marked compromised.");
+    const now = new Date();
+    await s.run(`INSERT INTO "Remediation" ("serverId", "remediatedAt", "note", "recordedBy", "createdAt") VALUES (?, ?, ?, ?, ?)`, [
+      input.serverId,
+      input.remediatedAt ?? now,
+      note,
+      input.recordedBy,
+      now,
+    ]);
+    const orgs = await recomputeServers(s, [input.serverId]);
+    await refreshOrganizationCounts(s, orgs);
+  });
+}

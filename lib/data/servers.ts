@@ -1,0 +1,130 @@
+import { nameKey } from "../domain/slug";
+import { judgeScan } from "../domain/status";
+import { isStatus, type Status } from "../domain/statuses";
+import type { ServerListQuery } from "../zod/list-queries";
+import type { Page, ServerDetail, ServerRow } from "../views";
+import { db } from "./db";
+import type { Prisma } from "../generated/sqlite/client";
+import { splitIndicators } from "./status-recompute";
+import { getOrganizationIdOrNull } from "./organizations";
+
+const SORT_FIELDS = {
+  hostname: "hostnameKey",
+  ipAddress: "ipAddress",
+  build: "build",
+  status: "status",
+  lastScanAt: "lastScanAt",
+} as const;
+
+const toStatus = (s: string): Status => (isStatus(s) ? s : "unknown");
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+type ServerRecord = {
+  id: number;
+  hostname: string;
+  ipAddress: string | null;
+  build: string | null;
+  product: string | null;
+  cumulativeUpdate: string | null;
+  status: string;
+  lastScanAt: Date | null;
+  indicators: string | null;
+  organization: { slug: string; name: string };
+};
+
+function toServerRow(r: ServerRecord): ServerRow {
+  return {
+    id: r.id,
+    hostname: r.hostname,
+    organization: r.organization.slug,
+    organizationName: r.organization.name,
+    ipAddress: r.ipAddress,
+    build: r.build,
+    product: r.product,
+    cumulativeUpdate: r.cumulativeUpdate,
+    status: toStatus(r.status),
+    lastScanAt: iso(r.lastScanAt),
+    indicators: splitIndicators(r.indicators),
+  };
+}
+
+export async function listServers(query: ServerListQuery): Promise<Page<ServerRow>> {
+  let organizationId: number | undefined;
+  if (query.organization) {
+    const id = await getOrganizationIdOrNull(query.organization);
+    if (id === null) return { data: [], page: query.page, pageSize: query.pageSize, total: 0 };
+    organizationId = id;
+  }
+  const q = query.q?.toLowerCase();
+  const where = {
+    ...(organizationId !== undefined ? { organizationId } : {}),
+    ...(query.status ? { status: query.status } : {}),
+    ...(q ? { OR: [{ hostnameKey: { contains: q } }, { ipAddress: { contains: q } }] } : {}),
+  };
+  const direction: Prisma.SortOrder = query.sort.desc ? "desc" : "asc";
+  const orderBy: Prisma.ServerOrderByWithRelationInput[] =
+    query.sort.field === "organization"
+      ? [{ organization: { nameKey: direction } }, { hostnameKey: "asc" }]
+      : [{ [SORT_FIELDS[query.sort.field]]: direction }, { id: "asc" }];
+  const [rows, total] = await Promise.all([
+    db.server.findMany({
+      where,
+      orderBy,
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      include: { organization: { select: { slug: true, name: true } } },
+    }),
+    db.server.count({ where }),
+  ]);
+  return { data: rows.map(toServerRow), page: query.page, pageSize: query.pageSize, total };
+}
+
+const MAX_SCANS_SHOWN = 500;
+
+export async function getServer(id: number): Promise<ServerDetail | null> {
+  if (!Number.isSafeInteger(id) || id < 1) return null;
+  const row = await db.server.findUnique({
+    where: { id },
+    include: {
+      organization: { select: { slug: true, name: true } },
+      scans: { orderBy: { scannedAt: "desc" }, take: MAX_SCANS_SHOWN },
+      remediations: { orderBy: { remediatedAt: "desc" } },
+    },
+  });
+  if (!row) return null;
+  return {
+    ...toServerRow(row),
+    reason: row.reason,
+    compromisedAt: iso(row.compromisedAt),
+    scans: row.scans.map((s) => {
+      const indicators = splitIndicators(s.indicators);
+      const verdict = judgeScan({ scannedAt: s.scannedAt, build: s.build, indicators, mitigation: s.mitigation });
+      return {
+        id: s.id,
+        scannedAt: s.scannedAt.toISOString(),
+        build: s.build,
+        ipAddress: s.ipAddress,
+        status: verdict.status,
+        reason: verdict.reason,
+        indicators,
+        mitigation: s.mitigation,
+        source: s.source,
+      };
+    }),
+    remediations: row.remediations.map((r) => ({
+      id: r.id,
+      remediatedAt: r.remediatedAt.toISOString(),
+      note: r.note,
+      recordedBy: r.recordedBy,
+    })),
+  };
+}
+
+/** A server's id from its organization's name and its hostname (both case-insensitive). */
+export async function findServerId(organizationName: string, hostname: string): Promise<number | null> {
+  const row = await db.server.findFirst({
+    where: { hostnameKey: nameKey(hostname), organization: { nameKey: nameKey(organizationName) } },
+    select: { id: true },
+  });
+  return row?.id ?? null;
+}

@@ -1,0 +1,145 @@
+import Database from "better-sqlite3";
+import pg from "pg";
+import { databaseUrl, dialect, sqlitePath, type Dialect } from "./db";
+
+// A raw connection of its own for long write transactions (imports, status recomputes).
+// Prisma's SQLite adapter runs every query on one shared connection, so a long
+// interactive transaction there would either block page reads or let them see (and
+// join) uncommitted rows; a second connection in WAL mode keeps readers on the last
+// committed state while a file imports.
+export type SqlScalar = string | number | null | Date;
+/** Arrays are only for PostgreSQL's unnest() (see rowsSource). */
+export type SqlValue = SqlScalar | SqlScalar[];
+
+export interface SqlSession {
+  dialect: Dialect;
+  /** runs a statement with `?` placeholders; returns the number of changed rows */
+  run(sql: string, params?: SqlValue[]): Promise<number>;
+  all<T = Record<string, unknown>>(sql: string, params?: SqlValue[]): Promise<T[]>;
+}
+
+// Prisma's SQLite adapter stores DateTime as ISO 8601 text with "+00:00"; raw writes must match it.
+function sqliteValue(v: SqlValue): string | number | null {
+  if (Array.isArray(v)) throw new Error("array parameters are for PostgreSQL only");
+  return v instanceof Date ? v.toISOString().replace("Z", "+00:00") : v;
+}
+
+// Prisma keeps DateTime in "timestamp(3)" without time zone, holding UTC. pg would
+// otherwise write and read such values in the machine's local time zone.
+function pgScalar(v: SqlScalar): string | number | null {
+  return v instanceof Date ? v.toISOString().slice(0, -1) : v;
+}
+const pgValue = (v: SqlValue) => (Array.isArray(v) ? v.map(pgScalar) : pgScalar(v));
+
+const PG_TIMESTAMP = 1114;
+const PG_INT8 = 20;
+const pgTypes = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === PG_TIMESTAMP) return (v: string) => new Date(v.replace(" ", "T") + "Z");
+    if (oid === PG_INT8) return (v: string) => Number(v);
+    return format ? pg.types.getTypeParser(oid, format) : pg.types.getTypeParser(oid);
+  },
+};
+
+function toPgPlaceholders(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+export function openSqlite(path = sqlitePath()): Database.Database {
+  const conn = new Database(path, { timeout: 15_000 });
+  conn.pragma("journal_mode = WAL");
+  conn.pragma("synchronous = NORMAL");
+  conn.pragma("foreign_keys = ON");
+  return conn;
+}
+
+async function sqliteTransaction<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
+  const conn = openSqlite();
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string) => {
+    let stmt = statements.get(sql);
+    if (!stmt) {
+      stmt = conn.prepare(sql);
+      if (statements.size > 200) statements.clear();
+      statements.set(sql, stmt);
+    }
+    return stmt;
+  };
+  const session: SqlSession = {
+    dialect: "sqlite",
+    async run(sql, params = []) {
+      return prepare(sql).run(...params.map(sqliteValue)).changes;
+    },
+    async all<T>(sql: string, params: SqlValue[] = []) {
+      return prepare(sql).all(...params.map(sqliteValue)) as T[];
+    },
+  };
+  try {
+    conn.exec("BEGIN IMMEDIATE");
+    try {
+      const result = await fn(session);
+      conn.exec("COMMIT");
+      return result;
+    } catch (err) {
+      if (conn.inTransaction) conn.exec("ROLLBACK");
+      throw err;
+    }
+  } finally {
+    conn.close();
+  }
+}
+
+async function pgTransaction<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl(), types: pgTypes as pg.CustomTypesConfig });
+  await client.connect();
+  const session: SqlSession = {
+    dialect: "postgres",
+    async run(sql, params = []) {
+      const res = await client.query(toPgPlaceholders(sql), params.map(pgValue));
+      return res.rowCount ?? 0;
+    },
+    async all<T>(sql: string, params: SqlValue[] = []) {
+      const res = await client.query(toPgPlaceholders(sql), params.map(pgValue));
+      return res.rows as T[];
+    },
+  };
+  try {
+    await client.query("BEGIN");
+    try {
+      const result = await fn(session);
+      await client.query("COMMIT");
+      return result;
+    } catch (err) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw err;
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs fn in one write transaction on a connection of its own: all of it commits, or none. */
+export function withWriteTransaction<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
+  return dialect() === "postgres" ? pgTransaction(fn) : sqliteTransaction(fn);
+}
+
+/** How many rows one rowsSource() statement may carry: SQLite binds at most 32,766 parameters. */
+export function rowsPerStatement(s: SqlSession, columns: number): number {
+  return s.dialect === "sqlite" ? Math.floor(32_000 / columns) : 5000;
+}
+
+/**
+ * A set of rows to select from, with columns named column1..columnN: a VALUES list on
+ * SQLite, and on PostgreSQL unnest() of one typed array per column, which is parsed and
+ * planned once instead of once per parameter and made bulk writes several times faster.
+ */
+export function rowsSource(s: SqlSession, types: string[], rows: SqlScalar[][]): { sql: string; params: SqlValue[] } {
+  if (s.dialect === "postgres") {
+    const columns = types.map((_, c) => rows.map((r) => r[c]));
+    const names = types.map((_, c) => `column${c + 1}`).join(", ");
+    return { sql: `unnest(${types.map((t) => `?::${t}[]`).join(", ")}) AS v(${names})`, params: columns };
+  }
+  const one = "(" + types.map(() => "?").join(", ") + ")";
+  return { sql: `(VALUES ${rows.map(() => one).join(", ")}) AS v`, params: rows.flat() };
+}

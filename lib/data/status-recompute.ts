@@ -1,0 +1,173 @@
+import { evaluateServer, type ScanFacts } from "../domain/status";
+import { rowsPerStatement, rowsSource, type SqlScalar, type SqlSession } from "./sql-session";
+
+// Servers re-derived per round trip: large enough to amortise the queries, small enough
+// that one chunk's scans stay a few megabytes.
+const CHUNK = 1000;
+const SERVER_UPDATE_TYPES = ["integer", "text", "text", "text", "text", "text", "timestamp(3)", "text", "timestamp(3)", "text"];
+const SPAN_TYPES = ["integer", "integer", "text", "text", "text"];
+const DELTA_TYPES = ["integer", "text", "text", "integer"];
+
+interface ScanRecord {
+  serverId: number;
+  scannedAt: string | Date;
+  build: string | null;
+  ipAddress: string | null;
+  indicators: string | null;
+  mitigation: string | null;
+}
+
+interface SpanRecord {
+  serverId: number;
+  organizationId: number;
+  status: string;
+  fromDay: string;
+  toDay: string | null;
+}
+
+export const splitIndicators = (text: string | null): string[] =>
+  text ? text.split(";").map((s) => s.trim()).filter(Boolean) : [];
+
+const inList = (n: number) => Array.from({ length: n }, () => "?").join(", ");
+
+/**
+ * Re-derives the status of the given servers from all their scans and remediations:
+ * the server row, its day spans and the per-day roll-up (by organization and fleet).
+ * Returns the organizations whose counts must be refreshed.
+ */
+export async function recomputeServers(s: SqlSession, serverIds: Iterable<number>): Promise<Set<number>> {
+  const ids = [...serverIds];
+  const deltas = new Map<string, number>();
+  const addDelta = (orgId: number, day: string, status: string, d: number) => {
+    for (const scope of [orgId, 0]) {
+      const key = `${scope}|${day}|${status}`;
+      deltas.set(key, (deltas.get(key) ?? 0) + d);
+    }
+  };
+  const orgs = new Set<number>();
+
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    const where = `IN (${inList(chunk.length)})`;
+    const [servers, scans, remediations, oldSpans] = [
+      await s.all<{ id: number; organizationId: number }>(`SELECT "id", "organizationId" FROM "Server" WHERE "id" ${where}`, chunk),
+      await s.all<ScanRecord>(
+        `SELECT "serverId", "scannedAt", "build", "ipAddress", "indicators", "mitigation" FROM "Scan" WHERE "serverId" ${where} ORDER BY "serverId", "scannedAt"`,
+        chunk,
+      ),
+      await s.all<{ serverId: number; remediatedAt: string | Date }>(
+        `SELECT "serverId", "remediatedAt" FROM "Remediation" WHERE "serverId" ${where}`,
+        chunk,
+      ),
+      await s.all<SpanRecord>(`SELECT "serverId", "organizationId", "status", "fromDay", "toDay" FROM "StatusSpan" WHERE "serverId" ${where}`, chunk),
+    ];
+    for (const span of oldSpans) {
+      addDelta(Number(span.organizationId), span.fromDay, span.status, -1);
+      if (span.toDay) addDelta(Number(span.organizationId), span.toDay, span.status, 1);
+    }
+    const scansBy = groupBy(scans, (r) => Number(r.serverId));
+    const remsBy = groupBy(remediations, (r) => Number(r.serverId));
+
+    const updates: SqlScalar[][] = [];
+    const spanRows: SqlScalar[][] = [];
+    for (const server of servers) {
+      const id = Number(server.id);
+      const orgId = Number(server.organizationId);
+      orgs.add(orgId);
+      const serverScans = scansBy.get(id) ?? [];
+      const facts: ScanFacts[] = serverScans.map((r) => ({
+        scannedAt: new Date(r.scannedAt),
+        build: r.build,
+        indicators: splitIndicators(r.indicators),
+        mitigation: r.mitigation,
+      }));
+      const { current, spans } = evaluateServer(
+        facts,
+        (remsBy.get(id) ?? []).map((r) => ({ remediatedAt: new Date(r.remediatedAt) })),
+      );
+      const ip = [...serverScans].reverse().find((r) => r.ipAddress)?.ipAddress ?? null;
+      updates.push([
+        id,
+        current.status,
+        current.reason,
+        current.build,
+        current.product,
+        current.cumulativeUpdate,
+        current.lastScanAt,
+        current.indicators.length ? current.indicators.join("; ") : null,
+        current.compromisedAt,
+        ip,
+      ]);
+      for (const span of spans) {
+        spanRows.push([id, orgId, span.status, span.fromDay, span.toDay]);
+        addDelta(orgId, span.fromDay, span.status, 1);
+        if (span.toDay) addDelta(orgId, span.toDay, span.status, -1);
+      }
+    }
+    if (updates.length) {
+      const src = rowsSource(s, SERVER_UPDATE_TYPES, updates);
+      await s.run(
+        `UPDATE "Server" SET "status" = v.column2, "reason" = v.column3, "build" = v.column4, "product" = v.column5, "cumulativeUpdate" = v.column6, "lastScanAt" = v.column7, "indicators" = v.column8, "compromisedAt" = v.column9, "ipAddress" = COALESCE(v.column10, "Server"."ipAddress") FROM ${src.sql} WHERE "Server"."id" = v.column1`,
+        src.params,
+      );
+    }
+    await s.run(`DELETE FROM "StatusSpan" WHERE "serverId" ${where}`, chunk);
+    await insertRows(s, `INSERT INTO "StatusSpan" ("serverId", "organizationId", "status", "fromDay", "toDay")`, SPAN_TYPES, spanRows);
+  }
+  await applyDeltas(s, deltas);
+  return orgs;
+}
+
+async function insertRows(s: SqlSession, insert: string, types: string[], rows: SqlScalar[][], onConflict = ""): Promise<void> {
+  const step = rowsPerStatement(s, types.length);
+  for (let i = 0; i < rows.length; i += step) {
+    const src = rowsSource(s, types, rows.slice(i, i + step));
+    await s.run(`${insert} SELECT * FROM ${src.sql} WHERE true ${onConflict}`, src.params);
+  }
+}
+
+async function applyDeltas(s: SqlSession, deltas: Map<string, number>): Promise<void> {
+  const rows = [...deltas].filter(([, d]) => d !== 0).map(([k, d]) => {
+    const [scope, day, status] = k.split("|");
+    return [Number(scope), day, status, d];
+  });
+  await insertRows(
+    s,
+    `INSERT INTO "StatusDelta" ("scope", "day", "status", "delta")`,
+    DELTA_TYPES,
+    rows,
+    `ON CONFLICT ("scope", "day", "status") DO UPDATE SET "delta" = "StatusDelta"."delta" + excluded."delta"`,
+  );
+  if (rows.length) await s.run(`DELETE FROM "StatusDelta" WHERE "delta" = 0`);
+}
+
+const STATUS_COLUMNS = ["patched", "unpatched", "mitigated", "compromised", "unknown"] as const;
+
+/** Refreshes the stored per-organization counts from the servers table (indexed by organization and status). */
+export async function refreshOrganizationCounts(s: SqlSession, orgIds: Iterable<number>): Promise<void> {
+  const ids = [...orgIds];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    const count = (status?: string) =>
+      `(SELECT COUNT(*) FROM "Server" s WHERE s."organizationId" = "Organization"."id"${status ? ` AND s."status" = '${status}'` : ""})`;
+    await s.run(
+      `UPDATE "Organization" SET "servers" = ${count()}, ${STATUS_COLUMNS.map((c) => `"${c}" = ${count(c)}`).join(", ")} WHERE "id" IN (${inList(chunk.length)})`,
+      chunk,
+    );
+    await s.run(
+      `UPDATE "Organization" SET "percentPatched" = CASE WHEN "servers" > 0 THEN ROUND(100.0 * "patched" / "servers", 1) ELSE 0 END WHERE "id" IN (${inList(chunk.length)})`,
+      chunk,
+    );
+  }
+}
+
+function groupBy<T>(rows: T[], key: (r: T) => number): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = map.get(k);
+    if (list) list.push(r);
+    else map.set(k, [r]);
+  }
+  return map;
+}

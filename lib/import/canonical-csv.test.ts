@@ -1,0 +1,307 @@
+import { createReadStream, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { matchCanonicalHeader, parseCanonicalCsv, type ParsedRecord } from "./canonical-csv";
+import { ImportFileError } from "./import-file-error";
+
+const SAMPLE = fileURLToPath(new URL("./fixtures/canonical-small.csv", import.meta.url));
+const HEADER = "organization,hostname,ip_address,exchange_build,scanned_at,indicators,mitigation";
+const NOW = new Date("2021-05-01T00:00:00Z");
+
+async function* chunks(...parts: Array<Buffer | string>) {
+  yield* parts;
+}
+
+async function collect(source: AsyncIterable<Buffer | string> | NodeJS.ReadableStream, now = NOW, maxRecordBytes?: number) {
+  const out: ParsedRecord[] = [];
+  for await (const rec of parseCanonicalCsv(source, { now, maxRecordBytes })) out.push(rec);
+  return out;
+}
+const parseText = (text: string | Buffer, now = NOW, maxRecordBytes?: number) => collect(chunks(Buffer.from(text)), now, maxRecordBytes);
+const rowsOf = (recs: ParsedRecord[]) => recs.map((r) => ("row" in r ? r.row : null));
+const errorsOf = (recs: ParsedRecord[]) => recs.filter((r) => "error" in r).map((r) => ({ line: r.line, error: (r as { error: string }).error }));
+
+async function fileErrorOf(text: string | Buffer, maxRecordBytes?: number): Promise<ImportFileError> {
+  const err = await parseText(text, NOW, maxRecordBytes).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ImportFileError);
+  return err as ImportFileError;
+}
+
+// One row of the canonical file with defaults that pass; override any field by name.
+function row(fields: Partial<Record<"org" | "host" | "ip" | "build" | "at" | "ind" | "mit", string>> = {}): string {
+  const defaults = { org: "Acme Dental", host: "MAIL01", ip: "203.0.113.10", build: "15.1.2176.9", at: "2021-03-08T14:02:00Z" };
+  const f = { ...defaults, ind: "", mit: "", ...fields };
+  return [f.org, f.host, f.ip, f.build, f.at, f.ind, f.mit].join(",");
+}
+
+describe("parseCanonicalCsv: the sample file", () => {
+  it("parses every row of the sample with the physical line numbers", async () => {
+    const recs = await collect(createReadStream(SAMPLE));
+    expect(errorsOf(recs)).toEqual([]);
+    expect(recs.map((r) => r.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    const rows = rowsOf(recs);
+    expect(rows[0]).toEqual({
+      organization: "Acme Dental",
+      hostname: "MAIL01",
+      ipAddress: "203.0.113.10",
+      build: "15.1.2176.9",
+      scannedAt: new Date("2021-03-08T14:02:00Z"),
+      indicators: [],
+      mitigation: null,
+    });
+    expect(rows[2]).toMatchObject({ scannedAt: new Date("2021-03-09T00:00:00Z"), mitigation: "eomt" });
+    expect(rows[3]?.indicators).toEqual(["C:\\inetpub\\wwwroot\\aspnet_client\\system_web\\shell.aspx"]);
+    expect(rows[4]).toMatchObject({ organization: "Birch & Sons, LLC", scannedAt: new Date("2021-03-10T08:00:00Z") });
+    // A three-part build is valid syntax; deciding that it is "unknown" is the status engine's job.
+    expect(rows[5]?.build).toBe("15.1.2176");
+  });
+
+  it("gives the same result for a BOM, CRLF endings and a string source", async () => {
+    const text = readFileSync(SAMPLE, "utf8");
+    const expected = await parseText(text);
+    expect(await parseText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).toEqual(expected);
+    expect(await parseText(text.replace(/\n/g, "\r\n"))).toEqual(expected);
+    expect(await collect(chunks(text))).toEqual(expected);
+  });
+
+  it("gives the same result when chunks split lines and multi-byte characters", async () => {
+    const bytes = Buffer.from(`${HEADER}\n${row({ org: "Café Lumière" })}\r\n${row({ org: '"Zoë ""Ü"", Ltd"', host: "EX2" })}\n`);
+    const whole = await parseText(bytes);
+    const oneByteChunks = Array.from(bytes, (b) => Buffer.from([b]));
+    expect(await collect(chunks(...oneByteChunks))).toEqual(whole);
+    const cut = bytes.indexOf(Buffer.from("é")) + 1; // between the two bytes of "é"
+    expect(await collect(chunks(bytes.subarray(0, cut), bytes.subarray(cut)))).toEqual(whole);
+    expect(rowsOf(whole).map((r) => r?.organization)).toEqual(["Café Lumière", 'Zoë "Ü", Ltd']);
+  });
+});
+
+describe("parseCanonicalCsv: CSV syntax", () => {
+  it("reads quoted commas, quotes and line breaks, and keeps counting lines after them", async () => {
+    const text = [
+      HEADER,
+      row({ org: '"Smith ""The Firm"", PC"', ind: '"a.aspx;\nb.aspx;\r\nc.aspx"' }),
+      row({ host: "" }),
+      row({ org: '"Multi\r\nLine\nOrg"', host: "EX3" }),
+      row({ build: "bad" }),
+    ].join("\r\n");
+    const recs = await parseText(text);
+    expect(rowsOf(recs)[0]).toMatchObject({ organization: 'Smith "The Firm", PC', indicators: ["a.aspx", "b.aspx", "c.aspx"] });
+    expect(errorsOf(recs).map((e) => e.line)).toEqual([5, 9]);
+    expect(recs.map((r) => r.line)).toEqual([2, 5, 6, 9]);
+  });
+
+  it("skips blank lines and rows of empty fields without losing line numbers", async () => {
+    const text = `\n\n${HEADER}\n\n   \n${row()}\n,,,,,,\n\n${row({ build: "x" })}\n\n`;
+    const recs = await parseText(text);
+    expect(recs.map((r) => r.line)).toEqual([6, 9]);
+    expect(errorsOf(recs)).toHaveLength(1);
+  });
+
+  it("matches header names loosely, in any order, and ignores unknown columns", async () => {
+    const text = "Notes,Scanned At,EXCHANGE_BUILD,Host Name,IP-Address,Organization,Mitigation,OS\n" +
+      "hello,2021-03-09,15.2.792.10,EX01,2001:db8::1,Harbor County,URL-Rewrite,Windows\n";
+    expect(rowsOf(await parseText(text))).toEqual([
+      {
+        organization: "Harbor County",
+        hostname: "EX01",
+        ipAddress: "2001:db8::1",
+        build: "15.2.792.10",
+        scannedAt: new Date("2021-03-09T00:00:00Z"),
+        indicators: [],
+        mitigation: "eomt",
+      },
+    ]);
+  });
+
+  it("accepts a header with only the required columns", async () => {
+    const recs = await parseText("organization,hostname,exchange_build,scanned_at\nAcme, MAIL01 ,15.1.2176.9,2021-03-09\n");
+    expect(rowsOf(recs)).toEqual([
+      {
+        organization: "Acme",
+        hostname: "MAIL01",
+        ipAddress: null,
+        build: "15.1.2176.9",
+        scannedAt: new Date("2021-03-09T00:00:00Z"),
+        indicators: [],
+        mitigation: null,
+      },
+    ]);
+  });
+
+  it("yields nothing for a header without rows", async () => {
+    expect(await parseText(HEADER)).toEqual([]);
+    expect(await parseText(`${HEADER}\r\n\r\n`)).toEqual([]);
+  });
+
+  it("keeps a stray quote inside an unquoted field as text", async () => {
+    expect(rowsOf(await parseText(`${HEADER}\n${row({ org: 'Rack 12" Ltd' })}\n`))[0]?.organization).toBe('Rack 12" Ltd');
+  });
+
+  it("decodes Latin-1 bytes as UTF-8 with replacement characters instead of failing", async () => {
+    const bytes = Buffer.concat([Buffer.from(`${HEADER}\n`), Buffer.from(row({ org: "Caf\u00e9 Lumi\u00e8re" }), "latin1")]);
+    expect(rowsOf(await parseText(bytes))[0]?.organization).toBe("Caf\ufffd Lumi\ufffdre");
+  });
+});
+
+describe("parseCanonicalCsv: rejected rows", () => {
+  const cases: Array<[string, string, RegExp]> = [
+    ["missing organization", row({ org: "" }), /organization is missing/],
+    ["missing hostname", row({ host: "  " }), /hostname is missing/],
+    ["missing build", row({ build: "" }), /exchange_build is missing/],
+    ["missing scan date", row({ at: "" }), /scanned_at is missing/],
+    ["two-part build", row({ build: "15.1" }), /exchange_build "15.1" is not a build number/],
+    ["five-part build", row({ build: "15.1.2176.9.1" }), /exchange_build/],
+    ["text build", row({ build: "Exchange 2016 CU19" }), /exchange_build/],
+    ["slash date", row({ at: "2021/03/09" }), /scanned_at "2021\/03\/09" is not an ISO 8601 date/],
+    ["US date", row({ at: "03/09/2021" }), /is not an ISO 8601 date/],
+    ["date-time without zone", row({ at: "2021-03-10T09:00:00" }), /with Z or an offset/],
+    ["impossible date", row({ at: "2021-02-30" }), /scanned_at "2021-02-30" is not a valid date/],
+    ["month 13", row({ at: "2021-13-01T00:00:00Z" }), /is not a valid date/],
+    ["hour 25", row({ at: "2021-03-10T25:00:00Z" }), /is not a valid date/],
+    ["year before 2000", row({ at: "0021-03-09" }), /scanned_at "0021-03-09" is before 2000/],
+    ["bad IPv4", row({ ip: "999.1.1.1" }), /ip_address "999.1.1.1" is not an IPv4 or IPv6 address/],
+    ["host name as IP", row({ ip: "mail.example.com" }), /ip_address/],
+    ["unknown mitigation", row({ mit: "yes" }), /mitigation "yes" is not recognised; use eomt, url-rewrite/],
+    ["long hostname", row({ host: "h".repeat(256) }), /hostname is longer than 255 characters/],
+    ["long organization", row({ org: "o".repeat(201) }), /organization is longer than 200 characters/],
+    ["too few fields", "Acme,MAIL01,15.1.2176.9", /Expected 7 fields as in the header, found 3/],
+    ["too many fields", `${row()},extra`, /Expected 7 fields as in the header, found 8/],
+  ];
+  it.each(cases)("rejects a row with %s", async (_name, line, message) => {
+    const recs = await parseText(`${HEADER}\n${row()}\n${line}\n${row({ host: "MAIL09" })}\n`);
+    expect(recs.map((r) => r.line)).toEqual([2, 3, 4]);
+    const errors = errorsOf(recs);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].line).toBe(3);
+    expect(errors[0].error).toMatch(message);
+  });
+
+  it("lists every problem of a row in one message", async () => {
+    const [rec] = await parseText(`${HEADER}\n${row({ org: "", build: "x", mit: "maybe" })}\n`);
+    expect(rec).toEqual({ line: 2, error: expect.stringMatching(/^organization is missing; exchange_build .*; mitigation .*\.$/) });
+  });
+
+  it("accepts the limits exactly and the date-time forms of ISO 8601", async () => {
+    const ok = [
+      row({ host: "h".repeat(255), org: "o".repeat(200), mit: "EOMT" }),
+      row({ at: "2021-03-10T09:00+01:00" }),
+      row({ at: "2021-03-10T09:00:00.123456-0130" }),
+      row({ at: "2020-02-29t23:59:59z" }),
+      row({ build: "15.01.2176.009", ip: "::ffff:192.0.2.1", ind: " a.aspx ;; b.aspx ; " }),
+    ];
+    const recs = await parseText([HEADER, ...ok].join("\n"));
+    expect(errorsOf(recs)).toEqual([]);
+    const rows = rowsOf(recs);
+    expect(rows[1]?.scannedAt.toISOString()).toBe("2021-03-10T08:00:00.000Z");
+    expect(rows[2]?.scannedAt.toISOString()).toBe("2021-03-10T10:30:00.123Z");
+    expect(rows[3]?.scannedAt.toISOString()).toBe("2020-02-29T23:59:59.000Z");
+    expect(rows[4]?.indicators).toEqual(["a.aspx", "b.aspx"]);
+  });
+
+  it("rejects dates in the future, allowing five minutes of clock skew", async () => {
+    const now = new Date("2021-03-10T00:00:00Z");
+    const text = [HEADER, row({ at: "2021-03-10T00:04:59Z" }), row({ at: "2021-03-10T00:05:01Z" }), row({ at: "2021-03-11" })].join("\n");
+    const errors = errorsOf(await parseText(text, now));
+    expect(errors.map((e) => e.line)).toEqual([3, 4]);
+    expect(errors[0].error).toMatch(/scanned_at "2021-03-10T00:05:01Z" is in the future/);
+  });
+});
+
+describe("parseCanonicalCsv: rejected files", () => {
+  it("rejects an empty file", async () => {
+    for (const empty of ["", "\ufeff", "\n\r\n  \n"]) expect((await fileErrorOf(empty)).code).toBe("empty_file");
+    const err = await collect(chunks()).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "empty_file" });
+  });
+
+  it("rejects a file without the required columns, naming them and what was found", async () => {
+    const err = await fileErrorOf("host,build,date\nMAIL01,15.1.2176.9,2021-03-09\n");
+    expect(err.code).toBe("no_header");
+    expect(err.message).toMatch(/organization, hostname, exchange_build, scanned_at/);
+    expect(err.message).toMatch(/Found: "host,build,date"/);
+    expect(err.details).toMatchObject({ missing: ["organization", "hostname", "exchange_build", "scanned_at"] });
+  });
+
+  it.each([";", "\t"])("rejects a file separated by %j with a hint", async (sep) => {
+    const err = await fileErrorOf(`${HEADER.replace(/,/g, sep)}\n${row().replace(/,/g, sep)}\n`);
+    expect(err.code).toBe("no_header");
+    expect(err.message).toMatch(/separated by commas/);
+  });
+
+  it("rejects binary garbage as having no header, with a short printable excerpt", async () => {
+    let seed = 7;
+    const garbage = Buffer.from(Array.from({ length: 300_000 }, () => (seed = (seed * 48271) % 2147483647) & 0xff));
+    for (const bytes of [garbage, Buffer.concat([Buffer.from("\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), garbage])]) {
+      const err = await fileErrorOf(bytes);
+      expect(err.code).toBe("no_header");
+      expect(err.message.length).toBeLessThan(600);
+      expect(err.message).not.toMatch(/[\u0000-\u0008]/);
+    }
+  });
+
+  it("aborts on a record over the size limit, with its line", async () => {
+    const text = `${HEADER}\n${row()}\n${row({ ind: "x".repeat(2000) })}\n${row()}\n`;
+    const err = await fileErrorOf(text, 1000);
+    expect(err.code).toBe("record_too_large");
+    expect(err.message).toMatch(/^Line 3:/);
+    const big = await fileErrorOf(`${HEADER}\n${row({ ind: `"${"y\n".repeat(600_000)}"` })}\n`);
+    expect(big).toMatchObject({ code: "record_too_large", message: expect.stringMatching(/^Line 2:/) });
+  });
+
+  it("aborts on a quoted field that is never closed, with the line it starts on", async () => {
+    const err = await fileErrorOf(`${HEADER}\n${row()}\n${row({ org: '"Unclosed, Inc' })}\n${row()}\n${row()}\n`);
+    expect(err.code).toBe("malformed_csv");
+    expect(err.message).toMatch(/^Line 3:.*never closed/);
+  });
+
+  it("passes errors of the source through unchanged", async () => {
+    const boom = new Error("upload too large");
+    async function* source() {
+      yield Buffer.from(`${HEADER}\n${row()}\n`);
+      throw boom;
+    }
+    await expect(collect(source())).rejects.toBe(boom);
+  });
+});
+
+describe("parseCanonicalCsv: streaming", () => {
+  it("yields rows before the source ends and stops reading when the consumer stops", async () => {
+    let pulled = 0;
+    let finished = false;
+    async function* endless() {
+      try {
+        yield `${HEADER}\n`;
+        for (;;) {
+          pulled++;
+          yield `${row()}\n`.repeat(100);
+        }
+      } finally {
+        finished = true;
+      }
+    }
+    let seen = 0;
+    for await (const rec of parseCanonicalCsv(endless(), { now: NOW })) {
+      expect("row" in rec).toBe(true);
+      if (++seen === 5000) break;
+    }
+    await new Promise((r) => setTimeout(r, 10));
+    expect(pulled).toBeLessThan(200);
+    expect(finished).toBe(true);
+  });
+});
+
+describe("matchCanonicalHeader", () => {
+  it("maps canonical column names to indexes, first occurrence winning", () => {
+    expect(matchCanonicalHeader(["x", "Organization", "HOST_NAME", "exchange build", "Scanned-At", "hostname"])).toEqual({
+      ok: true,
+      columns: { organization: 1, hostname: 2, exchange_build: 3, scanned_at: 4 },
+    });
+  });
+
+  it("lists the missing required columns", () => {
+    expect(matchCanonicalHeader(["organization", "ip_address"])).toEqual({ ok: false, missing: ["hostname", "exchange_build", "scanned_at"] });
+  });
+});

@@ -1,0 +1,158 @@
+// npm run bench: imports a synthetic fleet through POST /api/v1/scans on the embedded
+// database and on PostgreSQL, and measures import speed, the server's peak memory, and
+// page/API latency at 100,000 servers in 2,000 organizations with 50 scans each.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { Readable } from "node:stream";
+import pg from "pg";
+import { ORGS, SCANS_PER_FILE, SERVERS_PER_ORG, writeBenchFile } from "./bench-fleet";
+
+const FILES = Number(process.env.BENCH_FILES ?? 5); // 5 files x 10 scans = 50 scans per server
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
+const PORT = 3200;
+const PG_BASE = process.env.TEST_POSTGRES_URL ?? "postgresql://patchboard:patchboard@127.0.0.1:5432";
+const DIR = "data/bench";
+const base = `http://127.0.0.1:${PORT}`;
+
+const bin = (n: string) => `node_modules/.bin/${n}`;
+const sh = (cmd: string, args: string[], env: Record<string, string>) => {
+  const r = spawnSync(cmd, args, { env: { ...process.env, ...env }, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+};
+
+function treeRssKb(root: number): number {
+  const children = new Map<number, number[]>();
+  for (const p of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const ppid = Number(readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(p)]);
+    } catch {
+      /* process ended */
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      /* ended */
+    }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+async function startServer(env: Record<string, string>): Promise<ChildProcess> {
+  const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/api/v1/summary`)).status === 401) return server;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not start");
+}
+
+async function upload(path: string, token: string, pid: number) {
+  let peak = treeRssKb(pid);
+  const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(pid))), 100);
+  const t0 = performance.now();
+  const res = await fetch(`${base}/api/v1/scans`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+    body: Readable.toWeb(createReadStream(path)) as ReadableStream,
+    duplex: "half",
+  } as RequestInit);
+  const body = (await res.json()) as { import?: { accepted: number }; error?: unknown };
+  const seconds = (performance.now() - t0) / 1000;
+  clearInterval(timer);
+  if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${JSON.stringify(body)}`);
+  return { seconds, rows: body.import!.accepted, peakMb: Math.round(peak / 1024) };
+}
+
+async function latency(path: string, token: string) {
+  const times: number[] = [];
+  const pages = ORGS * SERVERS_PER_ORG / 25;
+  for (let i = 0; i < SAMPLES + 10; i++) {
+    const url = base + path.replace("{page}", String(1 + ((i * 7919) % pages)));
+    const t0 = performance.now();
+    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+    if (i >= 10) times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const pick = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
+  return { median: pick(0.5), p95: pick(0.95) };
+}
+
+async function benchTarget(name: string, url: string) {
+  console.log(`\n== ${name}`);
+  sh(bin("prisma"), ["migrate", "deploy"], { DATABASE_URL: url });
+  const token = sh(bin("tsx"), ["scripts/token-create.ts", "--name", "bench"], { DATABASE_URL: url }).trim().split("\n").pop()!;
+  const server = await startServer({ DATABASE_URL: url });
+  try {
+    const baseline = Math.round(treeRssKb(server.pid!) / 1024);
+    const imports = [];
+    for (let k = 0; k < FILES; k++) {
+      const r = await upload(`${DIR}/scans-${k}.csv`, token, server.pid!);
+      imports.push(r);
+      console.log(`import ${k + 1}/${FILES}: ${r.rows} rows in ${r.seconds.toFixed(1)} s (${Math.round(r.rows / r.seconds)} rows/s), peak RSS ${r.peakMb} MB`);
+    }
+    const lat: Record<string, { median: string; p95: string }> = {};
+    for (const [label, path] of [
+      ["overview page /", "/"],
+      ["GET /api/v1/summary", "/api/v1/summary"],
+      ["GET /api/v1/servers (page n of 4000)", "/api/v1/servers?page={page}&pageSize=25"],
+      ["GET /api/v1/servers?status=unpatched&sort=-lastScanAt", "/api/v1/servers?status=unpatched&sort=-lastScanAt"],
+      ["GET /api/v1/organizations?sort=-unpatched", "/api/v1/organizations?sort=-unpatched"],
+      ["GET /api/v1/trend", "/api/v1/trend"],
+    ] as const) {
+      lat[label] = await latency(path, token);
+      console.log(`${label}: median ${lat[label].median} ms, p95 ${lat[label].p95} ms`);
+    }
+    return { name, baselineMb: baseline, firstImport: imports[0], imports, latency: lat };
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+  }
+}
+
+async function main() {
+  mkdirSync(DIR, { recursive: true });
+  if (!existsSync(".next/BUILD_ID")) sh(bin("next"), ["build"], {});
+  for (let k = 0; k < FILES; k++) {
+    const path = `${DIR}/scans-${k}.csv`;
+    if (!existsSync(path)) await writeBenchFile(path, k);
+  }
+  console.log(`fleet: ${ORGS} organizations x ${SERVERS_PER_ORG} servers, ${FILES} files of ${ORGS * SERVERS_PER_ORG * SCANS_PER_FILE} rows (${(statSync(`${DIR}/scans-0.csv`).size / 1e6).toFixed(0)} MB each)`);
+  const results = [];
+  for (const f of ["bench.db", "bench.db-wal", "bench.db-shm"]) rmSync(`data/${f}`, { force: true });
+  results.push(await benchTarget("SQLite (embedded)", "file:./data/bench.db"));
+
+  const admin = new pg.Client({ connectionString: `${PG_BASE}/postgres`, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS patchboard_bench WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE patchboard_bench`);
+    await admin.end();
+    results.push(await benchTarget("PostgreSQL", `${PG_BASE}/patchboard_bench`));
+  } catch (err) {
+    console.error(`PostgreSQL benchmark skipped: ${(err as Error).message}`);
+  }
+  mkdirSync("bench-results", { recursive: true });
+  writeFileSync(`bench-results/bench-${new Date().toISOString().slice(0, 19).replace(/:/g, "")}.json`, JSON.stringify(results, null, 2));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+// `npm start`: migrate, build when needed, prepare the database (demo data when empty),
+// then serve on PORT (default 3000).
+import "dotenv/config";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { DEFAULT_DATABASE_URL, dialect, sqlitePath } from "../lib/data/db";
+import { isDatabaseEmpty, prepareDatabase } from "../lib/data/setup";
+import { demoEnabled } from "../lib/config";
+import { seedDemo } from "./seed-demo";
+
+process.env.DATABASE_URL ||= DEFAULT_DATABASE_URL;
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const bin = (name: string) => join("node_modules", ".bin", name);
+
+function run(cmd: string, args: string[]) {
+  const res = spawnSync(bin(cmd), args, { stdio: "inherit", env: process.env });
+  if (res.status !== 0) {
+    console.error(`\n${cmd} ${args.join(" ")} failed (exit ${res.status}).`);
+    process.exit(res.status ?? 1);
+  }
+}
+
+function newestSourceTime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "generated" || entry.name === "node_modules") continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsStale(): boolean {
+  const id = join(".next", "BUILD_ID");
+  if (!existsSync(id)) return true;
+  const built = statSync(id).mtimeMs;
+  return ["app", "components", "lib", "public"].some((d) => existsSync(d) && newestSourceTime(d) > built);
+}
+
+async function main() {
+  if (dialect() === "sqlite") mkdirSync(dirname(sqlitePath()), { recursive: true });
+  console.log(`Patchboard: migrating ${dialect() === "sqlite" ? sqlitePath() : "PostgreSQL"} ...`);
+  run("prisma", ["migrate", "deploy"]);
+  if (buildIsStale()) {
+    console.log("Patchboard: building the app (first start or changed sources) ...");
+    run("next", ["build"]);
+  }
+  await prepareDatabase({ adminToken: process.env.PATCHBOARD_ADMIN_TOKEN });
+  if (demoEnabled() && (await isDatabaseEmpty())) {
+    console.log("Patchboard: empty database, loading the demo fleet (PATCHBOARD_DEMO=0 to start empty) ...");
+    await seedDemo();
+  }
+  const port = process.env.PORT || "3000";
+  const server = spawn(bin("next"), ["start", "-p", port, ...process.argv.slice(2)], { stdio: "inherit", env: process.env });
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

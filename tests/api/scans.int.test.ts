@@ -1,0 +1,146 @@
+import { readFileSync } from "node:fs";
+import { beforeEach, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/v1/scans/route";
+import { createApiToken, registerApiToken } from "@/lib/data/tokens";
+import { db } from "@/lib/data/db";
+import { resetDatabase } from "../reset-database";
+import { call } from "./request";
+
+const SAMPLE = readFileSync(new URL("../../lib/import/fixtures/canonical-small.csv", import.meta.url), "utf8");
+const HEADER = "organization,hostname,ip_address,exchange_build,scanned_at,indicators,mitigation\n";
+let token: string;
+
+const post = (body: BodyInit | null, headers: Record<string, string> = { "content-type": "text/csv" }, t: string | null = token) =>
+  call(POST, "/api/v1/scans", { method: "POST", token: t, body, headers });
+
+async function counts() {
+  const [orgs, servers, scans, imports] = await Promise.all([db.organization.count(), db.server.count(), db.scan.count(), db.import.count()]);
+  return { orgs, servers, scans, imports };
+}
+
+beforeEach(async () => {
+  await resetDatabase();
+  token = (await createApiToken("test")).token;
+});
+
+describe("POST /api/v1/scans", () => {
+  it("imports the canonical sample and decides each server's status", async () => {
+    const res = await post(SAMPLE);
+    expect(res.status).toBe(201);
+    expect(res.json.import).toMatchObject({ format: "canonical-csv", rows: 8, accepted: 8, rejected: 0, errors: [], duplicate: false, serversCreated: 8 });
+    const servers = await db.server.findMany({ select: { hostname: true, status: true } });
+    const status = Object.fromEntries(servers.map((s) => [s.hostname, s.status]));
+    expect(status).toEqual({
+      MAIL01: "patched",
+      MAIL02: "unpatched",
+      EXCH01: "mitigated",
+      EXCH02: "compromised",
+      "SRV-EX": "patched",
+      "SRV-EX2": "unknown",
+      EX2010: "patched",
+      OLDEX: "unpatched",
+    });
+    const acme = await db.organization.findUnique({ where: { slug: "acme-dental" } });
+    expect(acme).toMatchObject({ servers: 2, patched: 1, unpatched: 1, percentPatched: 50 });
+  });
+
+  it("answers a repeated identical upload with duplicate: true and changes nothing", async () => {
+    expect((await post(SAMPLE)).status).toBe(201);
+    const before = await counts();
+    const again = await post(SAMPLE);
+    expect(again.status).toBe(200);
+    expect(again.json.import.duplicate).toBe(true);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("accepts a multipart form with field file", async () => {
+    const form = new FormData();
+    form.append("file", new Blob([SAMPLE], { type: "text/csv" }), "scan.csv");
+    const res = await call(POST, "/api/v1/scans", { method: "POST", token, body: form });
+    expect(res.status).toBe(201);
+    expect(res.json.import).toMatchObject({ accepted: 8, fileName: "scan.csv" });
+  });
+
+  it("reports rejected rows with their line numbers and imports the rest", async () => {
+    const csv = HEADER + "Acme,MAIL01,,15.1.2176.9,2021-03-08,,\nAcme,,,15.1.2176.9,2021-03-08,,\nAcme,MAIL03,,banana,2021-03-08,,\nAcme,MAIL04,,15.1.2176.9,2999-01-01,,\n";
+    const res = await post(csv);
+    expect(res.status).toBe(201);
+    expect(res.json.import).toMatchObject({ rows: 4, accepted: 1, rejected: 3 });
+    expect(res.json.import.errors.map((e: { line: number }) => e.line)).toEqual([3, 4, 5]);
+    expect(await db.server.count()).toBe(1);
+  });
+
+  it.each([
+    ["a missing token", null, 401],
+    ["a wrong token", "pb_not-a-real-token", 401],
+  ])("refuses %s", async (_what, t, status) => {
+    const res = await post(SAMPLE, { "content-type": "text/csv" }, t);
+    expect(res.status).toBe(status);
+    expect(res.json.error.code).toBe("unauthorized");
+    expect((await counts()).scans).toBe(0);
+  });
+
+  it("accepts the operator's registered admin token", async () => {
+    await registerApiToken("admin", "operator-chosen-secret-token");
+    expect((await post(SAMPLE, { "content-type": "text/csv" }, "operator-chosen-secret-token")).status).toBe(201);
+  });
+
+  it("answers an empty body with 400", async () => {
+    const res = await post("");
+    expect(res.status).toBe(400);
+    expect(res.json.error.code).toMatch(/empty/);
+  });
+
+  it("answers a wrong content type with 415", async () => {
+    const res = await post(JSON.stringify({ csv: SAMPLE }), { "content-type": "application/json" });
+    expect(res.status).toBe(415);
+    expect(res.json.error).toMatchObject({ code: "unsupported_media_type" });
+  });
+
+  it("rejects binary garbage whole with 422", async () => {
+    const garbage = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 256);
+    const res = await post(garbage);
+    expect(res.status).toBe(422);
+    expect(res.json.error.code).toBe("no_header");
+    expect(await counts()).toEqual({ orgs: 0, servers: 0, scans: 0, imports: 0 });
+  });
+
+  it("rejects a 10 MB line without crashing, and keeps the database as it was", async () => {
+    const res = await post(HEADER + "Acme,MAIL01,,15.1.2176.9,2021-03-08,,\n" + `Acme,BIG,,15.1.2176.9,2021-03-08,${"x".repeat(10 * 1024 * 1024)},\n`);
+    expect(res.status).toBe(422);
+    expect(res.json.error.message).toMatch(/line 3/i);
+    expect(await counts()).toEqual({ orgs: 0, servers: 0, scans: 0, imports: 0 });
+  });
+
+  it("leaves the database as it was when a file fails halfway (atomic per file)", async () => {
+    await post(SAMPLE);
+    const before = await counts();
+    const rows = Array.from({ length: 5000 }, (_, i) => `Bulk Org,HOST${i},,15.1.2176.9,2021-03-08,,`).join("\n");
+    const res = await post(`${HEADER}${rows}\n"unterminated,quote\n`);
+    expect(res.status).toBe(422);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("answers 413 for a file over the limit, detected while streaming", async () => {
+    process.env.PATCHBOARD_MAX_UPLOAD_MB = "1";
+    try {
+      const line = "Acme,MAIL01,,15.1.2176.9,2021-03-08,,\n";
+      const encoder = new TextEncoder();
+      let sent = 0;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent > 3 * 1024 * 1024) return controller.close();
+          const chunk = encoder.encode((sent === 0 ? HEADER : "") + line.repeat(1000));
+          sent += chunk.length;
+          controller.enqueue(chunk);
+        },
+      });
+      const res = await post(stream);
+      expect(res.status).toBe(413);
+      expect(res.json.error.code).toBe("payload_too_large");
+      expect(await counts()).toEqual({ orgs: 0, servers: 0, scans: 0, imports: 0 });
+    } finally {
+      delete process.env.PATCHBOARD_MAX_UPLOAD_MB;
+    }
+  });
+});
