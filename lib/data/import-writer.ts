@@ -81,7 +81,7 @@ export class ImportWriter {
     const keys: string[] = [];
     const missing = new Map<string, { orgId: number; hostname: string; hostKey: string }>();
     for (const r of rows) {
-      const orgId = await this.resolveOrganization(r.organization);
+      const orgId = this.orgIds.get(nameKey(r.organization)) ?? (await this.resolveOrganization(r.organization));
       const hostKey = nameKey(r.hostname);
       const key = `${orgId}\u0000${hostKey}`;
       keys.push(key);

@@ -72,6 +72,7 @@ export async function importScanFile(input: ImportInput): Promise<ImportSummary>
       const importId = Number(pending.id);
       const writer = new ImportWriter(s, importId, "canonical", now);
       let batch: ScanRowInput[] = [];
+      let inflight: Promise<void> = Promise.resolve();
       try {
         for await (const rec of parseCanonicalCsv(counted(), { now })) {
           rows++;
@@ -82,11 +83,15 @@ export async function importScanFile(input: ImportInput): Promise<ImportSummary>
           }
           batch.push(rec.row);
           if (batch.length >= BATCH) {
-            await writer.writeBatch(batch);
+            // One batch in flight: the database writes it while the next one is parsed.
+            await inflight;
+            inflight = writer.writeBatch(batch);
+            inflight.catch(() => {}); // awaited below; this only keeps it from counting as unhandled
             batch = [];
             report("writing");
           }
         }
+        await inflight;
       } catch (err) {
         if (err instanceof ImportFileError) throw new AppError(err.code === "empty_file" ? 400 : 422, err.code, err.message, err.details);
         throw err;
