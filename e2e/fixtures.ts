@@ -1,17 +1,40 @@
-import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const ADMIN_TOKEN = "e2e-admin-token-0123456789";
+export const STATUSES = ["patched", "unpatched", "mitigated", "compromised", "unknown"] as const;
+export type Status = (typeof STATUSES)[number];
 
 export interface Summary {
   servers: number;
   organizations: number;
-  statuses: Record<"patched" | "unpatched" | "mitigated" | "compromised" | "unknown", number>;
+  statuses: Record<Status, number>;
+}
+
+export interface Page_<T> {
+  data: T[];
+  total: number;
 }
 
 export async function apiGet<T>(request: APIRequestContext, path: string): Promise<T> {
   const res = await request.get(path, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
   expect(res.status(), `${path} answered ${res.status()}`).toBe(200);
   return (await res.json()) as T;
+}
+
+/** The count on a status card, matched as a whole number ("12 servers" must not match 2). */
+export function cardCount(n: number): RegExp {
+  return new RegExp(`(^|\\D)${n.toLocaleString("en-US")} servers?(\\D|$)`);
+}
+
+export async function expectCardsToMatch(page: Page, summary: Summary) {
+  for (const s of STATUSES) await expect(page.getByTestId(`status-card-${s}`)).toContainText(cardCount(summary.statuses[s]));
+}
+
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`);
+  expect(found).toEqual([]);
 }
 
 export const test = base;

@@ -98,6 +98,8 @@ export async function importScanFile(input: ImportInput): Promise<ImportSummary>
       }
       await writer.writeBatch(batch);
       report("computing", true);
+      // Lets the progress line reach the client before the (synchronous, on SQLite) recompute starts.
+      await new Promise((resolve) => setImmediate(resolve));
       const orgs = await recomputeServers(s, writer.touchedServers);
       await refreshOrganizationCounts(s, orgs);
 

@@ -13,22 +13,20 @@ const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
 /**
  * Server counts by status for each day: the running sum of the per-day roll-up, so the
  * cost depends on the number of days with changes, not on the number of scans.
- * Without `to`, the series ends on the day of the latest scan or remediation.
  */
 export async function getTrend(query: TrendQuery): Promise<TrendDay[]> {
   const scope = query.organization ? await requireOrganizationId(query.organization) : 0;
   const deltas = await db.statusDelta.findMany({ where: { scope }, orderBy: { day: "asc" } });
   if (deltas.length === 0) return [];
 
+  // Without `to`, the series ends on the day of the latest scan, and a remediation recorded
+  // later (often today, for scans from 2021) is counted in that last day: the last point
+  // then matches the current counts without stretching the chart over idle years.
   let end = query.to;
+  const foldLaterDeltas = !end;
   if (!end) {
-    const where = scope ? { organizationId: scope } : {};
-    const [scan, fix] = await Promise.all([
-      db.server.aggregate({ where, _max: { lastScanAt: true } }),
-      db.remediation.aggregate({ where: scope ? { server: { organizationId: scope } } : {}, _max: { remediatedAt: true } }),
-    ]);
-    const latest = Math.max(scan._max.lastScanAt?.getTime() ?? 0, fix._max.remediatedAt?.getTime() ?? 0);
-    end = toDay(Math.max(latest, dayMs(deltas[deltas.length - 1].day)));
+    const scan = await db.server.aggregate({ where: scope ? { organizationId: scope } : {}, _max: { lastScanAt: true } });
+    end = scan._max.lastScanAt ? toDay(scan._max.lastScanAt.getTime()) : deltas[deltas.length - 1].day;
   }
   const start = query.from ?? deltas[0].day;
   if (Number.isNaN(dayMs(start)) || Number.isNaN(dayMs(end))) throw new AppError(400, "invalid_date", "from and to must be real dates (YYYY-MM-DD).");
@@ -38,15 +36,16 @@ export async function getTrend(query: TrendQuery): Promise<TrendDay[]> {
   }
 
   const counts = emptyCounts();
+  const add = (d: { status: string; delta: number }) => {
+    if (isStatus(d.status)) counts[d.status] += d.delta;
+  };
   const days: TrendDay[] = [];
   let i = 0;
   const first = Math.min(dayMs(deltas[0].day), dayMs(start));
   for (let t = first; t <= dayMs(end); t += DAY_MS) {
     const day = toDay(t);
-    for (; i < deltas.length && deltas[i].day <= day; i++) {
-      const d = deltas[i];
-      if (isStatus(d.status)) counts[d.status] += d.delta;
-    }
+    for (; i < deltas.length && deltas[i].day <= day; i++) add(deltas[i]);
+    if (foldLaterDeltas && day === end) for (; i < deltas.length; i++) add(deltas[i]);
     if (day >= start) days.push({ date: day, ...counts });
   }
   return days;

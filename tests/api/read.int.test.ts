@@ -106,7 +106,7 @@ describe("GET /api/v1/servers", () => {
 
 describe("GET /api/v1/trend", () => {
   it("gives each day's counts from the latest scan on or before that day; a compromise stays until remediated", async () => {
-    const res = await get(trend, "/api/v1/trend");
+    const res = await get(trend, "/api/v1/trend?to=2021-03-07");
     expect(res.status).toBe(200);
     const byDay = Object.fromEntries(res.json.days.map((d: { date: string }) => [d.date, d]));
     expect(Object.keys(byDay)).toEqual(["2021-03-03", "2021-03-04", "2021-03-05", "2021-03-06", "2021-03-07"]);
@@ -114,6 +114,11 @@ describe("GET /api/v1/trend", () => {
     expect(byDay["2021-03-05"]).toMatchObject({ unpatched: 1, mitigated: 1, compromised: 1, unknown: 1 });
     expect(byDay["2021-03-06"]).toMatchObject({ patched: 1, unpatched: 0, compromised: 1 });
     expect(byDay["2021-03-07"]).toMatchObject({ patched: 2, compromised: 0 });
+  });
+  it("ends by default on the latest scan's day, counting later remediations there so the last day matches the summary", async () => {
+    const res = await get(trend, "/api/v1/trend");
+    expect(res.json.days.at(-1)).toEqual({ date: "2021-03-06", patched: 2, unpatched: 0, mitigated: 1, compromised: 0, unknown: 1 });
+    expect(res.json.days).toHaveLength(4);
   });
   it("scopes to an organization and a date range", async () => {
     const res = await get(trend, "/api/v1/trend?organization=beta-law&from=2021-03-01&to=2021-03-05");

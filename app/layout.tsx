@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { SiteHeader } from "@/components/layout/site-header";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Patchboard", template: "%s · Patchboard" },
+  description: "Patch and compromise status of Exchange servers for the March 2021 ProxyLogon emergency.",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="flex min-h-screen flex-col">
+        <a
+          href="#main"
+          className="sr-only rounded-md bg-blue-700 px-4 py-2 font-medium text-white focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50"
+        >
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 focus:outline-none sm:px-6">
+          {children}
+        </main>
+        <footer className="border-t border-gray-200 py-6 text-center text-xs text-gray-600 dark:border-gray-800 dark:text-gray-400">
+          Exchange Server ProxyLogon (CVE-2021-26855, -26857, -26858, -27065) · March 2021 security updates (KB5000871)
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { StatusTrendChart } from "@/components/charts/status-trend-chart";
+import { ServersTable } from "@/components/servers/servers-table";
+import { StatusCards } from "@/components/status/status-cards";
+import { formatPercent, plural } from "@/components/ui/format";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import { getFleetSummary } from "@/lib/data/fleet";
+import { listServers } from "@/lib/data/servers";
+import { getTrend } from "@/lib/data/trend";
+import { serverListQuery } from "@/lib/zod/list-queries";
+import { loadOrganization } from "./load-organization";
+import { parseListQuery, toListState, type SearchParams } from "@/app/_lib/list-query";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
+
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const organization = await loadOrganization((await params).slug);
+  return { title: organization ? organization.name : "Organization not found" };
+}
+
+export default async function OrganizationPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const organization = await loadOrganization(slug);
+  if (!organization) notFound();
+
+  const query = parseListQuery(serverListQuery, await searchParams, { organization: slug });
+  const [summary, trend, servers] = await Promise.all([getFleetSummary({ organization: slug }), getTrend({ organization: slug }), listServers(query)]);
+  const base = `/organizations/${encodeURIComponent(slug)}`;
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <nav aria-label="Breadcrumb">
+            <ol className="flex items-center gap-1">
+              <li>
+                <Link href="/" className="hover:underline">
+                  Overview
+                </Link>
+              </li>
+              <li aria-hidden="true">/</li>
+              <li aria-current="page">Organization</li>
+            </ol>
+          </nav>
+        }
+        title={organization.name}
+        description={`${plural(summary.servers, "Exchange server")}, ${formatPercent(organization.percentPatched)} patched.`}
+      />
+
+      <Section id="status" title="Servers by status">
+        <StatusCards counts={summary.statuses} total={summary.servers} hrefFor={(status) => `${base}?status=${status}#servers`} />
+      </Section>
+
+      <Section id="trend" title="Status over time">
+        <StatusTrendChart data={trend} caption={`Servers of ${organization.name} in each status, per day`} />
+      </Section>
+
+      <Section id="servers" title="Servers">
+        <ServersTable data={servers.data} total={servers.total} state={toListState(query)} label={`Servers of ${organization.name}`} />
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { IndicatorList } from "@/components/servers/indicator-list";
+import { RemediationForm } from "@/components/servers/remediation-form";
+import { RemediationHistory } from "@/components/servers/remediation-history";
+import { ScanTimeline } from "@/components/servers/scan-timeline";
+import { ServerFacts } from "@/components/servers/server-facts";
+import { VerdictCallout } from "@/components/servers/verdict-callout";
+import { StatusBadge } from "@/components/status/status-badge";
+import { Card } from "@/components/ui/card";
+import { plural } from "@/components/ui/format";
+import { markRemediated } from "./actions";
+import { loadServer } from "./load-server";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const server = await loadServer((await params).id);
+  return { title: server ? `${server.hostname} (${server.organizationName})` : "Server not found" };
+}
+
+export default async function ServerPage({ params }: Props) {
+  const server = await loadServer((await params).id);
+  if (!server) notFound();
+  const compromised = server.status === "compromised";
+
+  return (
+    <>
+      <div className="mb-6">
+        <nav aria-label="Breadcrumb" className="mb-1 text-sm text-gray-600 dark:text-gray-400">
+          <ol className="flex flex-wrap items-center gap-1">
+            <li>
+              <Link href="/" className="hover:underline">
+                Overview
+              </Link>
+            </li>
+            <li aria-hidden="true">/</li>
+            <li>
+              <Link href={`/organizations/${server.organization}`} className="hover:underline">
+                {server.organizationName}
+              </Link>
+            </li>
+            <li aria-hidden="true">/</li>
+            <li aria-current="page">Server</li>
+          </ol>
+        </nav>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight break-all sm:text-3xl">{server.hostname}</h1>
+          <StatusBadge status={server.status} size="md" />
+        </div>
+        <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+          Exchange server of{" "}
+          <Link href={`/organizations/${server.organization}`} className="font-medium text-blue-700 hover:underline dark:text-blue-400">
+            {server.organizationName}
+          </Link>
+        </p>
+      </div>
+
+      <div className="space-y-6">
+        <VerdictCallout status={server.status} reason={server.reason} compromisedAt={server.compromisedAt} />
+        <ServerFacts server={server} />
+
+        <section aria-labelledby="indicators-heading">
+          <Card>
+            <h2 id="indicators-heading" className="text-lg font-semibold tracking-tight">
+              Indicators of compromise
+            </h2>
+            {server.indicators.length > 0 ? (
+              <>
+                <p className="mt-1 mb-3 text-sm text-gray-600 dark:text-gray-400">{plural(server.indicators.length, "indicator")} found by the latest scans.</p>
+                <IndicatorList indicators={server.indicators} label="Indicators of compromise found" />
+              </>
+            ) : (
+              <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+                {server.remediations.length > 0
+                  ? "No open indicators of compromise: earlier findings were recorded as remediated (see the scan history and remediations below)."
+                  : "No indicators of compromise were found."}
+              </p>
+            )}
+          </Card>
+        </section>
+
+        <div className="grid gap-6 lg:grid-cols-5">
+          <section aria-labelledby="history-heading" className="lg:col-span-3">
+            <Card>
+              <h2 id="history-heading" className="mb-4 text-lg font-semibold tracking-tight">
+                Scan history
+              </h2>
+              <ScanTimeline scans={server.scans} />
+            </Card>
+          </section>
+          <section aria-labelledby="remediation-heading" className="lg:col-span-2">
+            <Card>
+              <h2 id="remediation-heading" className="text-lg font-semibold tracking-tight">
+                Remediation
+              </h2>
+              <p className="mt-1 mb-4 text-sm text-gray-600 dark:text-gray-400">
+                {compromised
+                  ? "Once the server has been cleaned, record what was done. The compromise stays on record until then."
+                  : "A remediation can be recorded while the server is marked compromised."}
+              </p>
+              <RemediationForm serverId={server.id} compromised={compromised} action={markRemediated} />
+              <h3 className="mt-6 mb-3 text-sm font-semibold">Recorded remediations</h3>
+              <RemediationHistory remediations={server.remediations} />
+            </Card>
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { createColumnHelper } from "@tanstack/react-table";
+import { STATUS_LABELS, type Status } from "@/lib/domain/statuses";
+import type { OrganizationRow } from "@/lib/views";
+import type { Features } from "../data-table/features";
+import { formatNumber } from "../ui/format";
+import { PercentBar } from "../ui/percent-bar";
+
+const helper = createColumnHelper<Features, OrganizationRow>();
+
+const COUNT_ALERT: Partial<Record<Status, string>> = {
+  compromised: "font-semibold text-red-700 dark:text-red-400",
+  unpatched: "text-amber-800 dark:text-amber-300",
+};
+
+function statusColumn(status: Status) {
+  return helper.accessor((row) => row.statuses[status], {
+    id: status,
+    header: STATUS_LABELS[status],
+    meta: { numeric: true },
+    cell: (info) => {
+      const value = info.getValue();
+      return <span className={value > 0 ? COUNT_ALERT[status] : "text-gray-700 dark:text-gray-300"}>{formatNumber(value)}</span>;
+    },
+  });
+}
+
+/** Column ids are the API's sort fields (ORGANIZATION_SORTS). */
+export const organizationColumns = helper.columns([
+  helper.accessor("name", {
+    header: "Organization",
+    cell: (info) => (
+      <Link href={`/organizations/${info.row.original.slug}`} className="text-blue-700 hover:underline dark:text-blue-400">
+        {info.getValue()}
+      </Link>
+    ),
+  }),
+  helper.accessor("servers", { header: "Servers", meta: { numeric: true }, cell: (info) => formatNumber(info.getValue()) }),
+  statusColumn("patched"),
+  statusColumn("unpatched"),
+  statusColumn("mitigated"),
+  statusColumn("compromised"),
+  statusColumn("unknown"),
+  helper.accessor("percentPatched", {
+    header: "% patched",
+    meta: { numeric: true },
+    cell: (info) => <PercentBar value={info.getValue()} />,
+  }),
+]);

@@ -1,0 +1,28 @@
+"use client";
+
+import type { OrganizationRow } from "@/lib/views";
+import { DataTable, type ListState } from "../data-table/data-table";
+import { organizationColumns } from "./organization-columns";
+
+const DEFAULTS = { sort: "name", page: "1", pageSize: "25" } as const;
+const rowId = (row: OrganizationRow) => row.slug;
+
+export function OrganizationsTable({ data, total, state }: { data: OrganizationRow[]; total: number; state: ListState }) {
+  return (
+    <DataTable
+      id="organizations"
+      label="Organizations and the status of their servers"
+      noun="organizations"
+      testId="organizations-table"
+      columns={organizationColumns}
+      data={data}
+      total={total}
+      state={state}
+      defaults={DEFAULTS}
+      getRowId={rowId}
+      searchLabel="Filter by name"
+      searchPlaceholder="Organization name"
+      statusLabel="Has servers that are"
+    />
+  );
+}

@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { createColumnHelper } from "@tanstack/react-table";
+import type { ServerRow } from "@/lib/views";
+import type { Features } from "../data-table/features";
+import { StatusBadge } from "../status/status-badge";
+import { DateTime } from "../ui/date-time";
+import { IndicatorSummary } from "./indicator-summary";
+
+const helper = createColumnHelper<Features, ServerRow>();
+const dash = <span className="text-gray-600 dark:text-gray-400">—</span>;
+
+const hostname = helper.accessor("hostname", {
+  header: "Hostname",
+  cell: (info) => (
+    <Link href={`/servers/${info.row.original.id}`} className="text-blue-700 hover:underline dark:text-blue-400">
+      {info.getValue()}
+    </Link>
+  ),
+});
+
+const organization = helper.accessor("organizationName", {
+  id: "organization",
+  header: "Organization",
+  cell: (info) => (
+    <Link href={`/organizations/${info.row.original.organization}`} className="hover:underline">
+      {info.getValue()}
+    </Link>
+  ),
+});
+
+const rest = [
+  helper.accessor("ipAddress", {
+    header: "IP address",
+    meta: { cellClassName: "font-mono text-xs whitespace-nowrap" },
+    cell: (info) => info.getValue() ?? dash,
+  }),
+  helper.accessor("product", { header: "Product", enableSorting: false, meta: { cellClassName: "whitespace-nowrap" }, cell: (info) => info.getValue() ?? dash }),
+  helper.accessor("cumulativeUpdate", { header: "CU", enableSorting: false, meta: { cellClassName: "whitespace-nowrap" }, cell: (info) => info.getValue() ?? dash }),
+  helper.accessor("build", { header: "Build", meta: { cellClassName: "font-mono text-xs whitespace-nowrap" }, cell: (info) => info.getValue() ?? dash }),
+  helper.accessor("status", { header: "Status", cell: (info) => <StatusBadge status={info.getValue()} /> }),
+  helper.accessor("lastScanAt", {
+    header: "Last scan",
+    sortDescFirst: true,
+    meta: { cellClassName: "whitespace-nowrap" },
+    cell: (info) => {
+      const value = info.getValue();
+      return value ? <DateTime value={value} /> : <span className="text-gray-600 dark:text-gray-400">Never</span>;
+    },
+  }),
+  helper.accessor("indicators", { header: "Indicators", enableSorting: false, cell: (info) => <IndicatorSummary indicators={info.getValue()} /> }),
+];
+
+/** Column ids of sortable columns are the API's sort fields (SERVER_SORTS). */
+export const serverColumns = helper.columns([hostname, ...rest]);
+export const fleetServerColumns = helper.columns([hostname, organization, ...rest]);

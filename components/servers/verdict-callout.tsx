@@ -1,0 +1,37 @@
+import { STATUS_LABELS, type Status } from "@/lib/domain/statuses";
+import { DateTime } from "../ui/date-time";
+
+const CALLOUT: Record<Status, string> = {
+  compromised: "border-red-300 bg-red-50 text-red-950 dark:border-red-500/50 dark:bg-red-950/60 dark:text-red-100",
+  unpatched: "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-500/50 dark:bg-amber-950/50 dark:text-amber-100",
+  mitigated: "border-blue-300 bg-blue-50 text-blue-950 dark:border-blue-500/50 dark:bg-blue-950/50 dark:text-blue-100",
+  patched: "border-green-300 bg-green-50 text-green-950 dark:border-green-500/50 dark:bg-green-950/50 dark:text-green-100",
+  unknown: "border-gray-300 bg-gray-100 text-gray-900 dark:border-gray-600 dark:bg-gray-800 dark:text-gray-100",
+};
+
+const ADVICE: Record<Status, string> = {
+  compromised:
+    "Patching does not remove a compromise. Investigate and clean the server (web shells, LSASS dumps, new accounts), then record the remediation below.",
+  unpatched: "Install the March 2021 security update (KB5000871) for this cumulative update, or update to a supported CU first.",
+  mitigated: "The mitigation reduces exposure but is not a fix: the security update still has to be installed.",
+  patched: "The build includes the March 2021 fix. Keep checking for indicators of compromise: exploitation began before the patch.",
+  unknown: "Run a scan that reports the full four-part build number to get a verdict.",
+};
+
+/** The verdict in words, in a prominent box colored by status. */
+export function VerdictCallout({ status, reason, compromisedAt }: { status: Status; reason: string; compromisedAt: string | null }) {
+  return (
+    <section aria-labelledby="verdict-heading" className={`rounded-xl border-2 p-5 ${CALLOUT[status]}`} data-testid="verdict">
+      <h2 id="verdict-heading" className="text-base font-semibold">
+        Verdict: {STATUS_LABELS[status]}
+      </h2>
+      <p className="mt-2 text-sm leading-6">{reason}</p>
+      {status === "compromised" && compromisedAt ? (
+        <p className="mt-2 text-sm">
+          Compromised since <DateTime value={compromisedAt} />.
+        </p>
+      ) : null}
+      <p className="mt-3 text-sm opacity-90">{ADVICE[status]}</p>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { apiGet, expect, expectCardsToMatch, expectNoAxeViolations, test, type Page_, type Summary } from "./fixtures";
+
+interface Org {
+  slug: string;
+  name: string;
+}
+
+test("the overview shows the demo fleet: cards, trend chart, top organizations and the organizations table", async ({ page, request }) => {
+  const summary = await apiGet<Summary>(request, "/api/v1/summary");
+  expect(summary.organizations).toBeGreaterThanOrEqual(35);
+  expect(summary.statuses.compromised).toBeGreaterThan(0);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Fleet overview/);
+  await expectCardsToMatch(page, summary);
+
+  // Recharts draws one area per status once the chart has measured its container.
+  await expect(page.getByTestId("trend-chart").locator(".recharts-area")).toHaveCount(5);
+  await expect(page.getByTestId("top-organizations-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
+
+  const rows = page.getByTestId("organizations-table").locator("tbody tr");
+  await expect(rows).toHaveCount(Math.min(25, summary.organizations));
+  await expect(page.getByText(new RegExp(`${summary.organizations} organizations`)).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("the organizations table sorts and filters on the server, with its state in the URL", async ({ page, request }) => {
+  await page.goto("/");
+  const table = page.getByTestId("organizations-table");
+  const firstName = () => table.locator("tbody tr").first().locator("td, th").first();
+
+  const lastByName = await apiGet<Page_<Org>>(request, "/api/v1/organizations?sort=-name&pageSize=1");
+  await table.getByRole("button", { name: /^Name/ }).click();
+  await expect(page).toHaveURL(/sort=-name/);
+  await expect(firstName()).toHaveText(lastByName.data[0].name);
+  await expect(table.locator("th[aria-sort='descending']")).toHaveCount(1);
+
+  const clinics = await apiGet<Page_<Org>>(request, "/api/v1/organizations?q=clinic");
+  expect(clinics.total).toBeGreaterThan(0);
+  await page.getByLabel(/filter.*name|search.*organi/i).fill("clinic");
+  await expect(page).toHaveURL(/q=clinic/);
+  await expect(table.locator("tbody tr")).toHaveCount(clinics.total);
+  for (const name of await table.locator("tbody tr").allInnerTexts()) expect(name.toLowerCase()).toContain("clinic");
+
+  // Reloading the URL gives the same view: the state lives in the address.
+  await page.reload();
+  await expect(table.locator("tbody tr")).toHaveCount(clinics.total);
+
+  await page.getByLabel(/filter.*name|search.*organi/i).fill("");
+  const compromised = await apiGet<Page_<Org>>(request, "/api/v1/organizations?status=compromised");
+  await page.getByLabel(/status/i).first().selectOption("compromised");
+  await expect(page).toHaveURL(/status=compromised/);
+  await expect(table.locator("tbody tr")).toHaveCount(compromised.total);
+});
+
+test("pages pass axe in dark mode too", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("/");
+  await expect(page.getByTestId("trend-chart").locator(".recharts-area")).toHaveCount(5);
+  await expectNoAxeViolations(page);
+  await page.goto("/upload");
+  await expectNoAxeViolations(page);
+});
