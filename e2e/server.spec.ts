@@ -21,7 +21,7 @@ test("open a compromised server from its organization, read the verdict, and mar
   await expectNoAxeViolations(page);
 
   const note = "Web shell removed, server rebuilt, credentials reset (e2e).";
-  await page.getByLabel(/note/i).fill(note);
+  await page.getByLabel(/what was done/i).fill(note);
   await page.getByRole("button", { name: "Mark remediated" }).click();
   await expect(page.getByText(note)).toBeVisible();
   await expect(page.getByTestId("verdict")).not.toContainText(/^Compromised/);

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useTransition } from "react";
+import { useCallback, useEffect, useRef, useTransition } from "react";
 
 export type ParamUpdates = Record<string, string | number | undefined>;
 
@@ -17,29 +17,49 @@ export function useUrlState(defaults: Readonly<Record<string, string>>) {
   const searchParams = useSearchParams();
   const [isPending, startTransition] = useTransition();
 
-  const hrefWith = useCallback(
-    (updates: ParamUpdates) => {
-      const next = new URLSearchParams(searchParams.toString());
+  // The query of a navigation still in flight: a debounced filter that fires while the
+  // status filter's navigation is pending must build on it, not on the URL it replaces.
+  // A debounced callback may also run with the closure of an older render: read the
+  // current URL through a ref.
+  const requested = useRef<string | null>(null);
+  const current = useRef(searchParams.toString());
+  useEffect(() => {
+    current.current = searchParams.toString();
+    if (!isPending) requested.current = null;
+  }, [isPending, searchParams]);
+
+  const build = useCallback(
+    (base: string, updates: ParamUpdates) => {
+      const next = new URLSearchParams(base);
       for (const [key, raw] of Object.entries(updates)) {
         const value = raw === undefined ? "" : String(raw);
         if (value === "" || defaults[key] === value) next.delete(key);
         else next.set(key, value);
       }
-      const query = next.toString();
+      return next.toString();
+    },
+    [defaults],
+  );
+
+  const hrefWith = useCallback(
+    (updates: ParamUpdates) => {
+      const query = build(searchParams.toString(), updates);
       return query ? `${pathname}?${query}` : pathname;
     },
-    [searchParams, pathname, defaults],
+    [build, searchParams, pathname],
   );
 
   const setParams = useCallback(
     (updates: ParamUpdates, options: { replace?: boolean } = {}) => {
-      const href = hrefWith(updates);
+      const query = build(requested.current ?? current.current, updates);
+      requested.current = query;
+      const href = query ? `${pathname}?${query}` : pathname;
       startTransition(() => {
         if (options.replace) router.replace(href, { scroll: false });
         else router.push(href, { scroll: false });
       });
     },
-    [hrefWith, router],
+    [build, pathname, router],
   );
 
   return { searchParams, setParams, hrefWith, isPending };
