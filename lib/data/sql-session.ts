@@ -119,9 +119,24 @@ async function pgTransaction<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
   }
 }
 
+// Writers in this process take turns. On SQLite a second writer would otherwise wait for
+// the write lock in better-sqlite3's busy handler, which sleeps synchronously and would
+// freeze the whole server for the length of an import.
+let writerQueue: Promise<unknown> = Promise.resolve();
+let writersActive = 0;
+
+/** True while a write transaction runs or waits in this process. */
+export function isWriting(): boolean {
+  return writersActive > 0;
+}
+
 /** Runs fn in one write transaction on a connection of its own: all of it commits, or none. */
 export function withWriteTransaction<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
-  return dialect() === "postgres" ? pgTransaction(fn) : sqliteTransaction(fn);
+  writersActive++;
+  const run = () => (dialect() === "postgres" ? pgTransaction(fn) : sqliteTransaction(fn));
+  const result = writerQueue.then(run, run);
+  writerQueue = result.catch(() => {});
+  return result.finally(() => writersActive--);
 }
 
 /** How many rows one rowsSource() statement may carry: SQLite binds at most 32,766 parameters. */

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "./db";
+import { isWriting } from "./sql-session";
 
 // API tokens are 256 random bits, so a plain SHA-256 is a safe stored form (no salt or
 // slow hash needed, unlike passwords); the token itself is shown once and never stored.
@@ -29,7 +30,9 @@ export async function verifyApiToken(token: string): Promise<{ id: number; name:
   const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!row || row.revokedAt) return null;
   const now = Date.now();
-  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+  // Skipped while an import holds the write lock: on SQLite the write would wait for it
+  // synchronously; last use is kept to the minute anyway.
+  if (!isWriting() && (!row.lastUsedAt || now - row.lastUsedAt.getTime() > TOUCH_EVERY_MS)) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
   }
   return { id: row.id, name: row.name };

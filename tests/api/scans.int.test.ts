@@ -121,6 +121,14 @@ describe("POST /api/v1/scans", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("imports two files sent at the same time, one after the other", async () => {
+    const other = SAMPLE.replace(/2021-03-/g, "2021-04-");
+    const [a, b] = await Promise.all([post(SAMPLE), post(other)]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.json.import.serversUpdated + b.json.import.serversCreated).toBe(8);
+    expect(await counts()).toMatchObject({ servers: 8, scans: 16, imports: 2 });
+  });
+
   it("answers 413 for a file over the limit, detected while streaming", async () => {
     process.env.PATCHBOARD_MAX_UPLOAD_MB = "1";
     try {
