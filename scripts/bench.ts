@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import pg from "pg";
+import { serverEnv } from "./server-options";
 import { ORGS, SCANS_PER_FILE, SERVERS_PER_ORG, writeBenchFile } from "./bench-fleet";
 
 const FILES = Number(process.env.BENCH_FILES ?? 5); // 5 files x 10 scans = 50 scans per server
@@ -47,7 +48,7 @@ function treeRssKb(root: number): number {
 
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
   const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
-    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: serverEnv({ ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" }),
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; i < 120; i++) {
@@ -101,6 +102,7 @@ async function benchTarget(name: string, url: string) {
   const server = await startServer({ DATABASE_URL: url });
   try {
     const baseline = Math.round(treeRssKb(server.pid!) / 1024);
+    console.log(`server RSS after start: ${baseline} MB`);
     const imports = [];
     for (let k = 0; k < FILES; k++) {
       const r = await upload(`${DIR}/scans-${k}.csv`, token, server.pid!);

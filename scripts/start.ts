@@ -8,6 +8,7 @@ import { DEFAULT_DATABASE_URL, dialect, sqlitePath } from "../lib/data/db";
 import { isDatabaseEmpty, prepareDatabase } from "../lib/data/setup";
 import { demoEnabled } from "../lib/config";
 import { seedDemo } from "./seed-demo";
+import { serverEnv } from "./server-options";
 
 process.env.DATABASE_URL ||= DEFAULT_DATABASE_URL;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -52,7 +53,7 @@ async function main() {
     await seedDemo();
   }
   const port = process.env.PORT || "3000";
-  const server = spawn(bin("next"), ["start", "-p", port, ...process.argv.slice(2)], { stdio: "inherit", env: process.env });
+  const server = spawn(bin("next"), ["start", "-p", port, ...process.argv.slice(2)], { stdio: "inherit", env: serverEnv(process.env) });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
   server.on("exit", (code) => process.exit(code ?? 0));
 }

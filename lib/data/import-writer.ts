@@ -1,5 +1,5 @@
 import { nameKey, slugify } from "../domain/slug";
-import { rowsPerStatement, rowsSource, type SqlSession } from "./sql-session";
+import { rowsSource, statementBatches, type SqlSession } from "./sql-session";
 
 export interface ScanRowInput {
   organization: string;
@@ -36,18 +36,17 @@ export class ImportWriter {
   async writeBatch(rows: ScanRowInput[]): Promise<void> {
     if (rows.length === 0) return;
     const serverIds = await this.resolveServers(rows);
-    const step = rowsPerStatement(this.s, SCAN_TYPES.length);
-    for (let i = 0; i < rows.length; i += step) {
-      const chunk = rows.slice(i, i + step).map((r, j) => [
-        serverIds[i + j],
-        this.importId,
-        r.scannedAt,
-        r.build,
-        r.ipAddress,
-        r.indicators.length ? r.indicators.join("; ") : null,
-        r.mitigation,
-        this.source,
-      ]);
+    const tuples = rows.map((r, i) => [
+      serverIds[i],
+      this.importId,
+      r.scannedAt,
+      r.build,
+      r.ipAddress,
+      r.indicators.length ? r.indicators.join("; ") : null,
+      r.mitigation,
+      this.source,
+    ]);
+    for (const chunk of statementBatches(this.s, tuples, SCAN_TYPES.length)) {
       const src = rowsSource(this.s, SCAN_TYPES, chunk);
       this.scansWritten += await this.s.run(
         `INSERT INTO "Scan" ("serverId", "importId", "scannedAt", "build", "ipAddress", "indicators", "mitigation", "source") SELECT * FROM ${src.sql} WHERE true ON CONFLICT ("serverId", "scannedAt") DO NOTHING`,
@@ -88,9 +87,7 @@ export class ImportWriter {
       if (!this.serverIds.has(key) && !missing.has(key)) missing.set(key, { orgId, hostname: r.hostname.trim(), hostKey });
     }
     const pending = [...missing.values()];
-    const step = rowsPerStatement(this.s, SERVER_TYPES.length);
-    for (let i = 0; i < pending.length; i += step) {
-      const chunk = pending.slice(i, i + step);
+    for (const chunk of statementBatches(this.s, pending, SERVER_TYPES.length)) {
       const src = rowsSource(this.s, SERVER_TYPES, chunk.map((c) => [c.orgId, c.hostname, c.hostKey, this.now]));
       const created = await this.s.all<{ id: number; organizationId: number; hostnameKey: string }>(
         `INSERT INTO "Server" ("organizationId", "hostname", "hostnameKey", "createdAt") SELECT * FROM ${src.sql} WHERE true ON CONFLICT ("organizationId", "hostnameKey") DO NOTHING RETURNING "id", "organizationId", "hostnameKey"`,

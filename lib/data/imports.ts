@@ -5,7 +5,7 @@ import { ImportFileError } from "../import/import-file-error";
 import type { ImportError, ImportSummary } from "../views";
 import { db } from "./db";
 import { ImportWriter, type ScanRowInput } from "./import-writer";
-import { withWriteTransaction } from "./sql-session";
+import { refreshPlannerStatistics, withWriteTransaction } from "./sql-session";
 import { recomputeServers, refreshOrganizationCounts } from "./status-recompute";
 
 export interface ImportProgress {
@@ -25,6 +25,9 @@ export interface ImportInput {
 }
 
 const BATCH = 2000;
+// PostgreSQL plans from statistics that a large import makes stale (autovacuum catches up
+// only later): refresh them at once so the next page loads use the indexes well.
+const ANALYZE_AFTER_ROWS = 50_000;
 const MAX_STORED_ERRORS = 1000;
 
 class Duplicate extends Error {}
@@ -64,7 +67,7 @@ export async function importScanFile(input: ImportInput): Promise<ImportSummary>
   let rejected = 0;
   let digest = "";
   try {
-    return await withWriteTransaction(async (s) => {
+    const summary = await withWriteTransaction(async (s) => {
       const [pending] = await s.all<{ id: number }>(
         `INSERT INTO "Import" ("fileName", "fileHash", "format", "bytes", "rows", "accepted", "rejected", "serversCreated", "serversUpdated", "errors", "source", "tokenId", "createdAt") VALUES (?, ?, 'canonical-csv', 0, 0, 0, 0, 0, 0, '[]', ?, ?, ?) RETURNING "id"`,
         [input.fileName, `pending:${randomUUID()}`, input.origin, input.tokenId ?? null, now],
@@ -124,6 +127,8 @@ export async function importScanFile(input: ImportInput): Promise<ImportSummary>
       );
       return summary;
     });
+    if (summary.accepted >= ANALYZE_AFTER_ROWS) await refreshPlannerStatistics();
+    return summary;
   } catch (err) {
     if (err instanceof Duplicate) return { ...(await getImportByHash(digest))!, duplicate: true };
     if (digest && isUniqueViolation(err)) {

@@ -54,16 +54,19 @@ export function openSqlite(path = sqlitePath()): Database.Database {
   return conn;
 }
 
+const MAX_CACHED_STATEMENTS = 64;
+
 async function sqliteTransaction<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
   const conn = openSqlite();
+  // Statements are reused thousands of times per import (see statementBatches); the LRU
+  // only bounds what a long session could collect.
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string) => {
     let stmt = statements.get(sql);
-    if (!stmt) {
-      stmt = conn.prepare(sql);
-      if (statements.size > 200) statements.clear();
-      statements.set(sql, stmt);
-    }
+    if (stmt) statements.delete(sql);
+    else stmt = conn.prepare(sql);
+    statements.set(sql, stmt);
+    if (statements.size > MAX_CACHED_STATEMENTS) statements.delete(statements.keys().next().value!);
     return stmt;
   };
   const session: SqlSession = {
@@ -139,9 +142,25 @@ export function withWriteTransaction<T>(fn: (s: SqlSession) => Promise<T>): Prom
   return result.finally(() => writersActive--);
 }
 
-/** How many rows one rowsSource() statement may carry: SQLite binds at most 32,766 parameters. */
-export function rowsPerStatement(s: SqlSession, columns: number): number {
-  return s.dialect === "sqlite" ? Math.floor(32_000 / columns) : 5000;
+/**
+ * Splits rows into the batches of one multi-row statement each. On SQLite a prepared
+ * statement with thousands of placeholders takes megabytes of native memory, and every
+ * distinct batch size is another statement: batches are a few hundred rows, and the
+ * remainder goes in power-of-two sizes, so a handful of statements serve any row count.
+ * PostgreSQL's unnest() statement is the same text for any size.
+ */
+export function statementBatches<T>(s: SqlSession, rows: T[], columns: number): T[][] {
+  const step = s.dialect === "sqlite" ? 2 ** Math.floor(Math.log2(2000 / columns)) : 5000;
+  const batches: T[][] = [];
+  let i = 0;
+  for (let size = step; i < rows.length; size = Math.max(1, size >> 1)) {
+    for (; rows.length - i >= size; i += size) batches.push(rows.slice(i, i + size));
+    if (s.dialect === "postgres" && i < rows.length) {
+      batches.push(rows.slice(i));
+      break;
+    }
+  }
+  return batches;
 }
 
 /**
@@ -157,4 +176,16 @@ export function rowsSource(s: SqlSession, types: string[], rows: SqlScalar[][]):
   }
   const one = "(" + types.map(() => "?").join(", ") + ")";
   return { sql: `(VALUES ${rows.map(() => one).join(", ")}) AS v`, params: rows.flat() };
+}
+
+/** `IN (?, ?, ...)` on SQLite, `= ANY(?)` with one array on PostgreSQL (planned once for any length). */
+export function inIds(s: SqlSession, ids: number[]): { sql: string; params: SqlValue[] } {
+  if (s.dialect === "postgres") return { sql: "= ANY(?::integer[])", params: [ids] };
+  return { sql: `IN (${ids.map(() => "?").join(", ")})`, params: ids };
+}
+
+/** Refreshes PostgreSQL's planner statistics after a bulk write (SQLite plans without them). */
+export async function refreshPlannerStatistics(): Promise<void> {
+  if (dialect() !== "postgres") return;
+  await withWriteTransaction((s) => s.run(`ANALYZE "Organization", "Server", "Scan", "StatusSpan", "StatusDelta"`));
 }

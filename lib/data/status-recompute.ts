@@ -1,5 +1,5 @@
 import { evaluateServer, type ScanFacts } from "../domain/status";
-import { rowsPerStatement, rowsSource, type SqlScalar, type SqlSession } from "./sql-session";
+import { inIds, rowsSource, statementBatches, type SqlScalar, type SqlSession } from "./sql-session";
 
 // Servers re-derived per round trip: large enough to amortise the queries, small enough
 // that one chunk's scans stay a few megabytes.
@@ -28,7 +28,6 @@ interface SpanRecord {
 export const splitIndicators = (text: string | null): string[] =>
   text ? text.split(";").map((s) => s.trim()).filter(Boolean) : [];
 
-const inList = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 
 /**
  * Re-derives the status of the given servers from all their scans and remediations:
@@ -48,18 +47,18 @@ export async function recomputeServers(s: SqlSession, serverIds: Iterable<number
 
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
-    const where = `IN (${inList(chunk.length)})`;
+    const { sql: where, params: chunkIds } = inIds(s, chunk);
     const [servers, scans, remediations, oldSpans] = [
-      await s.all<{ id: number; organizationId: number }>(`SELECT "id", "organizationId" FROM "Server" WHERE "id" ${where}`, chunk),
+      await s.all<{ id: number; organizationId: number }>(`SELECT "id", "organizationId" FROM "Server" WHERE "id" ${where}`, chunkIds),
       await s.all<ScanRecord>(
         `SELECT "serverId", "scannedAt", "build", "ipAddress", "indicators", "mitigation" FROM "Scan" WHERE "serverId" ${where} ORDER BY "serverId", "scannedAt"`,
-        chunk,
+        chunkIds,
       ),
       await s.all<{ serverId: number; remediatedAt: string | Date }>(
         `SELECT "serverId", "remediatedAt" FROM "Remediation" WHERE "serverId" ${where}`,
-        chunk,
+        chunkIds,
       ),
-      await s.all<SpanRecord>(`SELECT "serverId", "organizationId", "status", "fromDay", "toDay" FROM "StatusSpan" WHERE "serverId" ${where}`, chunk),
+      await s.all<SpanRecord>(`SELECT "serverId", "organizationId", "status", "fromDay", "toDay" FROM "StatusSpan" WHERE "serverId" ${where}`, chunkIds),
     ];
     for (const span of oldSpans) {
       addDelta(Number(span.organizationId), span.fromDay, span.status, -1);
@@ -104,14 +103,14 @@ export async function recomputeServers(s: SqlSession, serverIds: Iterable<number
         if (span.toDay) addDelta(orgId, span.toDay, span.status, -1);
       }
     }
-    if (updates.length) {
-      const src = rowsSource(s, SERVER_UPDATE_TYPES, updates);
+    for (const batch of statementBatches(s, updates, SERVER_UPDATE_TYPES.length)) {
+      const src = rowsSource(s, SERVER_UPDATE_TYPES, batch);
       await s.run(
         `UPDATE "Server" SET "status" = v.column2, "reason" = v.column3, "build" = v.column4, "product" = v.column5, "cumulativeUpdate" = v.column6, "lastScanAt" = v.column7, "indicators" = v.column8, "compromisedAt" = v.column9, "ipAddress" = COALESCE(v.column10, "Server"."ipAddress") FROM ${src.sql} WHERE "Server"."id" = v.column1`,
         src.params,
       );
     }
-    await s.run(`DELETE FROM "StatusSpan" WHERE "serverId" ${where}`, chunk);
+    await s.run(`DELETE FROM "StatusSpan" WHERE "serverId" ${where}`, chunkIds);
     await insertRows(s, `INSERT INTO "StatusSpan" ("serverId", "organizationId", "status", "fromDay", "toDay")`, SPAN_TYPES, spanRows);
   }
   await applyDeltas(s, deltas);
@@ -119,9 +118,8 @@ export async function recomputeServers(s: SqlSession, serverIds: Iterable<number
 }
 
 async function insertRows(s: SqlSession, insert: string, types: string[], rows: SqlScalar[][], onConflict = ""): Promise<void> {
-  const step = rowsPerStatement(s, types.length);
-  for (let i = 0; i < rows.length; i += step) {
-    const src = rowsSource(s, types, rows.slice(i, i + step));
+  for (const batch of statementBatches(s, rows, types.length)) {
+    const src = rowsSource(s, types, batch);
     await s.run(`${insert} SELECT * FROM ${src.sql} WHERE true ${onConflict}`, src.params);
   }
 }
@@ -150,13 +148,14 @@ export async function refreshOrganizationCounts(s: SqlSession, orgIds: Iterable<
     const chunk = ids.slice(i, i + CHUNK);
     const count = (status?: string) =>
       `(SELECT COUNT(*) FROM "Server" s WHERE s."organizationId" = "Organization"."id"${status ? ` AND s."status" = '${status}'` : ""})`;
+    const where = inIds(s, chunk);
     await s.run(
-      `UPDATE "Organization" SET "servers" = ${count()}, ${STATUS_COLUMNS.map((c) => `"${c}" = ${count(c)}`).join(", ")} WHERE "id" IN (${inList(chunk.length)})`,
-      chunk,
+      `UPDATE "Organization" SET "servers" = ${count()}, ${STATUS_COLUMNS.map((c) => `"${c}" = ${count(c)}`).join(", ")} WHERE "id" ${where.sql}`,
+      where.params,
     );
     await s.run(
-      `UPDATE "Organization" SET "percentPatched" = CASE WHEN "servers" > 0 THEN ROUND(100.0 * "patched" / "servers", 1) ELSE 0 END WHERE "id" IN (${inList(chunk.length)})`,
-      chunk,
+      `UPDATE "Organization" SET "percentPatched" = CASE WHEN "servers" > 0 THEN ROUND(100.0 * "patched" / "servers", 1) ELSE 0 END WHERE "id" ${where.sql}`,
+      where.params,
     );
   }
 }
