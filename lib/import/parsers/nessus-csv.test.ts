@@ -1,0 +1,197 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { ImportFileError } from "../import-file-error";
+import type { ObservationRecord, ScanObservation } from "../observation";
+import { installedBuild, looksLikeNessusCsv, parseNessusCsv } from "./nessus-csv";
+
+const SAMPLE = readFileSync(fileURLToPath(new URL("./fixtures/nessus-export.csv", import.meta.url)));
+const HEADER = "Plugin ID,CVE,CVSS v2.0 Base Score,Risk,Host,Protocol,Port,Name,Synopsis,Description,Solution,See Also,Plugin Output";
+
+// The input cut into pieces of `size` bytes (1 splits every token and every multi-byte character).
+async function* pieces(input: string | Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  const all = typeof input === "string" ? Buffer.from(input, "utf8") : input;
+  for (let i = 0; i < all.length; i += size) yield all.subarray(i, i + size);
+}
+
+async function parse(input: string | Uint8Array, scannedAt: Date | null = null, size = 64 * 1024): Promise<ObservationRecord[]> {
+  const out: ObservationRecord[] = [];
+  for await (const rec of parseNessusCsv(pieces(input, size), { scannedAt })) out.push(rec);
+  return out;
+}
+
+async function fileError(input: string | Uint8Array): Promise<ImportFileError> {
+  const err = await parse(input).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ImportFileError);
+  return err as ImportFileError;
+}
+
+const observations = (recs: ObservationRecord[]): ScanObservation[] =>
+  recs.map((r) => {
+    if (!("observation" in r)) throw new Error(`line ${r.line}: ${r.error}`);
+    return r.observation;
+  });
+const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+// One export row; only the columns the parser reads vary.
+const row = (plugin: string, host: string, name: string, output = "", cve = "", synopsis = "") =>
+  [plugin, q(cve), "", "None", host, "tcp", "443", q(name), q(synopsis), q("d"), q("s"), "", q(output)].join(",");
+const csv = (...rows: string[]) => [HEADER, ...rows].join("\n") + "\n";
+const KB = "Security Updates for Microsoft Exchange Server (March 2021) (Remote)";
+const DETECTION = "Microsoft Exchange Server Detection";
+const errors = (recs: ObservationRecord[]) => recs.filter((r) => "error" in r);
+
+describe("parseNessusCsv: the sample export", () => {
+  it("groups rows by host, reads the multi-line Plugin Output and skips the non-Exchange host", async () => {
+    const scannedAt = new Date("2021-03-09T09:00:00Z");
+    const recs = await parse(SAMPLE, scannedAt);
+    expect(recs).toEqual([
+      {
+        line: 2,
+        observation: {
+          hostname: "198.51.100.7",
+          organization: null,
+          ipAddress: "198.51.100.7",
+          build: "15.2.792.3", // the installed version, not the fixed one
+          scannedAt,
+          indicators: [],
+          mitigation: null,
+          patchEvidence: "vulnerable",
+          toolVerdict: { tool: "nessus", vulnerable: true, cves: ["CVE-2021-26855", "CVE-2021-26857"] },
+          compromiseCheck: null,
+          online: true,
+        },
+      },
+      { line: 0, error: "1 host without Exchange findings was skipped (198.51.100.8)." },
+    ]);
+  });
+
+  it("gives the same result whatever the chunking, down to one byte", async () => {
+    expect(await parse(SAMPLE, null, 1)).toEqual(await parse(SAMPLE));
+  });
+
+  it("is recognised by looksLikeNessusCsv, ignoring case, spaces and underscores", () => {
+    expect(looksLikeNessusCsv(HEADER.split(","))).toBe(true);
+    expect(looksLikeNessusCsv(["plugin_id", "HOST", "Name"])).toBe(true);
+    expect(looksLikeNessusCsv(["Plugin ID", "IP Address"])).toBe(false);
+    expect(looksLikeNessusCsv(["organization", "hostname", "exchange_build", "scanned_at"])).toBe(false);
+  });
+});
+
+describe("parseNessusCsv: verdicts per host", () => {
+  it("marks a host with plugin 147003 vulnerable, with its CVEs deduplicated", async () => {
+    const [obs] = observations(
+      await parse(csv(row("147003", "mail.example.org", KB, "", "CVE-2021-26855"), row("147003", "MAIL.example.org", KB, "", "CVE-2021-26855, cve-2021-27065"))),
+    );
+    expect(obs).toMatchObject({ hostname: "mail.example.org", ipAddress: null, patchEvidence: "vulnerable" });
+    expect(obs.toolVerdict).toEqual({ tool: "nessus", vulnerable: true, cves: ["CVE-2021-26855", "CVE-2021-27065"] });
+  });
+
+  it("marks an Exchange 2010 host with plugin 147024 vulnerable", async () => {
+    const out = "Installed version : 14.3.509.0\nFixed version : 14.3.513.0";
+    const [obs] = observations(await parse(csv(row("147024", "ex2010", "Microsoft Exchange Server 2010 SP3 RCE", out, "CVE-2021-26857"))));
+    expect(obs).toMatchObject({ build: "14.3.509.0", patchEvidence: "vulnerable", toolVerdict: { vulnerable: true, cves: ["CVE-2021-26857"] } });
+  });
+
+  it("marks a host patched only when its Plugin Output shows a fixed build", async () => {
+    const recs = await parse(
+      csv(
+        row("19506", "ex2016", "Nessus Scan Information"),
+        row("12345", "ex2016", DETECTION, "  Product : Exchange 2016 CU19\n  Version : 15.1.2176.9\n"),
+      ),
+    );
+    expect(recs.map((r) => r.line)).toEqual([2]);
+    expect(observations(recs)[0]).toMatchObject({
+      hostname: "ex2016",
+      build: "15.1.2176.9",
+      patchEvidence: "build",
+      toolVerdict: { tool: "nessus", vulnerable: false, cves: [] },
+    });
+  });
+
+  it("does not call a host patched from a build below the fix, a three-part build or none", async () => {
+    const recs = await parse(
+      csv(
+        row("1", "old", DETECTION, "Installed version : 15.1.2176.2"),
+        row("2", "three", DETECTION, "Version : 15.1.2176"),
+        row("3", "none", "Some plugin", "", "", "The remote host runs Microsoft Exchange."),
+      ),
+    );
+    expect(observations(recs).map((o) => [o.hostname, o.build, o.patchEvidence, o.toolVerdict?.vulnerable])).toEqual([
+      ["old", "15.1.2176.2", "not-determined", "unknown"],
+      ["three", "15.1.2176", "not-determined", "unknown"],
+      ["none", null, "not-determined", "unknown"],
+    ]);
+  });
+
+  it("skips hosts without Exchange rows, even with SSH key exchange findings", async () => {
+    const recs = await parse(csv(row("70658", "10.0.0.5", "SSH Weak Key Exchange Algorithms Enabled"), row("1", "10.0.0.6", "Ping")));
+    expect(recs).toEqual([{ line: 0, error: "2 hosts without Exchange findings were skipped (10.0.0.5, 10.0.0.6)." }]);
+  });
+
+  it("reads the installed build, never the fixed one, and prefers the lower of two", () => {
+    expect(installedBuild("Installed version : 15.2.792.3   Fixed version : 15.2.792.10")).toBe("15.2.792.3");
+    expect(installedBuild("Fixed version : 15.2.792.10\nShould be : 15.2.792.10")).toBeNull();
+    expect(installedBuild("Version : 15.1.2176.9\nFile version : 15.1.2176.2")).toBe("15.1.2176.2");
+    expect(installedBuild("Version : 15.1.2176\nVersion : 15.1.2176.9")).toBe("15.1.2176.9");
+    expect(installedBuild("Host 198.51.100.7 and Windows 10.0.17763")).toBeNull();
+  });
+});
+
+describe("parseNessusCsv: rows and files", () => {
+  it("reports a row with the wrong field count or no Host at its line, and goes on", async () => {
+    const recs = await parse(csv("147003,CVE-2021-26855,short", row("147003", " ", KB), row("147003", "ok", KB)));
+    expect(errors(recs)).toEqual([
+      { line: 2, error: "Expected 13 fields as in the header, found 3." },
+      { line: 3, error: "Host is missing." },
+    ]);
+    expect(observations(recs.filter((r) => r.line === 4))[0].hostname).toBe("ok");
+  });
+
+  it("ignores a byte-order mark and reads CRLF line endings, also inside quoted output", async () => {
+    const text = `\uFEFF${csv(row("9", "ex", DETECTION, "Path : C:\\\r\nVersion : 15.2.858.5"), row("147003", "ex2", KB))}`.replace(/\n/g, "\r\n");
+    const recs = await parse(text.replace(/\r\r\n/g, "\r\n"));
+    expect(recs.map((r) => r.line)).toEqual([2, 4]);
+    expect(observations(recs)[0]).toMatchObject({ build: "15.2.858.5", patchEvidence: "build" });
+  });
+
+  it("yields nothing for a header alone, and rejects an empty file", async () => {
+    expect(await parse(`${HEADER}\r\n`)).toEqual([]);
+    expect((await fileError("")).code).toBe("empty_file");
+    expect((await fileError("\n\n")).code).toBe("empty_file");
+  });
+
+  it("rejects another delimiter with a hint, and another header", async () => {
+    const semi = await fileError(`${HEADER.replace(/,/g, ";")}\n147003;;;;x\n`);
+    expect(semi.code).toBe("no_header");
+    expect(semi.message).toContain("separated by commas");
+    expect((await fileError("organization,hostname,exchange_build,scanned_at\n")).code).toBe("no_header");
+  });
+
+  it("keeps Latin-1 text as U+FFFD instead of failing", async () => {
+    const latin1 = Buffer.from(csv(row("9", "ex", DETECTION, "Version : 15.2.858.5", "", "Serveur de messagerie à Genève")), "latin1");
+    const [obs] = observations(await parse(latin1, null, 7));
+    expect(obs).toMatchObject({ hostname: "ex", build: "15.2.858.5", patchEvidence: "build" });
+  });
+
+  it("rejects the file when a Plugin Output field is over 1 MB, naming its line", async () => {
+    const err = await fileError(csv(row("147003", "a", KB), row("9", "b", DETECTION, "x".repeat(1024 * 1024 + 10))));
+    expect(err.code).toBe("record_too_large");
+    expect(err.message).toMatch(/^Line 3: /);
+  });
+
+  it("rejects a file naming more hosts than the limit, which bounds memory", async () => {
+    const rows = ["a", "b", "A", "c"].map((h) => row("1", h, "Ping"));
+    const recs: ObservationRecord[] = [];
+    const run = async () => {
+      for await (const r of parseNessusCsv(pieces(csv(...rows), 1024), { scannedAt: null, maxHosts: 2 })) recs.push(r);
+    };
+    await expect(run()).rejects.toMatchObject({ code: "too_many_hosts", message: expect.stringMatching(/^Line 5: /) });
+  });
+
+  it("rejects an unclosed quote as malformed", async () => {
+    expect((await fileError(`${HEADER}\n147003,"CVE-2021-26855\n`)).code).toBe("malformed_csv");
+  });
+});

@@ -1,0 +1,261 @@
+// Nessus / Tenable CSV export: one row per (plugin, host, port) finding, many rows per host, in no fixed order.
+// Streamed with csv-parse like the canonical CSV, but a host's verdict needs all of its rows, so observations
+// can only be yielded when the file ends. To keep that bounded, no row is kept: each host holds a small summary
+// (flags, CVEs of the ProxyLogon plugins, one build), so memory grows with the number of hosts, never of rows.
+// Row errors are yielded as they are met, before the observations. Decisions:
+// - Hosts without Exchange findings are not Exchange servers: one record at line 0 says how many were skipped,
+//   so an import of a whole subnet explains why most of its hosts are missing.
+// - A record over maxRecordBytes (1 MB) rejects the file (record_too_large): csv-parse cannot resume after it,
+//   and the bound is what keeps memory flat on a file that is not really CSV.
+import { isIP } from "node:net";
+import { pipeline, Readable } from "node:stream";
+import { CsvError, Parser, type Options } from "csv-parse";
+import { judgeBuild } from "../../domain/advisory";
+import { PROXYLOGON } from "../../domain/advisories/proxylogon";
+import { compareBuilds, parseBuild } from "../../domain/exchange-builds";
+import { ImportFileError } from "../import-file-error";
+import type { ObservationRecord } from "../observation";
+
+export interface NessusCsvOptions {
+  scannedAt: Date | null;
+  maxRecordBytes?: number;
+  maxHosts?: number;
+}
+
+// Tenable plugins for the March 2021 updates (reference: Tenable, Nessus plugins 147003 and 147024).
+// 147003: KB5000871 missing (Exchange 2013/2016/2019); 147024: the Exchange 2010 update missing.
+const PROXYLOGON_PLUGINS = new Set(["147003", "147024"]);
+// Other Exchange plugins are recognised by name: bare "Exchange" would also match the SSH / TLS "key exchange"
+// plugins found on almost every host.
+const EXCHANGE_TEXT = /\b(?:microsoft\s+exchange|exchange\s+server|exchange\s+20(?:10|13|16|19)|ms\s*exchange)\b/i;
+// Exchange 2010-2019 builds (14.3.x, 15.0-15.2.x), as in the nmap parser.
+const BUILD = /(?<![\d.])(1[45]\.\d\.\d{3,4}(?:\.\d{1,4})?)(?![\d.]*\d)/;
+// Text after these words names the build to install, not the installed one ("Fixed version : 15.2.792.10").
+const NOT_INSTALLED = /\b(?:fixed|required|minimum|latest|should|upgrade|recommended)\b/i;
+const DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
+const MAX_HOSTNAME_LENGTH = 255;
+// Each host costs a few hundred bytes; past this many the file is rejected (too_many_hosts) to bound memory.
+const DEFAULT_MAX_HOSTS = 500_000;
+const SKIPPED_EXAMPLES = 3;
+const REQUIRED = ["Plugin ID", "Host"];
+
+const normalize = (name: string) => name.replace(/[\s_]+/g, "").toLowerCase();
+
+export function looksLikeNessusCsv(header: string[]): boolean {
+  const names = new Set(header.map(normalize));
+  return names.has("pluginid") && names.has("host");
+}
+
+interface Columns {
+  pluginId: number;
+  host: number;
+  cve: number;
+  name: number;
+  synopsis: number;
+  output: number;
+}
+
+interface HostSummary {
+  hostname: string; // as first spelled; hosts are grouped case-insensitively (DNS names are)
+  line: number;
+  exchange: boolean;
+  vulnerable: boolean;
+  cves: string[]; // a handful at most: the CVE column of the 147003/147024 rows
+  build: string | null;
+}
+
+export async function* parseNessusCsv(
+  source: AsyncIterable<Uint8Array>,
+  options: NessusCsvOptions,
+): AsyncGenerator<ObservationRecord> {
+  const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const maxHosts = options.maxHosts ?? DEFAULT_MAX_HOSTS;
+  const parser = new LineCountingParser({
+    bom: true,
+    relax_quotes: true,
+    relax_column_count: true, // field counts are checked per row, so a short row is reported, not fatal
+    record_delimiter: ["\r\n", "\n", "\r"],
+    max_record_size: maxRecordBytes,
+    readableHighWaterMark: 2,
+  } as Options);
+  pipeline(Readable.from(source), parser, () => {}); // errors of either stream reach the loop below
+
+  const hosts = new Map<string, HostSummary>();
+  let columns: Columns | null = null;
+  let width = 0;
+  try {
+    for await (const batch of parser as AsyncIterable<RawRecord[]>) {
+      for (const { line, fields } of batch) {
+        if (columns === null) {
+          columns = columnsOf(fields);
+          width = fields.length;
+          continue;
+        }
+        const error = addRow(fields, line, width, columns, hosts, maxHosts);
+        if (error !== null) yield { line, error };
+      }
+    }
+  } catch (err) {
+    throw fileError(err, parser.firstRecord, parser.nextLine, maxRecordBytes);
+  } finally {
+    parser.destroy();
+  }
+  if (columns === null) throw new ImportFileError("empty_file", "The file is empty.");
+
+  const skipped: string[] = [];
+  for (const host of hosts.values()) {
+    if (host.exchange) yield toRecord(host, options.scannedAt);
+    else skipped.push(host.hostname);
+  }
+  if (skipped.length > 0) {
+    const examples = skipped.slice(0, SKIPPED_EXAMPLES).join(", ") + (skipped.length > SKIPPED_EXAMPLES ? ", …" : "");
+    const noun = skipped.length === 1 ? "host without Exchange findings was" : "hosts without Exchange findings were";
+    yield { line: 0, error: `${skipped.length} ${noun} skipped (${examples}).` };
+  }
+}
+
+function columnsOf(header: string[]): Columns {
+  const names = header.map(normalize);
+  const at = (name: string) => names.indexOf(name);
+  if (at("pluginid") === -1 || at("host") === -1) throw noHeader(header);
+  return { pluginId: at("pluginid"), host: at("host"), cve: at("cve"), name: at("name"), synopsis: at("synopsis"), output: at("pluginoutput") };
+}
+
+// Runs once per row (a million in a big export): cheap checks first, the Plugin Output only for Exchange rows.
+function addRow(
+  fields: string[],
+  line: number,
+  width: number,
+  c: Columns,
+  hosts: Map<string, HostSummary>,
+  maxHosts: number,
+): string | null {
+  if (fields.length !== width) return `Expected ${width} fields as in the header, found ${fields.length}.`;
+  const hostname = fields[c.host].trim();
+  if (hostname === "") return "Host is missing.";
+  if (hostname.length > MAX_HOSTNAME_LENGTH) return `Host is longer than ${MAX_HOSTNAME_LENGTH} characters.`;
+  const key = hostname.toLowerCase();
+  let host = hosts.get(key);
+  if (host === undefined) {
+    if (hosts.size >= maxHosts) {
+      const message = `Line ${line}: the file names more than ${maxHosts} hosts; the file was not imported.`;
+      throw new ImportFileError("too_many_hosts", message, { line, maxHosts });
+    }
+    host = { hostname, line, exchange: false, vulnerable: false, cves: [], build: null };
+    hosts.set(key, host);
+  }
+  const flagged = PROXYLOGON_PLUGINS.has(fields[c.pluginId].trim());
+  if (!flagged && !EXCHANGE_TEXT.test(cell(fields, c.name)) && !EXCHANGE_TEXT.test(cell(fields, c.synopsis))) return null;
+  host.exchange = true;
+  if (flagged) {
+    host.vulnerable = true;
+    for (const cve of cell(fields, c.cve).toUpperCase().split(/[\s,;]+/)) {
+      if (/^CVE-\d{4}-\d{4,}$/.test(cve) && !host.cves.includes(cve)) host.cves.push(cve);
+    }
+  }
+  const build = installedBuild(cell(fields, c.output));
+  if (build !== null) host.build = betterBuild(host.build, build);
+  return null;
+}
+
+const cell = (fields: string[], index: number) => (index === -1 ? "" : fields[index]);
+
+// "Installed version : 15.1.2176.9" or "Version : 15.1.2176.9", never what a "Fixed version" line names.
+export function installedBuild(output: string): string | null {
+  let found: string | null = null;
+  for (const line of output.split(/\r\n|\n|\r/)) {
+    const cut = line.search(NOT_INSTALLED);
+    const match = BUILD.exec(cut === -1 ? line : line.slice(0, cut));
+    if (match) found = betterBuild(found, match[1]);
+  }
+  return found;
+}
+
+// A four-part build says more than a three-part one; between two of the same length the lower wins, so a
+// host is shown patched only when every build the file shows for it is.
+function betterBuild(current: string | null, found: string): string {
+  const a = current === null ? null : parseBuild(current);
+  const b = parseBuild(found);
+  if (b === null) return current ?? found;
+  if (a === null || (a.revision === null && b.revision !== null)) return b.text;
+  if (b.revision === null && a.revision !== null) return a.text;
+  return compareBuilds(b, a) < 0 ? b.text : a.text;
+}
+
+function toRecord(host: HostSummary, scannedAt: Date | null): ObservationRecord {
+  const ipAddress = isIP(host.hostname) === 0 ? null : host.hostname;
+  const base = { hostname: host.hostname, organization: null, ipAddress, build: host.build, scannedAt, indicators: [] };
+  const rest = { mitigation: null, compromiseCheck: null, online: true }; // Nessus sees neither EOMT nor web shells
+  if (host.vulnerable) {
+    const toolVerdict = { tool: "nessus", vulnerable: true, cves: host.cves };
+    return { line: host.line, observation: { ...base, ...rest, patchEvidence: "vulnerable", toolVerdict } };
+  }
+  // Nessus lists findings, not the checks that passed: without 147003/147024 only a fixed build proves a patch.
+  const patched = host.build !== null && judgeBuild(host.build, PROXYLOGON).status === "patched";
+  const toolVerdict = { tool: "nessus", vulnerable: patched ? false : ("unknown" as const), cves: [] };
+  return { line: host.line, observation: { ...base, ...rest, patchEvidence: patched ? "build" : "not-determined", toolVerdict } };
+}
+
+interface RawRecord {
+  line: number;
+  fields: string[];
+}
+
+// As in canonical-csv.ts: records leave csv-parse in batches (per-object stream overhead dominates otherwise),
+// and physical lines are counted here because csv-parse counts a CRLF inside quotes as two lines.
+const BATCH = 1000;
+class LineCountingParser extends Parser {
+  nextLine = 1;
+  firstRecord: string[] | null = null;
+  private batch: RawRecord[] = [];
+
+  override push(chunk: unknown): boolean {
+    if (chunk === null) {
+      this.flush();
+      return super.push(null);
+    }
+    const fields = chunk as string[];
+    const line = this.nextLine;
+    for (const f of fields) for (let i = 0; i < f.length; i++) {
+      const ch = f.charCodeAt(i);
+      if (ch === 10 || (ch === 13 && f.charCodeAt(i + 1) !== 10)) this.nextLine++;
+    }
+    this.nextLine++;
+    if (fields.every((f) => f.trim() === "")) return true; // blank lines carry nothing
+    this.firstRecord ??= fields;
+    this.batch.push({ line, fields });
+    return this.batch.length < BATCH || this.flush();
+  }
+
+  private flush(): boolean {
+    if (this.batch.length === 0) return true;
+    const batch = this.batch;
+    this.batch = [];
+    return super.push(batch);
+  }
+}
+
+function noHeader(first: string[] | null): ImportFileError {
+  let seen = "The first row could not be read as CSV.";
+  if (first !== null) {
+    const text = first.join(",").replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, "\ufffd");
+    seen = `Found: ${JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}…` : text)}.`;
+    if (first.length === 1 && /[;\t|]/.test(text)) seen += " Columns must be separated by commas.";
+  }
+  return new ImportFileError("no_header", `Not a Nessus CSV export: the first row must name the columns ${REQUIRED.join(" and ")}. ${seen}`, {
+    required: REQUIRED,
+  });
+}
+
+// csv-parse's errors become ImportFileError; errors of the source (an upload limit, a lost connection) pass.
+function fileError(err: unknown, first: string[] | null, line: number, maxRecordBytes: number): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (!(err instanceof CsvError) && !(typeof code === "string" && /^(CSV_|INVALID_OPENING_QUOTE)/.test(code))) return err;
+  if (first === null || !looksLikeNessusCsv(first)) return noHeader(first);
+  if (code === "CSV_MAX_RECORD_SIZE") {
+    const message = `Line ${line}: the record is larger than the limit of ${maxRecordBytes} bytes; the file was not imported.`;
+    return new ImportFileError("record_too_large", message, { line, maxRecordBytes });
+  }
+  const reason = code === "CSV_QUOTE_NOT_CLOSED" ? "a quoted field is never closed" : "the quoting is invalid";
+  return new ImportFileError("malformed_csv", `Line ${line}: malformed CSV, ${reason}; the file was not imported.`, { line, csvCode: code });
+}

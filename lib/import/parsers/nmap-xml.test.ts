@@ -1,0 +1,186 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { ImportFileError } from "../import-file-error";
+import type { ObservationRecord, ScanObservation } from "../observation";
+import { looksLikeNmapXml, parseNmapXml } from "./nmap-xml";
+
+// Byte sources cut at chosen places, and collectors for records and file errors.
+type Parser = (source: AsyncIterable<Uint8Array>, options: { scannedAt: Date | null }) => AsyncGenerator<ObservationRecord>;
+
+const fixture = (name: string): Buffer => readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)));
+
+const bytes = (part: string | Uint8Array) => (typeof part === "string" ? Buffer.from(part, "utf8") : part);
+
+// The input cut into pieces of `size` bytes (1 splits every token and every multi-byte character).
+async function* pieces(input: string | Uint8Array, size = 64 * 1024): AsyncGenerator<Uint8Array> {
+  const all = bytes(input);
+  for (let i = 0; i < all.length; i += size) yield all.subarray(i, i + size);
+}
+
+async function collect(parse: Parser, input: string | Uint8Array, scannedAt: Date | null = null, size?: number) {
+  const out: ObservationRecord[] = [];
+  for await (const rec of parse(pieces(input, size), { scannedAt })) out.push(rec);
+  return out;
+}
+
+async function fileErrorOf(parse: Parser, input: string | Uint8Array, size?: number): Promise<ImportFileError> {
+  const err = await collect(parse, input, null, size).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ImportFileError);
+  return err as ImportFileError;
+}
+
+const observations = (recs: ObservationRecord[]): ScanObservation[] =>
+  recs.map((r) => {
+    if (!("observation" in r)) throw new Error(`line ${r.line}: ${r.error}`);
+    return r.observation;
+  });
+
+const SAMPLE = fixture("nmap-proxylogon.xml");
+const parse = (input: string | Uint8Array, scannedAt: Date | null = null, size?: number) => collect(parseNmapXml, input, scannedAt, size);
+const fileError = (input: string | Uint8Array, size?: number) => fileErrorOf(parseNmapXml, input, size);
+const xml = (hosts: string, decl = '<?xml version="1.0" encoding="UTF-8"?>') =>
+  `${decl}\n<!DOCTYPE nmaprun>\n<nmaprun scanner="nmap" start="1615280400" version="7.91">\n${hosts}\n</nmaprun>\n`;
+const host = (inner: string, attrs = 'starttime="1615280401"') =>
+  `<host ${attrs}><status state="up"/>\n<address addr="198.51.100.9" addrtype="ipv4"/>\n${inner}</host>`;
+const script = (id: string, output: string, children = "") =>
+  `<ports><port protocol="tcp" portid="443"><script id="${id}" output="${output}">${children}</script></port></ports>`;
+const one = async (hosts: string) => observations(await parse(xml(hosts)))[0];
+
+describe("parseNmapXml: the sample scan", () => {
+  it("yields one observation per host, at the line where the host starts", async () => {
+    const recs = await parse(SAMPLE);
+    expect(recs.map((r) => r.line)).toEqual([4, 14]);
+    const [vulnerable, silent] = observations(recs);
+    expect(vulnerable).toEqual({
+      hostname: "mail.harborcounty.example",
+      organization: null,
+      ipAddress: "198.51.100.7",
+      build: null,
+      scannedAt: new Date(1615280401 * 1000),
+      indicators: [],
+      mitigation: null,
+      patchEvidence: "vulnerable",
+      toolVerdict: { tool: "nmap", vulnerable: true, cves: ["CVE-2021-26855"] },
+      compromiseCheck: null,
+      online: true,
+    });
+    // The script prints nothing on a patched server and when it cannot tell: never "patched".
+    expect(silent).toMatchObject({ hostname: "webmail.harborcounty.example", patchEvidence: "not-determined", toolVerdict: null });
+  });
+
+  it("gives the same result whatever the chunking, down to one byte", async () => {
+    const whole = await parse(SAMPLE);
+    expect(await parse(SAMPLE, null, 1)).toEqual(whole);
+    expect(await parse(SAMPLE, null, 13)).toEqual(whole);
+  });
+
+  it("prefers the caller's scannedAt, then the host's starttime, then the run's start", async () => {
+    const at = new Date("2021-03-10T00:00:00Z");
+    expect(observations(await parse(SAMPLE, at)).map((o) => o.scannedAt)).toEqual([at, at]);
+    expect((await one(host("", "")))?.scannedAt).toEqual(new Date(1615280400 * 1000));
+  });
+
+  it("is recognised by looksLikeNmapXml, and other formats are not", () => {
+    expect(looksLikeNmapXml(SAMPLE.toString("utf8").slice(0, 1024))).toBe(true);
+    expect(looksLikeNmapXml("organization,hostname\n")).toBe(false);
+    expect(looksLikeNmapXml(fixture("healthchecker-vulnerability-report.json").toString("utf8"))).toBe(false);
+  });
+});
+
+describe("parseNmapXml: names and addresses", () => {
+  it("prefers a user-given hostname to the PTR name, and falls back to the address", async () => {
+    const names = '<hostnames><hostname name="ptr.example" type="PTR"/><hostname name="mail.example" type="user"/></hostnames>';
+    expect(await one(host(names))).toMatchObject({ hostname: "mail.example", ipAddress: "198.51.100.9" });
+    expect(await one(host(""))).toMatchObject({ hostname: "198.51.100.9", ipAddress: "198.51.100.9" });
+    const v6 = '<host><status state="up"/><address addr="2001:db8::1" addrtype="ipv6"/></host>';
+    expect(await one(v6)).toMatchObject({ hostname: "2001:db8::1", ipAddress: "2001:db8::1" });
+  });
+
+  it("reports a host with neither name nor IP address as an error", async () => {
+    const recs = await parse(xml('<host><status state="up"/><address addr="00:11:22:33:44:55" addrtype="mac"/></host>'));
+    expect(recs).toEqual([{ line: 4, error: "The host has neither a hostname nor an IPv4/IPv6 address." }]);
+  });
+
+  it("marks a host that is down as offline", async () => {
+    const down = '<host><status state="down" reason="no-response"/><address addr="198.51.100.3" addrtype="ipv4"/></host>';
+    expect(await one(down)).toMatchObject({ online: false, patchEvidence: "not-determined" });
+  });
+
+  it("keeps a stray Latin-1 byte as U+FFFD, and decodes a file that declares ISO-8859-1", async () => {
+    const names = (n: string) => `<hostnames><hostname name="${n}" type="PTR"/></hostnames>`;
+    // Declared UTF-8, but the name holds one raw 0xF6 byte.
+    const stray = Buffer.from(xml(host(names("bj\u00f6rn"))), "latin1");
+    expect(observations(await parse(stray))[0].hostname).toBe("bj\uFFFDrn");
+    const latin1 = Buffer.from(xml(host(names("bj\u00f6rn")), '<?xml version="1.0" encoding="ISO-8859-1"?>'), "latin1");
+    expect(observations(await parse(latin1, null, 3))[0].hostname).toBe("bj\u00f6rn");
+  });
+});
+
+describe("parseNmapXml: vulnerability and build", () => {
+  it("reads a three-part build from an OWA path", async () => {
+    const obs = await one(host(script("http-title", "Outlook&#xa;Requested resource was /owa/auth/15.1.2176/themes/resources/favicon.ico")));
+    expect(obs).toMatchObject({ build: "15.1.2176", patchEvidence: "build", toolVerdict: null });
+  });
+
+  it("prefers a four-part X-OWA-Version to a three-part path, and reads builds from <elem> and <service>", async () => {
+    const both = script("http-headers", "/owa/auth/15.1.2176/themes&#xa;X-OWA-Version: 15.1.2176.9");
+    expect((await one(host(both))).build).toBe("15.1.2176.9");
+    const elem = script("ms-exchange-version", "", '<table key="build"><elem key="version">15.2.792.10</elem></table>');
+    expect((await one(host(elem))).build).toBe("15.2.792.10");
+    const service = '<ports><port protocol="tcp" portid="25"><service name="smtp" product="Microsoft Exchange smtpd" version="15.0.1497.12"/></port></ports>';
+    expect((await one(host(service))).build).toBe("15.0.1497.12");
+  });
+
+  it("lets VULNERABLE win over a patched-looking build", async () => {
+    const inner = script("http-vuln-cve2021-26855", "State: VULNERABLE") + script("http-headers", "X-OWA-Version: 15.1.2176.9");
+    expect(await one(host(inner))).toMatchObject({ build: "15.1.2176.9", patchEvidence: "vulnerable", toolVerdict: { vulnerable: true } });
+  });
+
+  it("finds VULNERABLE in nested <elem> text, and treats NOT VULNERABLE as the tool's no", async () => {
+    const nested = script("http-vuln-cve2021-26855", "", '<table key="CVE-2021-26855"><elem key="state">VULNERABLE</elem></table>');
+    expect((await one(host(nested))).patchEvidence).toBe("vulnerable");
+    const no = await one(host(script("http-vuln-cve2021-26855", "State: NOT VULNERABLE")));
+    expect(no).toMatchObject({ patchEvidence: "not-determined", toolVerdict: { tool: "nmap", vulnerable: false, cves: [] } });
+  });
+
+  it("ignores numbers that are no build, outside Exchange output", async () => {
+    expect((await one(host(script("http-title", "Gateway 15.1.217.6")))).build).toBeNull();
+  });
+
+  it("streams past a 5 MB script output", async () => {
+    const big = script("http-headers", `${"x".repeat(5 * 1024 * 1024)} X-OWA-Version: 15.1.2176.9`);
+    expect((await one(host(big))).build).toBe("15.1.2176.9");
+  });
+});
+
+describe("parseNmapXml: rejected files", () => {
+  it("rejects an empty or blank file", async () => {
+    expect((await fileError("")).code).toBe("empty_file");
+    expect((await fileError("\n  \n")).code).toBe("empty_file");
+  });
+
+  it("rejects a truncated scan with the line where it stops", async () => {
+    const text = SAMPLE.toString("utf8");
+    const err = await fileError(text.slice(0, text.indexOf("<runstats>")), 5);
+    expect(err.code).toBe("malformed_xml");
+    expect(err.message).toMatch(/truncated/);
+    const cut = await fileError(text.slice(0, text.indexOf('output="') + 20));
+    expect(cut.code).toBe("malformed_xml");
+  });
+
+  it("rejects malformed XML with its line", async () => {
+    const err = await fileError(xml(host("<hostnames></ports>")));
+    expect(err.code).toBe("malformed_xml");
+    expect(err.details).toMatchObject({ line: 6 });
+    expect(err.message).toMatch(/^Line 6: malformed XML/);
+  });
+
+  it("rejects a CSV and another XML document as another format", async () => {
+    expect((await fileError("organization,hostname\nAcme,EXCH01\n")).code).toBe("wrong_format");
+    expect((await fileError('<?xml version="1.0"?>\n<NessusClientData_v2></NessusClientData_v2>')).code).toBe("wrong_format");
+  });
+});

@@ -1,0 +1,202 @@
+// nmap -oX output, read with a SAX parser so memory stays flat whatever the file size: only the host being
+// read is kept. What it can say: whether Microsoft's http-vuln-cve2021-26855 script found the server
+// vulnerable, and the Exchange build when a script or version probe exposes one.
+import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { ImportFileError } from "../import-file-error";
+import type { ObservationRecord, ScanObservation } from "../observation";
+
+export interface NmapXmlOptions {
+  scannedAt: Date | null;
+}
+
+const VULN_SCRIPT = "http-vuln-cve2021-26855";
+// "VULNERABLE" but not "NOT VULNERABLE" (nor NOT_VULNERABLE).
+const VULNERABLE = /(?<!\bnot[\s_-]{0,5})\bvulnerable\b/i;
+// Exchange 2010-2019 builds: 14.3.x, 15.0.x, 15.1.x, 15.2.x, with a third part of three or four digits.
+const BUILD = String.raw`1[45]\.\d\.\d{3,4}(?:\.\d{1,4})?`;
+// OWA resource paths (/owa/auth/15.1.2176/themes/...) and the X-OWA-Version header name a build wherever
+// they appear; a bare number only counts in output that is about Exchange, where it cannot be an IP address.
+const OWA_PATH = new RegExp(String.raw`/owa/(?:auth/)?(${BUILD})/`, "i");
+const OWA_HEADER = new RegExp(String.raw`X-OWA-Version:\s*(${BUILD})\b`, "i");
+const BARE_BUILD = new RegExp(String.raw`(?<![\d.])(${BUILD})(?![\d.]*\d)`);
+const EXCHANGE_CONTEXT = /exchange|owa|version/i;
+
+export function looksLikeNmapXml(head: string, fileName?: string): boolean {
+  void fileName; // the root element is unambiguous; nmap output has no fixed file name
+  return head.slice(0, 1024).includes("<nmaprun");
+}
+
+interface Host {
+  line: number;
+  startTime: string | undefined;
+  down: boolean;
+  ipv4: string | null;
+  ipv6: string | null;
+  names: Record<string, string>; // first hostname per type (user, PTR, ...)
+  vulnerable: boolean;
+  vulnScriptSaidNo: boolean;
+  build: string | null;
+}
+
+export async function* parseNmapXml(source: AsyncIterable<Uint8Array>, options: NmapXmlOptions): AsyncGenerator<ObservationRecord> {
+  const sax = new SaxesParser();
+  let out: ObservationRecord[] = [];
+  let depth = 0;
+  let tagLine = 1;
+  let runStart: string | undefined;
+  let host: Host | null = null;
+  let script: string | null = null;
+
+  const scan = (text: string, scriptId: string) => {
+    if (host === null) return;
+    if (scriptId === VULN_SCRIPT) {
+      if (VULNERABLE.test(text)) host.vulnerable = true;
+      else if (/\bnot[\s_-]{0,5}vulnerable\b/i.test(text)) host.vulnScriptSaidNo = true;
+    }
+    const match = OWA_HEADER.exec(text) ?? OWA_PATH.exec(text) ?? (EXCHANGE_CONTEXT.test(scriptId) ? BARE_BUILD.exec(text) : null);
+    if (match) host.build = betterBuild(host.build, match[1]);
+  };
+
+  sax.on("opentagstart", () => {
+    tagLine = sax.line; // opentag fires at the closing '>', which may be lines later
+  });
+  sax.on("opentag", (tag: SaxesTagPlain) => {
+    depth++;
+    const a = tag.attributes as Record<string, string>;
+    if (depth === 1) {
+      if (tag.name !== "nmaprun") throw notThisFormat(`its root element is <${tag.name}>, not <nmaprun>`);
+      runStart = a.start;
+    } else if (depth === 2 && tag.name === "host") {
+      host = { line: tagLine, startTime: a.starttime, down: false, ipv4: null, ipv6: null, names: {}, vulnerable: false, vulnScriptSaidNo: false, build: null };
+    } else if (host !== null) {
+      if (tag.name === "status") host.down = a.state === "down";
+      else if (tag.name === "address" && a.addrtype === "ipv4") host.ipv4 ??= a.addr ?? null;
+      else if (tag.name === "address" && a.addrtype === "ipv6") host.ipv6 ??= a.addr ?? null;
+      else if (tag.name === "hostname" && a.name) host.names[a.type ?? ""] ??= a.name;
+      else if (tag.name === "script") {
+        script = a.id ?? "";
+        if (a.output !== undefined) scan(a.output, script);
+      } else if (tag.name === "service") {
+        scan([a.product, a.version, a.extrainfo].filter(Boolean).join(" "), "service-version"); // a version field counts as Exchange context
+      }
+    }
+  });
+  sax.on("text", (text) => {
+    if (script !== null) scan(text, script); // <elem>/<table> details of a script
+  });
+  sax.on("closetag", (tag) => {
+    depth--;
+    if (tag.name === "script") script = null;
+    else if (depth === 1 && tag.name === "host" && host !== null) {
+      out.push(toRecord(host, options.scannedAt ?? unixSeconds(host.startTime) ?? unixSeconds(runStart)));
+      host = null;
+    }
+  });
+
+  const write = (text: string | null): ObservationRecord[] => {
+    try {
+      if (text === null) sax.close();
+      else sax.write(text);
+    } catch (err) {
+      if (err instanceof ImportFileError) throw err;
+      const reason = text === null ? "the file ends before the XML is complete (truncated?)" : String((err as Error).message).replace(/^[\d:]*\s*/, "");
+      throw new ImportFileError("malformed_xml", `Line ${sax.line}: malformed XML, ${reason}; the file was not imported.`, { line: sax.line, column: sax.column });
+    }
+    const ready = out;
+    out = [];
+    return ready;
+  };
+
+  let started = false;
+  for await (const text of decode(source)) {
+    const first = started ? -1 : text.search(/\S/);
+    if (first !== -1) {
+      started = true;
+      if (text[first] !== "<") throw notThisFormat(`it starts with ${JSON.stringify(text.slice(first, first + 40))}`);
+    }
+    // Leading blank lines go to the parser too, or its line numbers would be off.
+    yield* write(text);
+  }
+  if (!started) throw new ImportFileError("empty_file", "The file is empty.");
+  yield* write(null);
+}
+
+// Decodes by the XML declaration's encoding (nmap writes UTF-8; a file re-saved as ISO-8859-1 says so). Bytes
+// that are not valid in it become U+FFFD: a hostname with a stray Latin-1 byte is still a host.
+async function* decode(source: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  let decoder: TextDecoder | null = null;
+  let head: Uint8Array = new Uint8Array(0);
+  for await (const chunk of source) {
+    if (decoder !== null) {
+      yield decoder.decode(chunk, { stream: true });
+      continue;
+    }
+    // The declaration is within the first few hundred bytes; wait for them (chunks may be tiny).
+    head = concat(head, chunk);
+    if (head.length < 512) continue;
+    decoder = decoderFor(head);
+    yield decoder.decode(head, { stream: true });
+  }
+  if (decoder === null) {
+    decoder = decoderFor(head);
+    yield decoder.decode(head, { stream: true });
+  }
+  yield decoder.decode();
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const c = new Uint8Array(a.length + b.length);
+  c.set(a);
+  c.set(b, a.length);
+  return c;
+}
+
+function decoderFor(head: Uint8Array): TextDecoder {
+  const declared = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(new TextDecoder("latin1").decode(head.subarray(0, 512)));
+  try {
+    // UTF-16 would need a BOM-aware path nmap never needs; anything else TextDecoder knows is honoured.
+    if (declared && !/^utf-?16/i.test(declared[1])) return new TextDecoder(declared[1]);
+  } catch {
+    // an unknown label: fall back to UTF-8, the XML default
+  }
+  return new TextDecoder("utf-8");
+}
+
+// A four-part build says more than a three-part one (which cannot tell CU19 from CU19 + the March SU).
+function betterBuild(current: string | null, found: string): string {
+  if (current === null) return found;
+  return current.split(".").length < found.split(".").length ? found : current;
+}
+
+function unixSeconds(value: string | undefined): Date | null {
+  if (value === undefined || !/^\d{1,12}$/.test(value.trim())) return null;
+  return new Date(Number(value.trim()) * 1000);
+}
+
+function toRecord(host: Host, scannedAt: Date | null): ObservationRecord {
+  const hostname = host.names.user ?? host.names.PTR ?? Object.values(host.names)[0] ?? host.ipv4 ?? host.ipv6;
+  if (!hostname) return { line: host.line, error: "The host has neither a hostname nor an IPv4/IPv6 address." };
+  const observation: ScanObservation = {
+    hostname,
+    organization: null,
+    ipAddress: host.ipv4 ?? host.ipv6,
+    build: host.build,
+    scannedAt,
+    indicators: [],
+    mitigation: null,
+    // The script prints nothing on a patched server, and also when it could not tell: silence is no answer.
+    patchEvidence: host.vulnerable ? "vulnerable" : host.build !== null ? "build" : "not-determined",
+    toolVerdict: host.vulnerable
+      ? { tool: "nmap", vulnerable: true, cves: ["CVE-2021-26855"] }
+      : host.vulnScriptSaidNo
+        ? { tool: "nmap", vulnerable: false, cves: [] }
+        : null,
+    compromiseCheck: null,
+    online: !host.down,
+  };
+  return { line: host.line, observation };
+}
+
+function notThisFormat(why: string): ImportFileError {
+  return new ImportFileError("wrong_format", `Not an nmap XML report (-oX): ${why}.`);
+}
