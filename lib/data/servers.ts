@@ -66,17 +66,22 @@ export async function listServers(query: ServerListQuery): Promise<Page<ServerRo
     query.sort.field === "organization"
       ? [{ organization: { nameKey: direction } }, { hostnameKey: "asc" }]
       : [{ [SORT_FIELDS[query.sort.field]]: direction }, { id: "asc" }];
-  const [rows, total] = await Promise.all([
-    db.server.findMany({
-      where,
-      orderBy,
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      include: { organization: { select: { slug: true, name: true } } },
-    }),
+  // Deferred join: the page's ids come from the index alone (an OFFSET deep into 100,000
+  // servers then skips index entries, not table rows), and only those rows are read.
+  const [ids, total] = await Promise.all([
+    db.server.findMany({ where, orderBy, skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: { id: true } }),
     db.server.count({ where }),
   ]);
-  return { data: rows.map(toServerRow), page: query.page, pageSize: query.pageSize, total };
+  const rows = await db.server.findMany({
+    where: { id: { in: ids.map((r) => r.id) } },
+    include: { organization: { select: { slug: true, name: true } } },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const data = ids.flatMap((r) => {
+    const row = byId.get(r.id);
+    return row ? [toServerRow(row)] : [];
+  });
+  return { data, page: query.page, pageSize: query.pageSize, total };
 }
 
 const MAX_SCANS_SHOWN = 500;

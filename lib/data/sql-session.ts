@@ -184,8 +184,19 @@ export function inIds(s: SqlSession, ids: number[]): { sql: string; params: SqlV
   return { sql: `IN (${ids.map(() => "?").join(", ")})`, params: ids };
 }
 
-/** Refreshes PostgreSQL's planner statistics after a bulk write (SQLite plans without them). */
+/**
+ * After a bulk write on PostgreSQL: fresh planner statistics, and a visibility map for the
+ * tables that pages read through index-only scans (the servers list pages ids by OFFSET).
+ * Plain VACUUM takes no lock that blocks readers or writers. SQLite needs neither.
+ */
 export async function refreshPlannerStatistics(): Promise<void> {
   if (dialect() !== "postgres") return;
-  await withWriteTransaction((s) => s.run(`ANALYZE "Organization", "Server", "Scan", "StatusSpan", "StatusDelta"`));
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  await client.connect();
+  try {
+    await client.query(`VACUUM (ANALYZE) "Server"`);
+    await client.query(`ANALYZE "Organization", "Scan", "StatusSpan", "StatusDelta"`);
+  } finally {
+    await client.end();
+  }
 }
