@@ -131,6 +131,24 @@ describe("GET /api/v1/trend", () => {
   });
 });
 
+describe.each([
+  ["summary", summary, "/api/v1/summary"],
+  ["organizations", organizations, "/api/v1/organizations"],
+  ["servers", servers, "/api/v1/servers"],
+  ["trend", trend, "/api/v1/trend"],
+] as const)("GET /api/v1/%s without a valid token", (_name, handler, path) => {
+  it.each([
+    ["no Authorization header", null],
+    ["a wrong token", "pb_wrong"],
+    ["a malformed header value", "   "],
+  ])("answers 401 JSON for %s, with no data", async (_what, t) => {
+    const res = await get(handler, path, t);
+    expect(res.status).toBe(401);
+    expect(res.json).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
+    expect(res.text).not.toMatch(/Alpha Clinic|Beta Law/);
+  });
+});
+
 describe("unknown API paths", () => {
   it("answer JSON 404", async () => {
     const res = await get(unknownPath, "/api/v1/nothing-here");
