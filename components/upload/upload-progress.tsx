@@ -24,12 +24,20 @@ export function UploadProgress({ state, onCancel }: { state: ProgressState; onCa
   // which can take a while on a large file without further progress lines.
   const finishing = phase !== "computing" && server !== null && state.uploaded >= fileSize && server.bytes >= fileSize * 0.98;
   const label = finishing ? "Importing: saving the last rows and updating statuses" : PHASE_LABELS[phase];
-  const percent = phase === "computing" ? 100 : Math.min(100, Math.round(((server ? server.bytes : state.uploaded) / size) * 100));
+  const serversTotal = server?.serversTotal ?? 0;
+  const percent =
+    phase === "computing"
+      ? serversTotal > 0
+        ? Math.min(100, Math.round(((server?.servers ?? 0) / serversTotal) * 100))
+        : 100
+      : Math.min(100, Math.round(((server ? server.bytes : state.uploaded) / size) * 100));
   const detail =
     phase === "uploading"
       ? `${formatBytes(state.uploaded)} of ${formatBytes(fileSize)} sent`
       : phase === "computing"
-        ? `${formatNumber(server?.rows ?? 0)} rows read; recomputing statuses and counts…`
+        ? serversTotal > 0
+          ? `${formatNumber(server?.rows ?? 0)} rows read; statuses of ${formatNumber(server?.servers ?? 0)} of ${formatNumber(serversTotal)} servers updated`
+          : `${formatNumber(server?.rows ?? 0)} rows read; recomputing statuses and counts…`
         : `${formatNumber(server?.rows ?? 0)} rows, ${formatBytes(server?.bytes ?? 0)} of ${formatBytes(fileSize)} read`;
 
   return (

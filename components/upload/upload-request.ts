@@ -6,6 +6,9 @@ export interface ServerProgress {
   phase: ImportPhase;
   rows: number;
   bytes: number;
+  /** while computing: servers updated so far, of serversTotal */
+  servers?: number;
+  serversTotal?: number;
 }
 
 export interface UploadError {
@@ -51,7 +54,10 @@ export function uploadScan(file: File, handlers: Handlers): { done: Promise<Uplo
     } catch {
       return;
     }
-    if (event.type === "progress") handlers.onServerProgress({ phase: event.phase, rows: event.rows, bytes: event.bytes });
+    if (event.type === "progress") {
+      const { phase, rows, bytes, servers, serversTotal } = event;
+      handlers.onServerProgress({ phase, rows, bytes, servers, serversTotal });
+    }
     else if (event.type === "result") outcome = { kind: "result", summary: event.import };
     else if (event.type === "error") outcome = { kind: "error", error: asError(event, 500) };
   };

@@ -12,6 +12,9 @@ export interface ImportProgress {
   phase: "reading" | "writing" | "computing";
   rows: number;
   bytes: number;
+  /** while computing: servers whose status is re-derived so far, of serversTotal */
+  servers?: number;
+  serversTotal?: number;
 }
 
 export interface ImportInput {
@@ -44,12 +47,16 @@ export async function importScanFile(input: ImportInput): Promise<ImportSummary>
   let bytes = 0;
   let rows = 0;
   let lastReport = 0;
-  const report = (phase: ImportProgress["phase"], force = false) => {
+  const report = (phase: ImportProgress["phase"], force = false, servers?: { done: number; total: number }): boolean => {
     const t = Date.now();
-    if (!input.onProgress || (!force && t - lastReport < 200)) return;
+    if (!input.onProgress || (!force && t - lastReport < 200)) return false;
     lastReport = t;
-    input.onProgress({ phase, rows, bytes });
+    input.onProgress({ phase, rows, bytes, ...(servers ? { servers: servers.done, serversTotal: servers.total } : {}) });
+    return true;
   };
+  // On SQLite the recompute runs synchronously chunk after chunk: after a progress line,
+  // give the event loop a turn so it reaches the client.
+  const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
   async function* counted(): AsyncGenerator<Buffer> {
     for await (const chunk of input.body) {
@@ -100,10 +107,12 @@ export async function importScanFile(input: ImportInput): Promise<ImportSummary>
         throw err;
       }
       await writer.writeBatch(batch);
-      report("computing", true);
-      // Lets the progress line reach the client before the (synchronous, on SQLite) recompute starts.
-      await new Promise((resolve) => setImmediate(resolve));
-      const orgs = await recomputeServers(s, writer.touchedServers);
+      const total = writer.touchedServers.size;
+      report("computing", true, { done: 0, total });
+      await yieldToEventLoop();
+      const orgs = await recomputeServers(s, writer.touchedServers, async (done) => {
+        if (report("computing", false, { done, total })) await yieldToEventLoop();
+      });
       await refreshOrganizationCounts(s, orgs);
 
       const summary: ImportSummary = {

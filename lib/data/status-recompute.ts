@@ -34,7 +34,11 @@ export const splitIndicators = (text: string | null): string[] =>
  * the server row, its day spans and the per-day roll-up (by organization and fleet).
  * Returns the organizations whose counts must be refreshed.
  */
-export async function recomputeServers(s: SqlSession, serverIds: Iterable<number>): Promise<Set<number>> {
+export async function recomputeServers(
+  s: SqlSession,
+  serverIds: Iterable<number>,
+  onProgress?: (done: number) => Promise<void>,
+): Promise<Set<number>> {
   const ids = [...serverIds];
   const deltas = new Map<string, number>();
   const addDelta = (orgId: number, day: string, status: string, d: number) => {
@@ -112,6 +116,7 @@ export async function recomputeServers(s: SqlSession, serverIds: Iterable<number
     }
     await s.run(`DELETE FROM "StatusSpan" WHERE "serverId" ${where}`, chunkIds);
     await insertRows(s, `INSERT INTO "StatusSpan" ("serverId", "organizationId", "status", "fromDay", "toDay")`, SPAN_TYPES, spanRows);
+    await onProgress?.(i + chunk.length);
   }
   await applyDeltas(s, deltas);
   return orgs;
