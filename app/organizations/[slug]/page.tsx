@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusTrendChart } from "@/components/charts/status-trend-chart";
 import { ServersTable } from "@/components/servers/servers-table";
 import { StatusCards } from "@/components/status/status-cards";
 import { formatPercent, plural } from "@/components/ui/format";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { getFleetSummary } from "@/lib/data/fleet";
@@ -36,19 +36,7 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
   return (
     <>
       <PageHeader
-        eyebrow={
-          <nav aria-label="Breadcrumb">
-            <ol className="flex items-center gap-1">
-              <li>
-                <Link href="/" className="hover:underline">
-                  Overview
-                </Link>
-              </li>
-              <li aria-hidden="true">/</li>
-              <li aria-current="page">Organization</li>
-            </ol>
-          </nav>
-        }
+        eyebrow={<Breadcrumbs items={[{ label: "Overview", href: "/" }, { label: "Organization" }]} />}
         title={organization.name}
         description={`${plural(summary.servers, "Exchange server")}, ${formatPercent(organization.percentPatched)} patched.`}
       />

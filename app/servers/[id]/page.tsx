@@ -8,6 +8,7 @@ import { ScanTimeline } from "@/components/servers/scan-timeline";
 import { ServerFacts } from "@/components/servers/server-facts";
 import { VerdictCallout } from "@/components/servers/verdict-callout";
 import { StatusBadge } from "@/components/status/status-badge";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card } from "@/components/ui/card";
 import { plural } from "@/components/ui/format";
 import { markRemediated } from "./actions";
@@ -30,23 +31,11 @@ export default async function ServerPage({ params }: Props) {
   return (
     <>
       <div className="mb-6">
-        <nav aria-label="Breadcrumb" className="mb-1 text-sm text-gray-600 dark:text-gray-400">
-          <ol className="flex flex-wrap items-center gap-1">
-            <li>
-              <Link href="/" className="hover:underline">
-                Overview
-              </Link>
-            </li>
-            <li aria-hidden="true">/</li>
-            <li>
-              <Link href={`/organizations/${server.organization}`} className="hover:underline">
-                {server.organizationName}
-              </Link>
-            </li>
-            <li aria-hidden="true">/</li>
-            <li aria-current="page">Server</li>
-          </ol>
-        </nav>
+        <div className="mb-1 text-sm text-gray-600 dark:text-gray-400">
+          <Breadcrumbs
+            items={[{ label: "Overview", href: "/" }, { label: server.organizationName, href: `/organizations/${server.organization}` }, { label: "Server" }]}
+          />
+        </div>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight break-all sm:text-3xl">{server.hostname}</h1>
           <StatusBadge status={server.status} size="md" />
