@@ -2,13 +2,13 @@ import { STATUSES, emptyCounts, type StatusCounts } from "../domain/statuses";
 import type { FleetSummary, TopOrganization } from "../views";
 import { db } from "./db";
 import { getOrganization } from "./organizations";
-import { AppError } from "../errors";
+import { notFound } from "../errors";
 
 /** Counts by status across the fleet, or for one organization, from the stored per-organization counts. */
 export async function getFleetSummary(opts: { organization?: string } = {}): Promise<FleetSummary> {
   if (opts.organization) {
     const org = await getOrganization(opts.organization);
-    if (!org) throw new AppError(404, "not_found", `Organization "${opts.organization}" not found.`);
+    if (!org) throw notFound(`Organization "${opts.organization}"`);
     return { servers: org.servers, organizations: 1, statuses: org.statuses };
   }
   const agg = await db.organization.aggregate({

@@ -1,4 +1,4 @@
-import { AppError } from "../errors";
+import { notFound } from "../errors";
 import { STATUSES, type StatusCounts } from "../domain/statuses";
 import type { OrganizationListQuery } from "../zod/list-queries";
 import type { OrganizationRow, Page } from "../views";
@@ -48,6 +48,6 @@ export async function getOrganizationIdOrNull(slug: string): Promise<number | nu
 /** The organization's id for a slug given by a client, or a 404. */
 export async function requireOrganizationId(slug: string): Promise<number> {
   const id = await getOrganizationIdOrNull(slug);
-  if (id === null) throw new AppError(404, "not_found", `Organization "${slug}" not found.`);
+  if (id === null) throw notFound(`Organization "${slug}"`);
   return id;
 }

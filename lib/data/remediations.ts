@@ -1,4 +1,4 @@
-import { AppError } from "../errors";
+import { AppError, notFound } from "../errors";
 import { withWriteTransaction } from "./sql-session";
 import { recomputeServers, refreshOrganizationCounts } from "./status-recompute";
 
@@ -18,7 +18,7 @@ export async function recordRemediation(input: RemediationInput): Promise<void> 
   if (note.length < 3 || note.length > 2000) throw new AppError(400, "invalid_note", "The note must be 3 to 2000 characters.");
   await withWriteTransaction(async (s) => {
     const [server] = await s.all<{ id: number; status: string }>(`SELECT "id", "status" FROM "Server" WHERE "id" = ?`, [input.serverId]);
-    if (!server) throw new AppError(404, "not_found", "Server not found.");
+    if (!server) throw notFound("Server");
     if (server.status !== "compromised") throw new AppError(409, "not_compromised", "This server is not marked compromised.");
     const now = new Date();
     await s.run(`INSERT INTO "Remediation" ("serverId", "remediatedAt", "note", "recordedBy", "createdAt") VALUES (?, ?, ?, ?, ?)`, [
