@@ -63,7 +63,46 @@ export interface ScanView {
   reason: string;
   indicators: string[];
   mitigation: string | null;
+  /** the format it came from: canonical, mapped, test-proxylogon, health-checker, nmap, nessus */
   source: string;
+  /** the tool's name for people, e.g. "Test-ProxyLogon"; null for CSV imports */
+  tool: string | null;
+  patchEvidence: "build" | "vulnerable" | "not-determined" | "not-checked" | "offline";
+  logAgeDays: number | null;
+}
+
+/** One finding of a scan: a suspicious request, a web shell path, an LSASS dump. */
+export interface FindingView {
+  id: number;
+  type: string;
+  detail: string;
+  /** when the tool saw it, if the file said (ISO 8601) */
+  seenAt: string | null;
+  scannedAt: string;
+  tool: string | null;
+}
+
+/** The latest compromise check (Test-ProxyLogon run) of a server, explained. */
+export interface CompromiseCheckView {
+  checkedAt: string;
+  tool: string;
+  indicatorCount: number;
+  logAgeDays: number | null;
+  headline: string;
+  logCoverage: string | null;
+  logsTooShort: boolean;
+}
+
+/** A tool's own answer (Health Checker, Nessus, nmap) beside ours for the same scan. */
+export interface ToolVerdictView {
+  tool: string;
+  scannedAt: string;
+  vulnerable: boolean | "unknown";
+  cves: string[];
+  /** our verdict from that scan's build */
+  ours: "patched" | "unpatched" | "mitigated" | "unknown";
+  agrees: boolean | null;
+  text: string;
 }
 
 export interface RemediationView {
@@ -79,6 +118,11 @@ export interface ServerDetail extends ServerRow {
   compromisedAt: string | null;
   scans: ScanView[];
   remediations: RemediationView[];
+  /** the latest findings, newest scan first; findingsTotal counts them all */
+  findings: FindingView[];
+  findingsTotal: number;
+  compromiseCheck: CompromiseCheckView | null;
+  toolVerdict: ToolVerdictView | null;
 }
 
 export interface ImportError {
@@ -88,13 +132,25 @@ export interface ImportError {
 
 export interface ImportSummary {
   id: number;
+  /** the format the file was read as: canonical-csv, test-proxylogon, health-checker, nmap-xml, nessus-csv, mapped-csv */
   format: string;
+  /** the file's name; for several Test-ProxyLogon files imported together, their names joined by ", " */
   fileName: string | null;
   rows: number;
   accepted: number;
   rejected: number;
   serversCreated: number;
   serversUpdated: number;
+  /** indicators of compromise recorded */
+  indicators: number;
   errors: ImportError[];
   duplicate: boolean;
+}
+
+/** A saved column mapping: canonical column name -> the header name in the user's file. */
+export interface ColumnMappingView {
+  name: string;
+  columns: Partial<Record<"organization" | "hostname" | "ip_address" | "exchange_build" | "scanned_at" | "indicators" | "mitigation", string>>;
+  fixed: { organization?: string; scanned_at?: string };
+  createdAt: string;
 }

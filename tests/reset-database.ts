@@ -1,6 +1,6 @@
 import { withWriteTransaction } from "@/lib/data/sql-session";
 
-const TABLES = ["StatusDelta", "StatusSpan", "Remediation", "Scan", "Import", "Server", "Organization", "ApiToken"];
+const TABLES = ["StatusDelta", "StatusSpan", "Remediation", "Indicator", "Scan", "Import", "Server", "Organization", "ApiToken", "ColumnMapping"];
 
 /** Empties every table (integration tests own their database). */
 export async function resetDatabase(): Promise<void> {

@@ -1,9 +1,11 @@
 import type { ScanView } from "@/lib/views";
 import { StatusBadge } from "../status/status-badge";
 import { DateTime } from "../ui/date-time";
+import { plural } from "../ui/format";
 import { IndicatorList } from "./indicator-list";
 
 const MITIGATIONS: Record<string, string> = { eomt: "EOMT / IIS URL Rewrite mitigation applied" };
+const SOURCES: Record<string, string> = { canonical: "Patchboard CSV", mapped: "CSV with a column mapping" };
 
 /** The server's scans as a vertical timeline, newest first. */
 export function ScanTimeline({ scans }: { scans: ScanView[] }) {
@@ -32,8 +34,14 @@ export function ScanTimeline({ scans }: { scans: ScanView[] }) {
                 <dd>{MITIGATIONS[scan.mitigation] ?? scan.mitigation}</dd>
               </>
             ) : null}
+            {scan.logAgeDays !== null ? (
+              <>
+                <dt className="text-gray-600 dark:text-gray-400">Logs</dt>
+                <dd>{plural(scan.logAgeDays, "day")} back</dd>
+              </>
+            ) : null}
             <dt className="text-gray-600 dark:text-gray-400">Source</dt>
-            <dd>{scan.source}</dd>
+            <dd>{scan.tool ?? SOURCES[scan.source] ?? scan.source}</dd>
           </dl>
           <p className="mt-2 text-sm text-gray-800 dark:text-gray-200">{scan.reason}</p>
           {scan.indicators.length > 0 ? (

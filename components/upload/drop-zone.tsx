@@ -1,11 +1,17 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { formatBytes } from "../ui/format";
 
-/** Drag and drop a file, or choose one with a keyboard-accessible button. */
-export function DropZone({ onFile, disabled, maxBytes }: { onFile: (file: File) => void; disabled: boolean; maxBytes: number }) {
-  const input = useRef<HTMLInputElement>(null);
+export const FILE_INPUT_ID = "upload-files";
+const ACCEPT = ".csv,.log,.txt,.json,.xml,.zip,text/csv,application/json,application/xml,text/xml,application/zip";
+
+/**
+ * Drag and drop files, or choose them. The file input itself takes the focus (visually
+ * hidden, its label drawn as the button), so keyboard and screen reader users get the
+ * browser's own file chooser and its announcements.
+ */
+export function DropZone({ onFiles, disabled, maxBytes }: { onFiles: (files: File[]) => void; disabled: boolean; maxBytes: number }) {
   const [dragging, setDragging] = useState(false);
 
   return (
@@ -24,41 +30,44 @@ export function DropZone({ onFile, disabled, maxBytes }: { onFile: (file: File) 
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        const file = e.dataTransfer.files[0];
-        if (file && !disabled) onFile(file);
+        const files = Array.from(e.dataTransfer.files);
+        if (files.length > 0 && !disabled) onFiles(files);
       }}
       data-testid="drop-zone"
-      className={`flex flex-col items-center justify-center rounded-xl border-2 border-dashed px-6 py-10 text-center transition-colors ${
+      className={`relative flex flex-col items-center justify-center rounded-xl border-2 border-dashed px-6 py-10 text-center transition-colors ${
         dragging
           ? "border-blue-600 bg-blue-50 dark:border-blue-400 dark:bg-blue-950/40"
           : "border-gray-300 bg-white dark:border-gray-700 dark:bg-gray-900"
-      } ${disabled ? "opacity-60" : ""}`}
+      }`}
     >
       <svg aria-hidden="true" viewBox="0 0 24 24" className="size-10 text-gray-500 dark:text-gray-400" fill="none" stroke="currentColor" strokeWidth={1.5} strokeLinecap="round" strokeLinejoin="round">
         <path d="M12 16V4m0 0-4 4m4-4 4 4M4 16v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2" />
       </svg>
-      <p className="mt-3 text-sm text-gray-700 dark:text-gray-300">Drag and drop a scan file here, or</p>
-      <button
-        type="button"
-        disabled={disabled}
-        onClick={() => input.current?.click()}
-        className="mt-3 rounded-lg bg-blue-700 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-blue-800 disabled:cursor-not-allowed dark:bg-blue-500 dark:text-gray-950 dark:hover:bg-blue-400"
-      >
-        Choose a CSV
-      </button>
+      <p className="mt-3 text-sm text-gray-700 dark:text-gray-300">Drag and drop scan files here, or</p>
       <input
-        ref={input}
+        id={FILE_INPUT_ID}
         type="file"
-        accept=".csv,text/csv"
-        hidden
-        tabIndex={-1}
+        multiple
+        accept={ACCEPT}
+        disabled={disabled}
+        aria-describedby={`${FILE_INPUT_ID}-hint`}
+        className="peer sr-only"
         onChange={(e) => {
-          const file = e.target.files?.[0];
+          const files = Array.from(e.target.files ?? []);
           e.target.value = "";
-          if (file) onFile(file);
+          if (files.length > 0) onFiles(files);
         }}
       />
-      <p className="mt-3 text-xs text-gray-600 dark:text-gray-400">CSV, UTF-8, up to {formatBytes(maxBytes)}</p>
+      <label
+        htmlFor={FILE_INPUT_ID}
+        className="mt-3 cursor-pointer rounded-lg bg-blue-700 px-4 py-2 text-sm font-medium text-white shadow-sm peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-blue-600 hover:bg-blue-800 peer-disabled:cursor-not-allowed peer-disabled:bg-gray-600 dark:bg-blue-500 dark:text-gray-950 dark:peer-focus-visible:outline-blue-400 dark:hover:bg-blue-400 dark:peer-disabled:bg-gray-500"
+      >
+        Choose files
+      </label>
+      <p id={`${FILE_INPUT_ID}-hint`} className="mt-3 text-xs text-gray-600 dark:text-gray-400">
+        CSV, Test-ProxyLogon .log, Health Checker .json, nmap .xml or a .zip of them; up to {formatBytes(maxBytes)} each. Importing starts
+        at once.
+      </p>
     </div>
   );
 }

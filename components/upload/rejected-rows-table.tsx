@@ -3,8 +3,21 @@ import { formatNumber } from "../ui/format";
 
 const SHOWN = 200;
 
-/** Rejected rows with their line numbers and reasons (the first 200; the server keeps up to 1000). */
-export function RejectedRowsTable({ errors, rejected }: { errors: ImportError[]; rejected: number }) {
+/**
+ * Rejected rows with their line numbers and reasons (the first 200; the server keeps up to 1000).
+ * `id` and `caption` keep the table's region unique when several imports are summarised.
+ */
+export function RejectedRowsTable({
+  id,
+  caption = "Rejected rows",
+  errors,
+  rejected,
+}: {
+  id: string;
+  caption?: string;
+  errors: ImportError[];
+  rejected: number;
+}) {
   const shown = errors.slice(0, SHOWN);
   return (
     <div>
@@ -13,10 +26,10 @@ export function RejectedRowsTable({ errors, rejected }: { errors: ImportError[];
           Showing the first {formatNumber(shown.length)} of {formatNumber(rejected)} rejected rows.
         </p>
       ) : null}
-      <div role="region" aria-labelledby="rejected-caption" tabIndex={0} className="max-h-96 overflow-auto rounded-lg border border-gray-200 dark:border-gray-800">
+      <div role="region" aria-labelledby={`${id}-caption`} tabIndex={0} className="max-h-96 overflow-auto rounded-lg border border-gray-200 dark:border-gray-800">
         <table className="w-full text-left text-sm">
-          <caption id="rejected-caption" className="sr-only">
-            Rejected rows
+          <caption id={`${id}-caption`} className="sr-only">
+            {caption}
           </caption>
           <thead className="sticky top-0 bg-gray-50 dark:bg-gray-800">
             <tr>

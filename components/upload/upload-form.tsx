@@ -1,76 +1,70 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
-import type { ImportSummary } from "@/lib/views";
-import { formatBytes } from "../ui/format";
-import { DropZone } from "./drop-zone";
-import { ErrorDetails } from "./error-details";
-import { UploadProgress, type ProgressState } from "./upload-progress";
-import { uploadScan, type UploadError } from "./upload-request";
-import { UploadSummary } from "./upload-summary";
+import { useEffect, useState } from "react";
+import { DropZone, FILE_INPUT_ID } from "./drop-zone";
+import { MappingPanel } from "./mapping-panel";
+import { ORGANIZATION_INPUT_ID, UploadOptions } from "./upload-options";
+import { INITIAL_OPTIONS, toUploadFields, type OptionsDraft } from "./upload-options-draft";
+import { UploadErrorPanel } from "./upload-error";
+import { UploadProgress } from "./upload-progress";
+import { UploadResults } from "./upload-results";
+import { summaryHeadingId } from "./upload-summary";
+import { useUpload } from "./use-upload";
 
-type View =
-  | { kind: "idle"; notice?: string }
-  | { kind: "busy"; progress: ProgressState }
-  | { kind: "done"; summary: ImportSummary }
-  | { kind: "error"; error: UploadError; fileName?: string };
+const ORGANIZATIONS_LIST_ID = "upload-organization-names";
 
-const CSV_TYPES = new Set(["text/csv", "application/csv"]);
-
-function checkFile(file: File, maxBytes: number): UploadError | null {
-  if (!file.name.toLowerCase().endsWith(".csv") && !CSV_TYPES.has(file.type)) {
-    return { code: "not_csv", message: `“${file.name}” is not a CSV file. Choose a .csv file with the columns described on this page.` };
-  }
-  if (file.size === 0) return { code: "empty_file", message: `“${file.name}” is empty.` };
-  if (file.size > maxBytes) {
-    return { code: "payload_too_large", message: `“${file.name}” is ${formatBytes(file.size)}; the limit is ${formatBytes(maxBytes)}.` };
-  }
-  return null;
-}
-
-/** The upload flow: choose or drop a file, watch it upload and import, read the summary. */
-export function UploadForm({ maxBytes }: { maxBytes: number }) {
-  const [view, setView] = useState<View>({ kind: "idle" });
-  const abort = useRef<(() => void) | null>(null);
+/** The upload flow: set the options, choose or drop files, watch them import, map an unknown header, read the summaries. */
+export function UploadForm({ maxBytes, organizations }: { maxBytes: number; organizations: string[] }) {
+  const [options, setOptions] = useState<OptionsDraft>(INITIAL_OPTIONS);
+  const { view, send, sendMapped, cancel, reset } = useUpload(maxBytes);
+  const fields = toUploadFields(options);
+  const busy = view.kind === "busy";
+  const mapping = view.kind === "mapping" ? view.mapping : view.kind === "busy" ? view.mapping : undefined;
+  const organizationMissing = view.kind === "error" && view.error.code === "organization_required" && !options.organization.trim();
+  const committed = view.kind === "error" ? view.imports : mapping?.imports ?? [];
 
   useEffect(() => {
-    if (view.kind === "done") document.getElementById("upload-summary-heading")?.focus();
-  }, [view.kind]);
-
-  useEffect(() => () => abort.current?.(), []);
-
-  const updateProgress = (change: Partial<ProgressState>) =>
-    setView((v) => (v.kind === "busy" ? { kind: "busy", progress: { ...v.progress, ...change } } : v));
-
-  async function start(file: File) {
-    const problem = checkFile(file, maxBytes);
-    if (problem) {
-      setView({ kind: "error", error: problem, fileName: file.name });
-      return;
-    }
-    setView({ kind: "busy", progress: { fileName: file.name, fileSize: file.size, uploaded: 0, server: null } });
-    const request = uploadScan(file, {
-      onUploadProgress: (loaded) => updateProgress({ uploaded: loaded }),
-      onUploaded: () => updateProgress({ uploaded: file.size }),
-      onServerProgress: (server) => updateProgress({ server }),
-    });
-    abort.current = request.abort;
-    const outcome = await request.done;
-    abort.current = null;
-    if (outcome.kind === "result") setView({ kind: "done", summary: outcome.summary });
-    else if (outcome.kind === "error") setView({ kind: "error", error: outcome.error, fileName: file.name });
-    else setView({ kind: "idle", notice: "Upload cancelled; nothing was imported." });
-  }
+    if (view.kind === "done") document.getElementById(summaryHeadingId(0))?.focus();
+    else if (view.kind === "error" && view.error.code === "organization_required") document.getElementById(ORGANIZATION_INPUT_ID)?.focus();
+    else if (view.kind === "idle" && view.focusInput) document.getElementById(FILE_INPUT_ID)?.focus();
+  }, [view]);
 
   return (
     <div className="space-y-4">
+      <datalist id={ORGANIZATIONS_LIST_ID}>
+        {organizations.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+
       {view.kind === "done" ? (
-        <UploadSummary summary={view.summary} onAgain={() => setView({ kind: "idle" })} />
+        <UploadResults imports={view.imports} onAgain={() => reset(true)} />
       ) : (
-        <DropZone onFile={start} disabled={view.kind === "busy"} maxBytes={maxBytes} />
+        <>
+          <UploadOptions
+            value={options}
+            onChange={setOptions}
+            disabled={busy}
+            organizationMissing={organizationMissing}
+            organizationsListId={ORGANIZATIONS_LIST_ID}
+          />
+          {mapping ? (
+            <MappingPanel
+              state={mapping}
+              busy={busy}
+              organizationField={options.organization}
+              organizationsListId={ORGANIZATIONS_LIST_ID}
+              onUseSaved={(name) => sendMapped(mapping, fields, { mapping: name })}
+              onImport={(mappingSpec, saveMappingAs) => sendMapped(mapping, fields, { mappingSpec, saveMappingAs })}
+              onCancel={() => reset(true)}
+            />
+          ) : (
+            <DropZone onFiles={(files) => send(files, fields)} disabled={busy} maxBytes={maxBytes} />
+          )}
+        </>
       )}
 
-      {view.kind === "busy" ? <UploadProgress state={view.progress} onCancel={() => abort.current?.()} /> : null}
+      {view.kind === "busy" ? <UploadProgress state={view.progress} onCancel={cancel} /> : null}
 
       <div role="status" aria-live="polite" className="text-sm text-gray-700 empty:hidden dark:text-gray-300">
         {view.kind === "idle" && view.notice ? view.notice : null}
@@ -78,14 +72,22 @@ export function UploadForm({ maxBytes }: { maxBytes: number }) {
 
       <div role="alert" id="upload-error" className="empty:hidden">
         {view.kind === "error" ? (
-          <div className="rounded-xl border border-red-300 bg-red-50 p-4 text-red-950 dark:border-red-500/50 dark:bg-red-950/50 dark:text-red-100">
-            <p className="font-semibold">{view.fileName ? `The import of “${view.fileName}” failed` : "The import failed"}</p>
-            <p className="mt-1 text-sm">{view.error.message}</p>
-            <ErrorDetails details={view.error.details} />
-            <p className="mt-2 text-xs opacity-80">Nothing from this file was imported. Fix the file and choose it again.</p>
-          </div>
+          <UploadErrorPanel
+            error={view.error}
+            fileName={view.fileName}
+            pending={view.files}
+            committed={view.imports.length}
+            onRetry={() => send(view.files, fields, view.imports)}
+          />
         ) : null}
       </div>
+
+      {committed.length > 0 ? (
+        <div className="space-y-2">
+          <p className="text-sm font-medium text-gray-700 dark:text-gray-300">Imported before this:</p>
+          <UploadResults imports={committed} />
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,8 +1,13 @@
 import type { ImportSummary } from "@/lib/views";
+import type { MappingSpec } from "./mapping-spec";
 
 export type ImportPhase = "reading" | "writing" | "computing";
 
 export interface ServerProgress {
+  /** which import of this request, 0-based */
+  index: number;
+  /** the file being imported; several Test-ProxyLogon files are one import, named like "EXCH01-… (4 files)" */
+  file: string;
   phase: ImportPhase;
   rows: number;
   bytes: number;
@@ -17,7 +22,21 @@ export interface UploadError {
   details?: unknown;
 }
 
-export type UploadOutcome = { kind: "result"; summary: ImportSummary } | { kind: "error"; error: UploadError } | { kind: "aborted" };
+/** The text fields of the request; see the route's contract. */
+export interface UploadFields {
+  format: string;
+  organization?: string;
+  scannedAt?: string;
+  mapping?: string;
+  mappingSpec?: MappingSpec;
+  saveMappingAs?: string;
+}
+
+/** `imports`: the imports committed by this request (each is all-or-nothing), also when a later one failed. */
+export type UploadOutcome =
+  | { kind: "result"; imports: ImportSummary[] }
+  | { kind: "error"; error: UploadError; imports: ImportSummary[] }
+  | { kind: "aborted" };
 
 interface Handlers {
   onUploadProgress: (loaded: number, total: number) => void;
@@ -26,9 +45,10 @@ interface Handlers {
 }
 
 type StreamEvent =
-  | ({ type: "progress" } & ServerProgress)
-  | { type: "result"; import: ImportSummary }
-  | { type: "error"; error: UploadError };
+  | ({ type: "progress" } & Partial<ServerProgress>)
+  // `import` (one summary) is what the endpoint answered before it took several files.
+  | { type: "result"; imports?: ImportSummary[]; import?: ImportSummary }
+  | { type: "error"; status?: number; error?: Partial<UploadError>; imports?: ImportSummary[] };
 
 function asError(body: unknown, status: number): UploadError {
   const error = (body as { error?: Partial<UploadError> } | null)?.error;
@@ -36,13 +56,27 @@ function asError(body: unknown, status: number): UploadError {
   return { code: `http_${status}`, message: `The server answered ${status} without an explanation.` };
 }
 
+function buildForm(files: File[], fields: UploadFields): FormData {
+  const form = new FormData();
+  // The server streams the body and reads the text fields before the first file: they must come first.
+  form.append("format", fields.format);
+  if (fields.organization) form.append("organization", fields.organization);
+  if (fields.scannedAt) form.append("scannedAt", fields.scannedAt);
+  if (fields.mapping) form.append("mapping", fields.mapping);
+  if (fields.mappingSpec) form.append("mappingSpec", JSON.stringify(fields.mappingSpec));
+  if (fields.saveMappingAs) form.append("saveMappingAs", fields.saveMappingAs);
+  for (const file of files) form.append("file", file, file.name);
+  return form;
+}
+
 /**
- * Sends the file to POST /api/uploads as multipart/form-data with XMLHttpRequest (for
+ * Sends the files to POST /api/uploads as multipart/form-data with XMLHttpRequest (for
  * upload progress) and reads the streamed NDJSON answer as it arrives: progress lines,
  * then one result or error line.
  */
-export function uploadScan(file: File, handlers: Handlers): { done: Promise<UploadOutcome>; abort: () => void } {
+export function uploadScans(files: File[], fields: UploadFields, handlers: Handlers): { done: Promise<UploadOutcome>; abort: () => void } {
   const xhr = new XMLHttpRequest();
+  const totalSize = files.reduce((sum, f) => sum + f.size, 0);
   let offset = 0;
   let outcome: UploadOutcome | null = null;
 
@@ -55,12 +89,16 @@ export function uploadScan(file: File, handlers: Handlers): { done: Promise<Uplo
       return;
     }
     if (event.type === "progress") {
-      const { phase, rows, bytes, servers, serversTotal } = event;
-      handlers.onServerProgress({ phase, rows, bytes, servers, serversTotal });
+      const { index = 0, file = "", phase = "reading", rows = 0, bytes = 0, servers, serversTotal } = event;
+      handlers.onServerProgress({ index, file, phase, rows, bytes, servers, serversTotal });
+    } else if (event.type === "result") {
+      outcome = { kind: "result", imports: event.imports ?? (event.import ? [event.import] : []) };
+    } else if (event.type === "error") {
+      outcome = { kind: "error", error: asError(event, event.status ?? 500), imports: event.imports ?? [] };
     }
-    else if (event.type === "result") outcome = { kind: "result", summary: event.import };
-    else if (event.type === "error") outcome = { kind: "error", error: asError(event, 500) };
   };
+
+  const isNdjson = () => (xhr.getResponseHeader("Content-Type") ?? "").includes("application/x-ndjson");
 
   /** Handles the complete lines received so far; the rest waits for more text. */
   const drain = (final: boolean) => {
@@ -78,16 +116,14 @@ export function uploadScan(file: File, handlers: Handlers): { done: Promise<Uplo
     }
   };
 
-  const isNdjson = () => (xhr.getResponseHeader("Content-Type") ?? "").includes("application/x-ndjson");
-
   const done = new Promise<UploadOutcome>((resolve) => {
-    xhr.upload.onprogress = (e) => handlers.onUploadProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.upload.onprogress = (e) => handlers.onUploadProgress(e.loaded, e.lengthComputable ? e.total : totalSize);
     xhr.upload.onload = () => handlers.onUploaded();
     xhr.onprogress = () => drain(false);
     xhr.onload = () => {
       if (isNdjson()) {
         drain(true);
-        resolve(outcome ?? { kind: "error", error: { code: "incomplete", message: "The import ended without a result. Please try again." } });
+        resolve(outcome ?? { kind: "error", error: { code: "incomplete", message: "The import ended without a result. Please try again." }, imports: [] });
         return;
       }
       let body: unknown = null;
@@ -96,18 +132,16 @@ export function uploadScan(file: File, handlers: Handlers): { done: Promise<Uplo
       } catch {
         // not JSON: explained below by the status
       }
-      resolve({ kind: "error", error: asError(body, xhr.status) });
+      resolve({ kind: "error", error: asError(body, xhr.status), imports: [] });
     };
     xhr.onerror = () =>
-      resolve({ kind: "error", error: { code: "network_error", message: "The upload failed: the connection to the server was lost." } });
+      resolve({ kind: "error", error: { code: "network_error", message: "The upload failed: the connection to the server was lost." }, imports: [] });
     xhr.onabort = () => resolve({ kind: "aborted" });
   });
 
-  const form = new FormData();
-  form.append("file", file, file.name);
   xhr.open("POST", "/api/uploads");
   xhr.setRequestHeader("Accept", "application/x-ndjson, application/json");
-  xhr.send(form);
+  xhr.send(buildForm(files, fields));
 
   return { done, abort: () => xhr.abort() };
 }

@@ -7,6 +7,8 @@ export interface ApiContext<Q> {
   req: Request;
   query: Q;
   token: { id: number; name: string };
+  /** the route's dynamic segments, e.g. { name } for /api/v1/mappings/[name] */
+  params: Record<string, string>;
 }
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -29,12 +31,14 @@ export function apiRoute<S extends z.ZodType>(
   schema: S | null,
   handler: (ctx: ApiContext<z.output<S>>) => Promise<Response | object>,
 ) {
-  return async (req: Request, _ctx?: RouteContext): Promise<Response> => {
+  return async (req: Request, ctx?: RouteContext): Promise<Response> => {
     try {
       const token = await authenticate(req);
-      const params = Object.fromEntries(new URL(req.url).searchParams);
-      const query = (schema ? schema.parse(params) : params) as z.output<S>;
-      const result = await handler({ req, query, token });
+      const search = Object.fromEntries(new URL(req.url).searchParams);
+      const query = (schema ? schema.parse(search) : search) as z.output<S>;
+      const segments = (ctx?.params ? await ctx.params : null) ?? {};
+      const params = Object.fromEntries(Object.entries(segments).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
+      const result = await handler({ req, query, token, params });
       return result instanceof Response ? result : Response.json(result);
     } catch (err) {
       return errorResponse(err);

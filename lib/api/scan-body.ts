@@ -1,58 +1,99 @@
 import { Readable } from "node:stream";
 import busboy from "busboy";
 import { AppError } from "../errors";
+import type { UploadFile } from "../import/plan-imports";
 
-export interface ScanBody {
-  stream: AsyncIterable<Uint8Array>;
-  fileName: string | null;
+export interface ScanUpload {
+  /** the form's text fields that came before the first file (multipart only) */
+  fields: Record<string, string>;
+  /** the uploaded files in order, each a stream: read one to its end before asking for the next */
+  files: AsyncIterable<UploadFile> | Iterable<UploadFile>;
 }
 
-const CSV_TYPES = new Set(["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"]);
+// A raw body is one file of any of the formats; the content decides which.
+const RAW_TYPES = new Set([
+  "text/csv", "application/csv", "text/plain", "application/vnd.ms-excel", "application/json", "application/xml", "text/xml",
+  "application/zip", "application/x-zip-compressed", "application/octet-stream",
+]);
+const MAX_FILES = 1000;
 
 /**
- * The uploaded file as a stream, without buffering it: the request body itself for
- * text/csv, or the `file` field of a multipart form.
+ * The uploaded files as streams, without buffering them: the request body itself for a raw upload, or every
+ * `file` field of a multipart form. Fields must come before the files, since the body is read as it arrives.
  */
-export async function readScanBody(req: Request, maxBytes: number): Promise<ScanBody> {
+export async function readScanUpload(req: Request, maxBytes: number): Promise<ScanUpload> {
   const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   const length = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(length) && length > maxBytes + 1024 * 1024) {
-    throw new AppError(413, "payload_too_large", `The file is larger than the limit of ${Math.round(maxBytes / 1048576)} MB.`);
+    throw new AppError(413, "payload_too_large", `The upload is larger than the limit of ${Math.round(maxBytes / 1048576)} MB.`);
   }
-  if (!req.body) throw new AppError(400, "empty_body", "The request has no body: send the CSV as text/csv or as a multipart field named file.");
-  if (CSV_TYPES.has(type)) return { stream: req.body as unknown as AsyncIterable<Uint8Array>, fileName: null };
-  if (type === "multipart/form-data") return readMultipartFile(req);
-  throw new AppError(415, "unsupported_media_type", "Send the scan file as text/csv, or as multipart/form-data with a field named file.", {
+  if (!req.body) throw new AppError(400, "empty_body", "The request has no body: send the file as the body (e.g. text/csv), or as multipart fields named file.");
+  if (RAW_TYPES.has(type)) {
+    const name = new URL(req.url).searchParams.get("fileName");
+    return { fields: {}, files: [{ name: name ? name.slice(0, 255) : null, stream: req.body as unknown as AsyncIterable<Uint8Array> }] };
+  }
+  if (type === "multipart/form-data") return readMultipart(req);
+  throw new AppError(415, "unsupported_media_type", "Send the scan file as the body (text/csv, application/json, application/xml or application/zip), or as multipart/form-data with fields named file.", {
     contentType: type || null,
   });
 }
 
-function readMultipartFile(req: Request): Promise<ScanBody> {
+function readMultipart(req: Request): Promise<ScanUpload> {
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
-      bb = busboy({ headers: { "content-type": req.headers.get("content-type") ?? "" }, limits: { files: 1, fields: 50, fieldSize: 64 * 1024 } });
+      bb = busboy({ headers: { "content-type": req.headers.get("content-type") ?? "" }, limits: { files: MAX_FILES, fields: 50, fieldSize: 64 * 1024 } });
     } catch {
       reject(new AppError(400, "malformed_multipart", "The multipart body has no boundary."));
       return;
     }
-    let found: Readable | null = null;
+    const fields: Record<string, string> = {};
+    const queue: (UploadFile | Error | null)[] = [];
+    let wake: (() => void) | null = null;
+    let current: Readable | null = null;
+    let started = false;
+    const push = (item: UploadFile | Error | null) => {
+      queue.push(item);
+      wake?.();
+    };
+    async function* files(): AsyncGenerator<UploadFile> {
+      for (;;) {
+        while (queue.length === 0) await new Promise<void>((r) => (wake = r));
+        wake = null;
+        const item = queue.shift()!;
+        if (item === null) return;
+        if (item instanceof Error) throw item;
+        yield item;
+      }
+    }
+    const start = () => {
+      if (started) return;
+      started = true;
+      resolve({ fields, files: files() });
+    };
+
+    bb.on("field", (name, value) => {
+      if (!started) fields[name] = value;
+    });
     bb.on("file", (name, stream, info) => {
-      if (name !== "file" || found) {
+      if (name !== "file") {
         stream.resume();
         return;
       }
-      found = stream;
-      resolve({ stream, fileName: info.filename ? info.filename.slice(0, 255) : null });
+      current = stream;
+      push({ name: info.filename ? info.filename.slice(0, 255) : null, stream: stream as unknown as AsyncIterable<Uint8Array> });
+      start();
     });
     bb.on("error", () => {
       const err = new AppError(400, "malformed_multipart", "The multipart body could not be read.");
-      // A file already handed to the import must fail too, or its reader would wait forever.
-      if (found) found.destroy(err);
+      // A file already handed to an import must fail too, or its reader would wait forever.
+      current?.destroy(err);
+      if (started) push(err);
       else reject(err);
     });
     bb.on("close", () => {
-      if (!found) reject(new AppError(400, "missing_file", "The form has no field named file."));
+      if (started) push(null);
+      else reject(new AppError(400, "missing_file", "The form has no field named file."));
     });
     Readable.fromWeb(req.body as import("node:stream/web").ReadableStream).on("error", (e) => bb.destroy(e)).pipe(bb);
   });

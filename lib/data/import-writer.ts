@@ -1,17 +1,13 @@
 import { nameKey, slugify } from "../domain/slug";
-import { rowsSource, statementBatches, type SqlSession } from "./sql-session";
+import type { ScanRowInput } from "../import/scan-row";
+import { rowsSource, statementBatches, type SqlScalar, type SqlSession } from "./sql-session";
 
-export interface ScanRowInput {
-  organization: string;
-  hostname: string;
-  ipAddress: string | null;
-  build: string | null;
-  scannedAt: Date;
-  indicators: string[];
-  mitigation: string | null;
-}
+export type { ScanRowInput };
 
-const SCAN_TYPES = ["integer", "integer", "timestamp(3)", "text", "text", "text", "text", "text"];
+const SCAN_TYPES = ["integer", "integer", "timestamp(3)", "text", "text", "text", "text", "text", "text", "text", "integer"];
+const INDICATOR_TYPES = ["integer", "timestamp(3)", "text", "text", "timestamp(3)"];
+// Canonical CSV indicators are free text (usually a path): the type says where they came from.
+const REPORTED = "reported";
 const SERVER_TYPES = ["integer", "text", "text", "timestamp(3)"];
 
 /**
@@ -25,6 +21,7 @@ export class ImportWriter {
   readonly touchedServers = new Set<number>();
   readonly createdServers = new Set<number>();
   scansWritten = 0;
+  indicatorsWritten = 0;
 
   constructor(
     private s: SqlSession,
@@ -45,15 +42,37 @@ export class ImportWriter {
       r.indicators.length ? r.indicators.join("; ") : null,
       r.mitigation,
       this.source,
+      r.patchEvidence ?? "build",
+      r.toolVerdict ? JSON.stringify(r.toolVerdict) : null,
+      r.logAgeDays ?? null,
     ]);
     for (const chunk of statementBatches(this.s, tuples, SCAN_TYPES.length)) {
       const src = rowsSource(this.s, SCAN_TYPES, chunk);
       this.scansWritten += await this.s.run(
-        `INSERT INTO "Scan" ("serverId", "importId", "scannedAt", "build", "ipAddress", "indicators", "mitigation", "source") SELECT * FROM ${src.sql} WHERE true ON CONFLICT ("serverId", "scannedAt") DO NOTHING`,
+        `INSERT INTO "Scan" ("serverId", "importId", "scannedAt", "build", "ipAddress", "indicators", "mitigation", "source", "patchEvidence", "toolVerdict", "logAgeDays") SELECT * FROM ${src.sql} WHERE true ON CONFLICT ("serverId", "scannedAt", "source") DO NOTHING`,
         src.params,
       );
     }
+    await this.writeFindings(rows, serverIds);
     for (const id of serverIds) this.touchedServers.add(id);
+  }
+
+  // Findings hang off the scan rows just written. Joining on this import's id leaves out
+  // scans that were already stored (a re-sent row), so their findings are not doubled.
+  private async writeFindings(rows: ScanRowInput[], serverIds: number[]): Promise<void> {
+    const tuples: SqlScalar[][] = [];
+    rows.forEach((r, i) => {
+      const findings = r.findings ?? r.indicators.map((detail) => ({ type: REPORTED, detail, seenAt: null }));
+      for (const f of findings) tuples.push([serverIds[i], r.scannedAt, f.type, f.detail, f.seenAt]);
+    });
+    for (const chunk of statementBatches(this.s, tuples, INDICATOR_TYPES.length)) {
+      // rowsSource names the columns column1..5 on both databases: serverId, scannedAt, type, detail, seenAt.
+      const src = rowsSource(this.s, INDICATOR_TYPES, chunk);
+      this.indicatorsWritten += await this.s.run(
+        `INSERT INTO "Indicator" ("scanId", "serverId", "type", "detail", "seenAt") SELECT s."id", v.column1, v.column3, v.column4, v.column5 FROM ${src.sql} JOIN "Scan" s ON s."serverId" = v.column1 AND s."scannedAt" = v.column2 AND s."source" = ? AND s."importId" = ?`,
+        [...src.params, this.source, this.importId],
+      );
+    }
   }
 
   private async resolveOrganization(name: string): Promise<number> {

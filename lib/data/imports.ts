@@ -1,10 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
 import { AppError } from "../errors";
-import { parseCanonicalCsv } from "../import/canonical-csv";
 import { ImportFileError } from "../import/import-file-error";
+import { planImports, type DetectedFile, type ImportJob, type UploadFile } from "../import/plan-imports";
+import { readImportRecords, resolveFormat, SOURCE_OF, type ImportFormat, type ReadOptions } from "../import/read-records";
 import type { ImportError, ImportSummary } from "../views";
 import { db } from "./db";
 import { ImportWriter, type ScanRowInput } from "./import-writer";
+import { fittingMappings, resolveMapping, saveMappingForHeader, type MappingChoice } from "./mappings";
 import { refreshPlannerStatistics, withWriteTransaction } from "./sql-session";
 import { recomputeServers, refreshOrganizationCounts } from "./status-recompute";
 
@@ -17,14 +19,35 @@ export interface ImportProgress {
   serversTotal?: number;
 }
 
-export interface ImportInput {
-  body: AsyncIterable<Uint8Array>;
-  fileName: string | null;
+export interface UploadProgress extends ImportProgress {
+  /** which import of the upload (0-based) */
+  index: number;
+  file: string;
+}
+
+export interface ImportOptions {
+  format: ImportFormat | "auto";
+  /** applies to the whole upload and wins over what files say */
+  organization: string | null;
+  scannedAt: Date | null;
+  mapping: MappingChoice | null;
+}
+
+export interface ImportScansInput {
+  files: AsyncIterable<UploadFile> | Iterable<UploadFile>;
+  options?: Partial<ImportOptions>;
   origin: "api" | "upload" | "demo";
   tokenId?: number | null;
   maxBytes: number;
-  onProgress?: (p: ImportProgress) => void;
+  onProgress?: (p: UploadProgress) => void;
   now?: Date;
+}
+
+export interface ImportOutcome {
+  /** the imports committed, in upload order (a duplicate is answered with the earlier import) */
+  imports: ImportSummary[];
+  /** why the import after them failed; nothing of that file was stored, nor of any file after it */
+  failure: AppError | null;
 }
 
 const BATCH = 2000;
@@ -32,43 +55,101 @@ const BATCH = 2000;
 // only later): refresh them at once so the next page loads use the indexes well.
 const ANALYZE_AFTER_ROWS = 50_000;
 const MAX_STORED_ERRORS = 1000;
+const MAX_FILE_NAME = 500;
 
 class Duplicate extends Error {}
 
-
 /**
- * Imports one scan file: all of it in one transaction, or nothing. The body is hashed as
- * it streams; when the same bytes were imported before, everything is rolled back and
- * the earlier import is answered with duplicate: true.
+ * Imports the files of one upload, one import after another: each file on its own, except consecutive
+ * Test-ProxyLogon files, which are one run. Stops at the first import that fails.
  */
-export async function importScanFile(input: ImportInput): Promise<ImportSummary> {
+export async function importScans(input: ImportScansInput): Promise<ImportOutcome> {
+  const options: ImportOptions = { format: "auto", organization: null, scannedAt: null, mapping: null, ...input.options };
+  const imports: ImportSummary[] = [];
+  let index = 0;
+  try {
+    for await (const job of planImports(input.files)) {
+      imports.push(await importJob(job, index++, options, input));
+    }
+    return { imports, failure: null };
+  } catch (err) {
+    return { imports, failure: asAppError(err) };
+  }
+}
+
+/** One file as one import (the demo seed, scripts and tests); throws when it fails. */
+export async function importScanFile(input: Omit<ImportScansInput, "files" | "onProgress"> & {
+  body: AsyncIterable<Uint8Array>;
+  fileName: string | null;
+  onProgress?: (p: ImportProgress) => void;
+}): Promise<ImportSummary> {
+  const { body, fileName, ...rest } = input;
+  const outcome = await importScans({ ...rest, files: [{ name: fileName, stream: body }] });
+  if (outcome.failure) throw outcome.failure;
+  if (outcome.imports.length === 0) throw new AppError(400, "empty_body", "The upload holds no file.");
+  return outcome.imports[0];
+}
+
+async function importJob(job: ImportJob, index: number, options: ImportOptions, input: ImportScansInput): Promise<ImportSummary> {
   const now = input.now ?? new Date();
+  const mapping = options.mapping ? await resolveMapping(options.mapping) : null;
+  let format: ImportFormat;
+  let zip: boolean;
+  try {
+    ({ format, zip } = resolveFormat(job.first, { format: options.format, mapping }));
+  } catch (err) {
+    if (err instanceof ImportFileError && err.code === "unmapped_header") throw await withFittingMappings(err);
+    throw err;
+  }
+  if (options.mapping && "saveAs" in options.mapping && options.mapping.saveAs && index === 0) {
+    await saveMappingForHeader(options.mapping.saveAs, mapping!, job.first.head);
+  }
+  const readOptions: ReadOptions = { ...options, now, mapping };
+
   const hash = createHash("sha256");
+  // Several files of one run are hashed with their names, so the same run uploaded again is
+  // recognised, while one file keeps the hash of its bytes alone.
+  const named = format === "test-proxylogon" && !zip;
   let bytes = 0;
   let rows = 0;
   let lastReport = 0;
+  const label = () => (job.names.length === 1 ? job.names[0] : `${job.names[0]} (${job.names.length} files)`);
   const report = (phase: ImportProgress["phase"], force = false, servers?: { done: number; total: number }): boolean => {
     const t = Date.now();
     if (!input.onProgress || (!force && t - lastReport < 200)) return false;
     lastReport = t;
-    input.onProgress({ phase, rows, bytes, ...(servers ? { servers: servers.done, serversTotal: servers.total } : {}) });
+    const extra = servers ? { servers: servers.done, serversTotal: servers.total } : {};
+    input.onProgress({ index, file: label(), phase, rows, bytes, ...extra });
     return true;
   };
   // On SQLite the recompute runs synchronously chunk after chunk: after a progress line,
   // give the event loop a turn so it reaches the client.
   const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
-  async function* counted(): AsyncGenerator<Buffer> {
-    for await (const chunk of input.body) {
+  async function* counted(file: DetectedFile): AsyncGenerator<Buffer> {
+    if (named) hash.update(`${file.name ?? ""}\u0000`);
+    for await (const chunk of file.stream) {
       bytes += chunk.byteLength;
       if (bytes > input.maxBytes) {
-        throw new AppError(413, "payload_too_large", `The file is larger than the limit of ${Math.round(input.maxBytes / 1048576)} MB.`);
+        throw new AppError(413, "payload_too_large", `The upload is larger than the limit of ${Math.round(input.maxBytes / 1048576)} MB.`);
       }
       hash.update(chunk);
       report("reading");
       yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     }
   }
+  const first = { ...job.first, stream: counted(job.first) };
+  const tapped: ImportJob = {
+    first,
+    names: job.names,
+    files: (async function* () {
+      let isFirst = true;
+      for await (const file of job.files) {
+        yield isFirst ? first : { ...file, stream: counted(file) };
+        isFirst = false;
+      }
+    })(),
+  };
 
   const errors: ImportError[] = [];
   let rejected = 0;
@@ -76,36 +157,35 @@ export async function importScanFile(input: ImportInput): Promise<ImportSummary>
   try {
     const summary = await withWriteTransaction(async (s) => {
       const [pending] = await s.all<{ id: number }>(
-        `INSERT INTO "Import" ("fileName", "fileHash", "format", "bytes", "rows", "accepted", "rejected", "serversCreated", "serversUpdated", "errors", "source", "tokenId", "createdAt") VALUES (?, ?, 'canonical-csv', 0, 0, 0, 0, 0, 0, '[]', ?, ?, ?) RETURNING "id"`,
-        [input.fileName, `pending:${randomUUID()}`, input.origin, input.tokenId ?? null, now],
+        `INSERT INTO "Import" ("fileName", "fileHash", "format", "bytes", "rows", "accepted", "rejected", "serversCreated", "serversUpdated", "errors", "source", "tokenId", "createdAt") VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, '[]', ?, ?, ?) RETURNING "id"`,
+        [label().slice(0, MAX_FILE_NAME), `pending:${randomUUID()}`, format, input.origin, input.tokenId ?? null, now],
       );
       const importId = Number(pending.id);
-      const writer = new ImportWriter(s, importId, "canonical", now);
+      const writer = new ImportWriter(s, importId, SOURCE_OF[format], now);
       let batch: ScanRowInput[] = [];
       let inflight: Promise<void> = Promise.resolve();
-      try {
-        for await (const rec of parseCanonicalCsv(counted(), { now })) {
-          rows++;
-          if ("error" in rec) {
+      for await (const rec of readImportRecords(tapped, format, zip, readOptions)) {
+        if ("error" in rec) {
+          // Line 0 is a note about the file (an ignored file, hosts that are not Exchange), not a row.
+          if (rec.line > 0) {
+            rows++;
             rejected++;
-            if (errors.length < MAX_STORED_ERRORS) errors.push({ line: rec.line, message: rec.error });
-            continue;
           }
-          batch.push(rec.row);
-          if (batch.length >= BATCH) {
-            // One batch in flight: the database writes it while the next one is parsed.
-            await inflight;
-            inflight = writer.writeBatch(batch);
-            inflight.catch(() => {}); // awaited below; this only keeps it from counting as unhandled
-            batch = [];
-            report("writing");
-          }
+          if (errors.length < MAX_STORED_ERRORS) errors.push({ line: rec.line, message: rec.error });
+          continue;
         }
-        await inflight;
-      } catch (err) {
-        if (err instanceof ImportFileError) throw new AppError(err.code === "empty_file" ? 400 : 422, err.code, err.message, err.details);
-        throw err;
+        rows++;
+        batch.push(rec.row);
+        if (batch.length >= BATCH) {
+          // One batch in flight: the database writes it while the next one is parsed.
+          await inflight;
+          inflight = writer.writeBatch(batch);
+          inflight.catch(() => {}); // awaited below; this only keeps it from counting as unhandled
+          batch = [];
+          report("writing");
+        }
       }
+      await inflight;
       await writer.writeBatch(batch);
       const total = writer.touchedServers.size;
       report("computing", true, { done: 0, total });
@@ -115,15 +195,17 @@ export async function importScanFile(input: ImportInput): Promise<ImportSummary>
       });
       await refreshOrganizationCounts(s, orgs);
 
+      const fileName = label().slice(0, MAX_FILE_NAME);
       const summary: ImportSummary = {
         id: importId,
-        format: "canonical-csv",
-        fileName: input.fileName,
+        format,
+        fileName,
         rows,
         accepted: rows - rejected,
         rejected,
         serversCreated: writer.createdServers.size,
         serversUpdated: writer.touchedServers.size - writer.createdServers.size,
+        indicators: writer.indicatorsWritten,
         errors,
         duplicate: false,
       };
@@ -131,8 +213,8 @@ export async function importScanFile(input: ImportInput): Promise<ImportSummary>
       const taken = await s.all(`SELECT "id" FROM "Import" WHERE "fileHash" = ?`, [digest]);
       if (taken.length) throw new Duplicate();
       await s.run(
-        `UPDATE "Import" SET "fileHash" = ?, "bytes" = ?, "rows" = ?, "accepted" = ?, "rejected" = ?, "serversCreated" = ?, "serversUpdated" = ?, "errors" = ? WHERE "id" = ?`,
-        [digest, bytes, summary.rows, summary.accepted, rejected, summary.serversCreated, summary.serversUpdated, JSON.stringify(errors), importId],
+        `UPDATE "Import" SET "fileName" = ?, "fileHash" = ?, "bytes" = ?, "rows" = ?, "accepted" = ?, "rejected" = ?, "serversCreated" = ?, "serversUpdated" = ?, "indicators" = ?, "errors" = ? WHERE "id" = ?`,
+        [fileName, digest, bytes, summary.rows, summary.accepted, rejected, summary.serversCreated, summary.serversUpdated, summary.indicators, JSON.stringify(errors), importId],
       );
       return summary;
     });
@@ -147,6 +229,18 @@ export async function importScanFile(input: ImportInput): Promise<ImportSummary>
     }
     throw err;
   }
+}
+
+function asAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof ImportFileError) return new AppError(err.code === "empty_file" ? 400 : 422, err.code, err.message, err.details);
+  throw err;
+}
+
+async function withFittingMappings(err: ImportFileError): Promise<ImportFileError> {
+  const details = err.details as { header: string[] };
+  const mappings = await fittingMappings(details.header);
+  return new ImportFileError(err.code, err.message, { ...details, mappings });
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -166,6 +260,7 @@ export async function getImportByHash(fileHash: string): Promise<ImportSummary |
     rejected: row.rejected,
     serversCreated: row.serversCreated,
     serversUpdated: row.serversUpdated,
+    indicators: row.indicators,
     errors: JSON.parse(row.errors) as ImportError[],
     duplicate: false,
   };

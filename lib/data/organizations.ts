@@ -51,3 +51,12 @@ export async function requireOrganizationId(slug: string): Promise<number> {
   if (id === null) throw notFound(`Organization "${slug}"`);
   return id;
 }
+
+// A datalist offers these on the upload page; past a few thousand a browser's list stops helping.
+const MAX_NAMES = 5000;
+
+/** Organization names, alphabetically, for choosing one on a form. */
+export async function listOrganizationNames(): Promise<string[]> {
+  const rows = await db.organization.findMany({ select: { name: true }, orderBy: { nameKey: "asc" }, take: MAX_NAMES });
+  return rows.map((r) => r.name);
+}

@@ -1,11 +1,12 @@
 import { nameKey } from "../domain/slug";
-import { judgeScan } from "../domain/status";
+import { compareToolVerdict, describeCompromiseCheck } from "../domain/scan-evidence";
+import { judgeScan, type PatchEvidence } from "../domain/status";
 import { isStatus, type Status } from "../domain/statuses";
 import type { ServerListQuery } from "../zod/list-queries";
-import type { Page, ServerDetail, ServerRow } from "../views";
+import type { CompromiseCheckView, Page, ScanView, ServerDetail, ServerRow, ToolVerdictView } from "../views";
 import { db } from "./db";
 import type { Prisma } from "../generated/sqlite/client";
-import { splitIndicators } from "./status-recompute";
+import { parseToolVerdict, scanFacts, splitIndicators, TOOL_NAMES, type ScanFactsRecord } from "./scan-facts";
 import { getOrganizationIdOrNull } from "./organizations";
 
 const SORT_FIELDS = {
@@ -85,6 +86,9 @@ export async function listServers(query: ServerListQuery): Promise<Page<ServerRo
 }
 
 const MAX_SCANS_SHOWN = 500;
+const MAX_FINDINGS_SHOWN = 200;
+
+type ScanRecord = ScanFactsRecord & { id: number; scannedAt: Date; ipAddress: string | null; logAgeDays: number | null };
 
 export async function getServer(id: number): Promise<ServerDetail | null> {
   if (!Number.isSafeInteger(id) || id < 1) return null;
@@ -97,32 +101,80 @@ export async function getServer(id: number): Promise<ServerDetail | null> {
     },
   });
   if (!row) return null;
+  const [findings, findingsTotal] = await Promise.all([
+    db.indicator.findMany({
+      where: { serverId: id },
+      orderBy: [{ scan: { scannedAt: "desc" } }, { id: "asc" }],
+      take: MAX_FINDINGS_SHOWN,
+      include: { scan: { select: { scannedAt: true, source: true } } },
+    }),
+    db.indicator.count({ where: { serverId: id } }),
+  ]);
   return {
     ...toServerRow(row),
     reason: row.reason,
     compromisedAt: iso(row.compromisedAt),
-    scans: row.scans.map((s) => {
-      const indicators = splitIndicators(s.indicators);
-      const verdict = judgeScan({ scannedAt: s.scannedAt, build: s.build, indicators, mitigation: s.mitigation });
-      return {
-        id: s.id,
-        scannedAt: s.scannedAt.toISOString(),
-        build: s.build,
-        ipAddress: s.ipAddress,
-        status: verdict.status,
-        reason: verdict.reason,
-        indicators,
-        mitigation: s.mitigation,
-        source: s.source,
-      };
-    }),
+    scans: row.scans.map(toScanView),
     remediations: row.remediations.map((r) => ({
       id: r.id,
       remediatedAt: r.remediatedAt.toISOString(),
       note: r.note,
       recordedBy: r.recordedBy,
     })),
+    findings: findings.map((f) => ({
+      id: f.id,
+      type: f.type,
+      detail: f.detail,
+      seenAt: iso(f.seenAt),
+      scannedAt: f.scan.scannedAt.toISOString(),
+      tool: TOOL_NAMES[f.scan.source] ?? null,
+    })),
+    findingsTotal,
+    compromiseCheck: await latestCompromiseCheck(row.scans),
+    toolVerdict: latestToolVerdict(row.scans),
   };
+}
+
+function toScanView(s: ScanRecord): ScanView {
+  const facts = scanFacts(s);
+  const verdict = judgeScan(facts);
+  return {
+    id: s.id,
+    scannedAt: s.scannedAt.toISOString(),
+    build: s.build,
+    ipAddress: s.ipAddress,
+    status: verdict.status,
+    reason: verdict.reason,
+    indicators: facts.indicators,
+    mitigation: s.mitigation,
+    source: s.source,
+    tool: TOOL_NAMES[s.source] ?? null,
+    patchEvidence: s.patchEvidence as PatchEvidence,
+    logAgeDays: s.logAgeDays,
+  };
+}
+
+// A Test-ProxyLogon run is the compromise check: its scan says nothing about the build.
+async function latestCompromiseCheck(scans: ScanRecord[]): Promise<CompromiseCheckView | null> {
+  const check = scans.find((s) => s.source === "test-proxylogon");
+  if (!check) return null;
+  const indicatorCount = await db.indicator.count({ where: { scanId: check.id } });
+  const tool = TOOL_NAMES[check.source];
+  const described = describeCompromiseCheck({ checkedAt: check.scannedAt, logAgeDays: check.logAgeDays, indicatorCount, tool });
+  return { checkedAt: check.scannedAt.toISOString(), tool, indicatorCount, logAgeDays: check.logAgeDays, ...described };
+}
+
+function latestToolVerdict(scans: ScanRecord[]): ToolVerdictView | null {
+  for (const s of scans) {
+    const verdict = parseToolVerdict(s.toolVerdict);
+    if (!verdict || s.patchEvidence === "offline") continue;
+    // Our answer from the same scan's build alone, without its indicators: the tool answers the patch question.
+    const judged = judgeScan({ ...scanFacts(s), patchEvidence: "build", indicators: [] }).status;
+    const ours = judged === "compromised" ? "unknown" : judged;
+    const tool = TOOL_NAMES[s.source] ?? verdict.tool;
+    return { tool, scannedAt: s.scannedAt.toISOString(), vulnerable: verdict.vulnerable, cves: verdict.cves, ours, ...compareToolVerdict({ ...verdict, tool }, ours) };
+  }
+  return null;
 }
 
 /** A server's id from its organization's name and its hostname (both case-insensitive). */

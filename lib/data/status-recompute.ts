@@ -1,4 +1,5 @@
-import { evaluateServer, type ScanFacts } from "../domain/status";
+import { evaluateServer } from "../domain/status";
+import { scanFacts, type ScanFactsRecord } from "./scan-facts";
 import { inIds, rowsSource, statementBatches, type SqlScalar, type SqlSession } from "./sql-session";
 
 // Servers re-derived per round trip: large enough to amortise the queries, small enough
@@ -8,13 +9,9 @@ const SERVER_UPDATE_TYPES = ["integer", "text", "text", "text", "text", "text", 
 const SPAN_TYPES = ["integer", "integer", "text", "text", "text"];
 const DELTA_TYPES = ["integer", "text", "text", "integer"];
 
-interface ScanRecord {
+interface ScanRecord extends ScanFactsRecord {
   serverId: number;
-  scannedAt: string | Date;
-  build: string | null;
   ipAddress: string | null;
-  indicators: string | null;
-  mitigation: string | null;
 }
 
 interface SpanRecord {
@@ -24,9 +21,6 @@ interface SpanRecord {
   fromDay: string;
   toDay: string | null;
 }
-
-export const splitIndicators = (text: string | null): string[] =>
-  text ? text.split(";").map((s) => s.trim()).filter(Boolean) : [];
 
 
 /**
@@ -55,7 +49,7 @@ export async function recomputeServers(
     const [servers, scans, remediations, oldSpans] = [
       await s.all<{ id: number; organizationId: number }>(`SELECT "id", "organizationId" FROM "Server" WHERE "id" ${where}`, chunkIds),
       await s.all<ScanRecord>(
-        `SELECT "serverId", "scannedAt", "build", "ipAddress", "indicators", "mitigation" FROM "Scan" WHERE "serverId" ${where} ORDER BY "serverId", "scannedAt"`,
+        `SELECT "serverId", "scannedAt", "build", "ipAddress", "indicators", "mitigation", "source", "patchEvidence", "toolVerdict" FROM "Scan" WHERE "serverId" ${where} ORDER BY "serverId", "scannedAt"`,
         chunkIds,
       ),
       await s.all<{ serverId: number; remediatedAt: string | Date }>(
@@ -78,12 +72,7 @@ export async function recomputeServers(
       const orgId = Number(server.organizationId);
       orgs.add(orgId);
       const serverScans = scansBy.get(id) ?? [];
-      const facts: ScanFacts[] = serverScans.map((r) => ({
-        scannedAt: new Date(r.scannedAt),
-        build: r.build,
-        indicators: splitIndicators(r.indicators),
-        mitigation: r.mitigation,
-      }));
+      const facts = serverScans.map(scanFacts);
       const { current, spans } = evaluateServer(
         facts,
         (remsBy.get(id) ?? []).map((r) => ({ remediatedAt: new Date(r.remediatedAt) })),

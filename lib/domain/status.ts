@@ -12,12 +12,27 @@ export interface BuildVerdict {
   reason: string;
 }
 
+// What a scan says about the patch level. Tools differ: our CSV and Health Checker report the build, nmap's
+// script may find the server vulnerable or stay silent, Test-ProxyLogon only looks for compromise.
+//   "build": judge the build.
+//   "vulnerable": the tool itself found the server vulnerable, whatever the build says.
+//   "not-determined": the tool tried and could not decide (nmap without the script's output).
+//   "not-checked": the scan says nothing about the patch level (Test-ProxyLogon); its indicators still count.
+//   "offline": the tool could not reach the server; the scan shows nothing at all.
+export type PatchEvidence = "build" | "vulnerable" | "not-determined" | "not-checked" | "offline";
+
 export interface ScanFacts {
   scannedAt: Date;
   build: string | null;
   indicators: string[];
   // "eomt": the EOMT / IIS URL Rewrite mitigation was applied.
   mitigation: string | null;
+  // Absent means "build", as for our canonical CSV.
+  patchEvidence?: PatchEvidence;
+  // Display name for reasons: "nmap", "Nessus", "Health Checker", "Test-ProxyLogon".
+  tool?: string | null;
+  // The CVEs a "vulnerable" scan names.
+  cves?: string[];
 }
 
 export interface RemediationFacts {
@@ -73,20 +88,117 @@ function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
-// A mitigation only matters while the build is not patched: it is a stopgap, never a patch.
+function evidenceOf(scan: ScanFacts): PatchEvidence {
+  return scan.patchEvidence ?? "build";
+}
+
+// Only these scans decide the patch verdict; "not-checked" and "offline" scans leave it as it was.
+function hasPatchEvidence(scan: ScanFacts): boolean {
+  const evidence = evidenceOf(scan);
+  return evidence === "build" || evidence === "vulnerable" || evidence === "not-determined";
+}
+
+// A tool that could not reach the server saw nothing: neither a build, a mitigation nor an indicator.
+function reachedServer(scan: ScanFacts): boolean {
+  return evidenceOf(scan) !== "offline";
+}
+
+function toolName(scan: ScanFacts): string {
+  return scan.tool?.trim() || "the scanner";
+}
+
+// "the nmap scan", "the Test-ProxyLogon check"; "the scan" when the tool is not named.
+function runLabel(scan: ScanFacts, noun: "scan" | "check"): string {
+  const tool = scan.tool?.trim();
+  return tool ? `the ${tool} ${noun}` : `the ${noun}`;
+}
+
+// A mitigation only matters while the server is not patched: it is a stopgap, never a patch.
+// This holds for "unknown" too: a server of unknown patch level with the IIS URL Rewrite rule is at least
+// mitigated, and "mitigated" still says "not patched", so it never overstates. That covers a
+// "not-determined" scan with EOMT, and a "vulnerable" one: EOMT is the stopgap for exactly that.
+function withMitigation(status: BuildVerdict["status"], mitigated: boolean): Status {
+  return mitigated && status !== "patched" ? "mitigated" : status;
+}
+
 function patchPart(verdict: BuildVerdict, mitigated: boolean): { status: Status; reason: string } {
-  if (mitigated && verdict.status !== "patched") {
-    return { status: "mitigated", reason: `Not patched: EOMT mitigation applied, which is not a patch. ${verdict.reason}` };
+  const status = withMitigation(verdict.status, mitigated);
+  if (status === "mitigated") {
+    return { status, reason: `Not patched: EOMT mitigation applied, which is not a patch. ${verdict.reason}` };
   }
-  return { status: verdict.status, reason: verdict.reason };
+  return { status, reason: verdict.reason };
+}
+
+// The patch status a scan's evidence gives, without a reason: all the spans loop needs.
+// stateOf and judgeScan take their status from here too, so the two can never disagree.
+function evidenceStatus(scan: ScanFacts, judge: Judge): BuildVerdict["status"] {
+  switch (evidenceOf(scan)) {
+    case "build":
+      return judge(scan.build).status;
+    case "vulnerable":
+      return "unpatched";
+    default:
+      return "unknown";
+  }
+}
+
+// The build's own verdict, appended to a tool's finding. When the build looks patched, the bridge says why
+// the status is not, or the reason would contradict it.
+function buildNote(scan: ScanFacts, fromBuild: BuildVerdict, bridgeIfPatched: string): string {
+  if (!scan.build?.trim()) return "";
+  return fromBuild.status === "patched" ? ` ${bridgeIfPatched}: ${fromBuild.reason}` : ` ${fromBuild.reason}`;
+}
+
+function offlineReason(scan: ScanFacts): string {
+  return `Unknown: ${toolName(scan)} could not reach this server on ${dayOf(scan.scannedAt)}, so it was not scanned.`;
+}
+
+// What one scan says about the patch level. Product and CU come from the build only when the scan's
+// evidence is about the patch: a compromise check or an unreachable server says nothing about the build.
+function scanVerdict(scan: ScanFacts, judge: Judge): BuildVerdict {
+  const evidence = evidenceOf(scan);
+  const fromBuild = judge(scan.build);
+  if (evidence === "build") return fromBuild;
+  const day = dayOf(scan.scannedAt);
+  const status = evidenceStatus(scan, judge);
+  const { product, cumulativeUpdate } = fromBuild;
+  if (evidence === "vulnerable") {
+    const cves = scan.cves?.length ? ` to ${unique(scan.cves).join(", ")}` : "";
+    const reason =
+      `Unpatched: ${toolName(scan)} found the server vulnerable${cves} on ${day}.` +
+      buildNote(scan, fromBuild, "Its build looks patched, but the tool's finding outranks the build number");
+    return { status, product, cumulativeUpdate, reason };
+  }
+  if (evidence === "not-determined") {
+    const reason =
+      `Unknown: ${runLabel(scan, "scan")} on ${day} could not determine whether the server is patched.` +
+      buildNote(scan, fromBuild, "Its build alone looks patched, but this scan does not confirm it");
+    return { status, product, cumulativeUpdate, reason };
+  }
+  const reason =
+    evidence === "offline"
+      ? offlineReason(scan)
+      : `Unknown: ${runLabel(scan, "check")} on ${day} says nothing about the patch level: it only looks for compromise.`;
+  return { status, product: null, cumulativeUpdate: null, reason };
+}
+
+// The patch verdict of a server none of whose scans has patch evidence. Scans must be sorted oldest first.
+function noEvidenceVerdict(scans: ScanFacts[]): BuildVerdict {
+  const seen = scans.findLast(reachedServer);
+  const reason = seen
+    ? `Unknown: no scan of this server says which build it runs; ${runLabel(seen, "check")} on ` +
+      `${dayOf(seen.scannedAt)} only looks for compromise.`
+    : offlineReason(scans[scans.length - 1]);
+  return { status: "unknown", product: null, cumulativeUpdate: null, reason };
 }
 
 // What one scan alone says, without the server's history.
 export function judgeScan(scan: ScanFacts, advisory: Advisory = PROXYLOGON): ScanJudgement {
-  const verdict = judgeBuild(scan.build, advisory);
+  const verdict = scanVerdict(scan, (build) => judgeBuild(build, advisory));
   const { product, cumulativeUpdate } = verdict;
-  const patch = patchPart(verdict, isEomt(scan.mitigation));
-  const found = unique(scan.indicators);
+  const reached = reachedServer(scan);
+  const patch = patchPart(verdict, reached && isEomt(scan.mitigation));
+  const found = reached ? unique(scan.indicators) : [];
   if (found.length > 0) {
     const reason =
       `Compromised: this scan found ${indicatorCount(found.length)}; a compromise stays until it is marked ` +
@@ -130,23 +242,27 @@ function memoJudge(advisory: Advisory): Judge {
 
 // Both lists must be sorted oldest first.
 function stateOf(scans: ScanFacts[], remediations: RemediationFacts[], judge: Judge): ServerState {
-  const latest = scans.at(-1);
-  if (!latest) return { ...NO_SCAN };
-  const verdict = judge(latest.build);
+  if (scans.length === 0) return { ...NO_SCAN };
+  const seen = scans.filter(reachedServer);
+  // The patch verdict, build, product and CU come from the latest scan that says something about the patch:
+  // a later compromise check must not hide the build an earlier scan reported.
+  const evidence = seen.findLast(hasPatchEvidence) ?? null;
+  const verdict = evidence ? scanVerdict(evidence, judge) : noEvidenceVerdict(scans);
   // Decision: an EOMT mitigation recorded by any scan still counts later, even when the latest scan does not
   // report it: the IIS URL Rewrite rule stays in place once applied, and scanners that only read the build
   // (nmap, Nessus) cannot see it.
-  const patch = patchPart(verdict, scans.some((s) => isEomt(s.mitigation)));
+  const patch = patchPart(verdict, seen.some((s) => isEomt(s.mitigation)));
   const lastRemediation = remediations.at(-1)?.remediatedAt ?? null;
   // A remediation only clears indicators found before it; a scan at the very same moment is not cleared.
-  const open = scans.filter((s) => lastRemediation === null || s.scannedAt.getTime() >= lastRemediation.getTime());
+  const open = seen.filter((s) => lastRemediation === null || s.scannedAt.getTime() >= lastRemediation.getTime());
   const indicators = unique(open.flatMap((s) => s.indicators));
   const firstOpenIndicator = open.find((s) => s.indicators.length > 0) ?? null;
   const base = {
-    build: latest.build,
+    build: evidence?.build ?? null,
     product: verdict.product,
     cumulativeUpdate: verdict.cumulativeUpdate,
-    lastScanAt: latest.scannedAt,
+    // An unreachable server was not scanned, so an offline attempt must not make it look fresh.
+    lastScanAt: seen.at(-1)?.scannedAt ?? null,
     indicators,
   };
   if (firstOpenIndicator) {
@@ -174,12 +290,15 @@ export function evaluateServer(
   const sortedRemediations = byTime(remediations, (r) => r.remediatedAt);
   const judge = memoJudge(advisory);
   const current = stateOf(sortedScans, sortedRemediations, judge);
-  if (sortedScans.length === 0) return { current, spans: [] };
+  // Offline scans show nothing, so the history ignores them: a server only ever tried has no spans, just
+  // like a server never scanned.
+  const seenScans = sortedScans.filter(reachedServer);
+  if (seenScans.length === 0) return { current, spans: [] };
 
   // The status can only change on a day with an event, so it is enough to evaluate the end of those days.
   // One pass over both time-ordered lists: only the status is needed here, not the reason.
   const eventDays = unique(
-    [...sortedScans.map((s) => dayOf(s.scannedAt)), ...sortedRemediations.map((r) => dayOf(r.remediatedAt))].sort(),
+    [...seenScans.map((s) => dayOf(s.scannedAt)), ...sortedRemediations.map((r) => dayOf(r.remediatedAt))].sort(),
   );
   const spans: StatusSpan[] = [];
   let i = 0;
@@ -187,23 +306,24 @@ export function evaluateServer(
   let eomt = false;
   let lastIndicatorAt = -Infinity;
   let lastRemediationAt = -Infinity;
+  let evidence: ScanFacts | null = null;
   for (const day of eventDays) {
     const endOfDay = Date.parse(`${day}T00:00:00.000Z`) + DAY_MS;
-    for (; i < sortedScans.length && sortedScans[i].scannedAt.getTime() < endOfDay; i++) {
-      const scan = sortedScans[i];
+    for (; i < seenScans.length && seenScans[i].scannedAt.getTime() < endOfDay; i++) {
+      const scan = seenScans[i];
       if (isEomt(scan.mitigation)) eomt = true;
       if (scan.indicators.length > 0) lastIndicatorAt = scan.scannedAt.getTime();
+      if (hasPatchEvidence(scan)) evidence = scan;
     }
     for (; j < sortedRemediations.length && sortedRemediations[j].remediatedAt.getTime() < endOfDay; j++) {
       lastRemediationAt = sortedRemediations[j].remediatedAt.getTime();
     }
-    // Same rules as stateOf: no scan yet is unknown; a remediation clears indicators found strictly before it.
+    // Same rules as stateOf: the patch verdict is the latest patch-evidence scan's, unknown before the first
+    // one (a mitigation still shows); a remediation clears indicators found strictly before it.
     const status: Status =
-      i === 0
-        ? "unknown"
-        : lastIndicatorAt > -Infinity && lastIndicatorAt >= lastRemediationAt
+      lastIndicatorAt > -Infinity && lastIndicatorAt >= lastRemediationAt
         ? "compromised"
-        : patchPart(judge(sortedScans[i - 1].build), eomt).status;
+        : withMitigation(evidence ? evidenceStatus(evidence, judge) : "unknown", eomt);
     const last = spans.at(-1);
     if (last?.status === status) continue;
     if (last) last.toDay = day;

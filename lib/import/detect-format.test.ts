@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { detectFormat, readHeaderRow } from "./detect-format";
 import { ImportFileError } from "./import-file-error";
+import { makeZip } from "./make-zip.test-helper";
 
 const CANONICAL = "organization,hostname,ip_address,exchange_build,scanned_at,indicators,mitigation\nHarbor,mail01,,15.1.2176.9,2021-03-09,,\n";
 const NESSUS = 'Plugin ID,CVE,CVSS,Risk,Host,Protocol,Port,Name,Synopsis,Description,Solution,Plugin Output\n147003,CVE-2021-26855,10.0,Critical,198.51.100.7,tcp,445,"x","y","z","s","\n  Installed version : 15.2.792.3\n"\n';
@@ -10,6 +13,9 @@ const PS51_26855 =
   '#TYPE System.Management.Automation.PSCustomObject\r\n"DateTime","RequestId","ClientIPAddress","UrlHost","UrlStem","RoutingHint","UserAgent","AnchorMailbox","HttpStatus"\r\n';
 
 const utf8 = (text: string) => Buffer.from(text, "utf8");
+const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+const SAMPLES = fileURLToPath(new URL("./parsers/fixtures/", import.meta.url));
+const sample = (path: string) => readFileSync(`${SAMPLES}${path}`);
 const detect = (content: string | Buffer, name?: string | null) => detectFormat(typeof content === "string" ? utf8(content) : content, name);
 
 function rejection(content: string | Buffer, name?: string): ImportFileError {
@@ -24,9 +30,40 @@ function rejection(content: string | Buffer, name?: string): ImportFileError {
   return caught as ImportFileError;
 }
 
+describe("detectFormat: the sample files", () => {
+  it("recognises each tool's sample by its content", () => {
+    expect(detect(sample("healthchecker-vulnerability-report.json"))).toBe("health-checker");
+    expect(detect(sample("nmap-proxylogon.xml"))).toBe("nmap-xml");
+    expect(detect(sample("nessus-export.csv"))).toBe("nessus-csv");
+  });
+
+  it("recognises every Test-ProxyLogon sample under its own name, and its CSVs by their header alone", () => {
+    for (const name of readdirSync(`${SAMPLES}test-proxylogon`)) {
+      expect(detect(sample(`test-proxylogon/${name}`), name), name).toBe("test-proxylogon");
+    }
+    expect(detect(sample("test-proxylogon/EXCH01-Cve-2021-26855.csv"))).toBe("test-proxylogon");
+    expect(detect(sample("test-proxylogon/EXCH01-other.csv"))).toBe("test-proxylogon");
+  });
+
+  it("recognises them as Windows PowerShell 5.1 writes them: UTF-16LE with a BOM, CRLF, the #TYPE line", () => {
+    const crlf = (path: string) => utf16le(sample(path).toString("utf8").replace(/\n/g, "\r\n"));
+    expect(detect(crlf("test-proxylogon/EXCH01-Cve-2021-26855.csv"))).toBe("test-proxylogon");
+    expect(detect(utf16le(PS51_26855))).toBe("test-proxylogon");
+    expect(detect(crlf("healthchecker-vulnerability-report.json"))).toBe("health-checker");
+    expect(detect(crlf("nmap-proxylogon.xml"))).toBe("nmap-xml");
+  });
+});
+
 describe("detectFormat: by content", () => {
-  it("recognises a ZIP archive by its magic bytes", () => {
+  it("recognises a ZIP archive by its magic bytes, whatever it holds", () => {
     expect(detect(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0xff, 0xfe]))).toBe("zip");
+    expect(detect(makeZip([{ name: "IMG_0001.jpg", data: Buffer.from([0xff, 0xd8, 0xff]) }]), "photos.csv")).toBe("zip");
+  });
+
+  it("sends truncated XML to the nmap parser, which says where it stops", () => {
+    const nmap = sample("nmap-proxylogon.xml");
+    expect(detect(nmap.subarray(0, nmap.indexOf("<address") + 12))).toBe("nmap-xml");
+    expect(detect("<?xml version=")).toBe("nmap-xml");
   });
 
   it("recognises nmap XML, with or without the XML declaration", () => {
@@ -67,8 +104,12 @@ describe("detectFormat: by content", () => {
     expect(detect(be)).toBe("nessus-csv");
   });
 
-  it("keeps reading a Latin-1 file, whose odd bytes are few", () => {
-    expect(detect(Buffer.from("Serveur,Version,Société\nEX01,15.1.2176.9,Genève\n", "latin1"))).toBe("unknown-csv");
+  it("keeps reading a Latin-1 file, whose odd bytes are few, and reads its header as windows-1252", () => {
+    const latin1 = Buffer.from("Serveur;Version;Société\nEX01;15.1.2176.9;Genève\n", "latin1");
+    expect(detect(latin1)).toBe("unknown-csv");
+    const euro = Buffer.concat([Buffer.from("Serveur,Société,Coût ", "latin1"), Buffer.from([0x80, 0x0a])]); // 0x80: € in windows-1252
+    expect(readHeaderRow(euro)).toEqual(["Serveur", "Société", "Coût €"]);
+    expect(readHeaderRow(utf8("Serveur,Société\n"))).toEqual(["Serveur", "Société"]);
   });
 
   it("looks at the first 64 KB only", () => {
@@ -106,6 +147,7 @@ describe("detectFormat: rejected heads", () => {
     expect(err.message).toContain("Nessus / Tenable CSV");
     expect(err.details).toEqual({ formats: expect.arrayContaining(["canonical-csv", "zip"]) });
     rejection(" \r\n\n");
+    expect(rejection(Buffer.from([0xff, 0xfe])).message).toContain("the file is empty"); // a UTF-16 BOM alone
   });
 
   it("rejects binary garbage", () => {
@@ -113,6 +155,8 @@ describe("detectFormat: rejected heads", () => {
     for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 7919 + 13) % 256;
     expect(rejection(garbage).message).toContain("binary");
     expect(rejection(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])).message).toContain("binary");
+    // Without a NUL byte: invalid UTF-8, so read as windows-1252, and still mostly control characters.
+    expect(rejection(Buffer.from(garbage.map((b) => b || 1))).message).toContain("binary");
   });
 
   it("rejects prose without a header row, and a JSON array", () => {

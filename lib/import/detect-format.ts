@@ -5,11 +5,12 @@ import { parse } from "csv-parse/sync";
 import { matchCanonicalHeader } from "./canonical-csv";
 import { ImportFileError } from "./import-file-error";
 import { looksLikeNessusCsv } from "./parsers/nessus-csv";
+import { SNIFF_BYTES, utf8OrWindows1252 } from "./text-decode";
 
 export type ScanFormat = "canonical-csv" | "test-proxylogon" | "health-checker" | "nmap-xml" | "nessus-csv" | "zip" | "unknown-csv";
 
 const FORMATS: readonly ScanFormat[] = ["canonical-csv", "test-proxylogon", "health-checker", "nmap-xml", "nessus-csv", "zip", "unknown-csv"];
-export const DETECT_HEAD_BYTES = 64 * 1024;
+export const DETECT_HEAD_BYTES = SNIFF_BYTES;
 
 const READABLE_FORMATS =
   "Patchboard reads: the canonical scan CSV (organization, hostname, exchange_build, scanned_at, ...), " +
@@ -29,7 +30,7 @@ const PROXYLOGON_HEADERS = [
 const HEALTH_CHECKER_FILE = /HealthChecker-VulnerabilityReport[^/\\]*\.json$/i;
 const DELIMITERS = [",", ";", "\t", "|"];
 // Share of control or undecodable characters above which the head is binary, not text in an odd encoding:
-// a Latin-1 file has a few U+FFFD, random bytes have mostly.
+// text has next to none, random bytes about one in seven.
 const MAX_BINARY_SHARE = 0.1;
 
 export function detectFormat(head: Buffer, fileName?: string | null): ScanFormat {
@@ -73,15 +74,18 @@ export function readHeaderRow(head: Buffer): string[] | null {
   }
 }
 
-// UTF-8 unless a byte-order mark says UTF-16 (PowerShell's Out-File and Windows tools write UTF-16LE).
-// Undecodable bytes (Latin-1, or a character cut at the end of the head) become U+FFFD instead of failing.
+// UTF-16 when a byte-order mark says so (PowerShell's Out-File and Windows tools write UTF-16LE); otherwise
+// UTF-8, or windows-1252 when the head is not valid UTF-8, as decodeText decides for the parsers, so that the
+// header names shown here are the ones the importer will read.
 function decodeHead(bytes: Buffer): string {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2))).swap16(); // big-endian: swap to LE
     return new TextDecoder("utf-16le").decode(swapped);
   }
-  return new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
+  // Streaming: see decodeText on Node's windows-1252 shortcut. A character cut at the end of the head is dropped.
+  const encoding = utf8OrWindows1252(bytes, bytes.length < DETECT_HEAD_BYTES); // a shorter head is the whole file
+  return new TextDecoder(encoding).decode(bytes, { stream: true }).replace(/^\uFEFF/, "");
 }
 
 function looksBinary(text: string): boolean {
@@ -90,7 +94,8 @@ function looksBinary(text: string): boolean {
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
     if (c === 0) return true; // no text format we read contains NUL
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 127 || c === 0xfffd) odd++;
+    // C1 controls: what windows-1252 makes of the bytes it leaves undefined.
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || (c >= 127 && c < 160) || c === 0xfffd) odd++;
   }
   return odd > sample.length * MAX_BINARY_SHARE;
 }

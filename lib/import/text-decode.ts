@@ -1,13 +1,23 @@
 // Text files written by Windows tools arrive in several encodings: Windows PowerShell 5.1's Export-Csv and
-// Out-File write UTF-16LE with a BOM, PowerShell 7 UTF-8 without one, Notepad UTF-8 with one. Both helpers
-// work on streams, one chunk at a time, so a file is never held whole.
+// Out-File write UTF-16LE with a BOM, PowerShell 7 UTF-8 without one, Notepad UTF-8 with one, Set-Content and
+// Excel's "CSV" the ANSI code page (windows-1252 in the West). Both helpers work on streams, one chunk at a
+// time, so a file is never held whole.
 
-// Decodes by the byte order mark; without one, a zero in the second byte means UTF-16LE text whose BOM was lost
-// (ASCII in UTF-16LE), anything else is UTF-8. Invalid bytes become U+FFFD: one bad byte should not lose a file.
+/** How many bytes are looked at to tell UTF-8 from windows-1252 (decodeText, and detectFormat's head). */
+export const SNIFF_BYTES = 64 * 1024;
+
+export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+
+// Decodes in the encoding sniffEncoding finds in the first SNIFF_BYTES, which are held until then (never more).
+// Invalid bytes past them become U+FFFD: one bad byte should not lose a file.
+// Every decoder's first call streams: Node 20.18.3+ and 22.13+ take a Latin-1 shortcut for a windows-1252
+// decoder's non-streaming calls, which turns € and typographic quotes into C1 controls (nodejs/node#60888).
 // String chunks (a Node stream read as NodeJS.ReadableStream, or one with setEncoding) are taken as UTF-8.
 export async function* decodeText(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
   let decoder: TextDecoder | null = null;
-  let head: Uint8Array = new Uint8Array(0);
+  // Joined once, when enough has come: joining at every chunk would be quadratic in one-byte chunks.
+  let held: Uint8Array[] = [];
+  let heldBytes = 0;
   for await (const part of source) {
     const chunk = typeof part === "string" ? Buffer.from(part, "utf8") : part;
     if (decoder !== null) {
@@ -15,25 +25,50 @@ export async function* decodeText(source: AsyncIterable<Uint8Array | string>): A
       if (text !== "") yield text;
       continue;
     }
-    // Two bytes tell the encoding; chunks of one byte happen (a zip entry, a slow upload).
-    head = head.length === 0 ? chunk : Buffer.concat([head, chunk]);
-    if (head.length < 2) continue;
-    decoder = decoderFor(head);
+    held.push(chunk);
+    heldBytes += chunk.length;
+    if (heldBytes < SNIFF_BYTES) continue;
+    const head = Buffer.concat(held);
+    held = [];
+    decoder = new TextDecoder(sniffEncoding(head, false));
     const text = decoder.decode(head, { stream: true });
     if (text !== "") yield text;
   }
-  // A file of fewer than two bytes never got a decoder above.
-  const rest = decoder === null ? decoderFor(head).decode(head) : decoder.decode();
+  // A file shorter than SNIFF_BYTES got no decoder above.
+  let rest = "";
+  if (decoder === null) {
+    const head = Buffer.concat(held);
+    decoder = new TextDecoder(sniffEncoding(head, true));
+    rest = decoder.decode(head, { stream: true });
+  }
+  rest += decoder.decode();
   if (rest !== "") yield rest;
 }
 
-function decoderFor(head: Uint8Array): TextDecoder {
-  let encoding = "utf-8";
-  if (head[0] === 0xff && head[1] === 0xfe) encoding = "utf-16le";
-  else if (head[0] === 0xfe && head[1] === 0xff) encoding = "utf-16be";
-  else if (head.length >= 2 && head[0] !== 0 && head[1] === 0) encoding = "utf-16le";
-  else if (head.length >= 2 && head[0] === 0 && head[1] !== 0) encoding = "utf-16be";
-  return new TextDecoder(encoding);
+// By the byte order mark; without one, a zero in the first or second byte means UTF-16 text whose BOM was lost
+// (ASCII in UTF-16); anything else is UTF-8 or windows-1252. `complete`: the head is the whole file.
+// TextDecoder drops the BOM of the encoding it is given, so callers need not.
+export function sniffEncoding(head: Uint8Array, complete: boolean): TextEncoding {
+  if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+  if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  if (head.length >= 2 && head[0] !== 0 && head[1] === 0) return "utf-16le";
+  if (head.length >= 2 && head[0] === 0 && head[1] !== 0) return "utf-16be";
+  return utf8OrWindows1252(head, complete);
+}
+
+// UTF-8 when the first SNIFF_BYTES carry its BOM or are valid UTF-8, windows-1252 otherwise (a superset of
+// Latin-1 that TextDecoder also uses for the "latin1" label). A multi-byte sequence cut where the bytes looked
+// at end is not counted as invalid unless the head is the whole (`complete`) file: there a lone 0xE9 at the
+// end is Latin-1 "é". The canonical CSV parser decides the same way (detectEncoding in canonical-csv.ts).
+export function utf8OrWindows1252(head: Uint8Array, complete: boolean): "utf-8" | "windows-1252" {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return "utf-8";
+  try {
+    const stream = !complete || head.length > SNIFF_BYTES;
+    new TextDecoder("utf-8", { fatal: true }).decode(head.subarray(0, SNIFF_BYTES), { stream });
+    return "utf-8";
+  } catch {
+    return "windows-1252";
+  }
 }
 
 export type TextLine = { line: number; text: string } | { line: number; tooLong: true };

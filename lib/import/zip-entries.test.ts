@@ -50,6 +50,21 @@ describe("zipEntries", () => {
     expect((await readAll(zip)).map((e) => e.name)).toEqual(["out/EXCH01-other.csv"]);
   });
 
+  it("yields an unrelated file as it is, and never opens a zip inside the zip (nested bombs stay packed)", async () => {
+    const inner = makeZip([{ name: "zeros.bin", data: Buffer.alloc(5 * 1024 * 1024) }]);
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+    const names: string[] = [];
+    const bodies: Buffer[] = [];
+    for await (const entry of zipEntries(pieces(makeZip([{ name: "IMG_0001.jpg", data: jpeg }, { name: "inner.zip", data: inner }])))) {
+      names.push(entry.name);
+      const chunks: Buffer[] = [];
+      for await (const chunk of entry.stream) chunks.push(Buffer.from(chunk as Buffer));
+      bodies.push(Buffer.concat(chunks));
+    }
+    expect(names).toEqual(["IMG_0001.jpg", "inner.zip"]);
+    expect(bodies).toEqual([jpeg, inner]);
+  });
+
   it("refuses a zip bomb whose headers are honest before inflating it", async () => {
     const zip = makeZip([{ name: "zeros.bin", data: Buffer.alloc(5 * 1024 * 1024) }]);
     expect(zip.length).toBeLessThan(10_000);

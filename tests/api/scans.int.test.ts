@@ -92,7 +92,7 @@ describe("POST /api/v1/scans", () => {
   });
 
   it("answers a wrong content type with 415", async () => {
-    const res = await post(JSON.stringify({ csv: SAMPLE }), { "content-type": "application/json" });
+    const res = await post(SAMPLE, { "content-type": "image/png" });
     expect(res.status).toBe(415);
     expect(res.json.error).toMatchObject({ code: "unsupported_media_type" });
   });
@@ -101,7 +101,8 @@ describe("POST /api/v1/scans", () => {
     const garbage = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 256);
     const res = await post(garbage);
     expect(res.status).toBe(422);
-    expect(res.json.error.code).toBe("no_header");
+    expect(res.json.error.code).toBe("unrecognized_format");
+    expect(res.json.error.message).toMatch(/binary/);
     expect(await counts()).toEqual({ orgs: 0, servers: 0, scans: 0, imports: 0 });
   });
 

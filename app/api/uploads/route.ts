@@ -1,19 +1,22 @@
 import { errorResponse } from "@/lib/api/error-response";
 import { assertSameOrigin } from "@/lib/api/same-origin";
-import { readScanBody, type ScanBody } from "@/lib/api/scan-body";
+import { readScanUpload, type ScanUpload } from "@/lib/api/scan-body";
 import { maxUploadBytes } from "@/lib/config";
-import { importScanFile } from "@/lib/data/imports";
+import { importScans, type ImportOptions } from "@/lib/data/imports";
+import { parseUploadOptions } from "@/lib/zod/upload-options";
 
 export const dynamic = "force-dynamic";
 
-// The upload page's endpoint: the same import as POST /api/v1/scans, answered as
-// NDJSON so the page can show progress while the file imports.
+// The upload page's endpoint: the same imports as POST /api/v1/scans, answered as
+// NDJSON so the page can show progress while the files import.
 export async function POST(req: Request): Promise<Response> {
   const maxBytes = maxUploadBytes();
-  let body: ScanBody;
+  let upload: ScanUpload;
+  let options: Partial<ImportOptions>;
   try {
     assertSameOrigin(req);
-    body = await readScanBody(req, maxBytes);
+    upload = await readScanUpload(req, maxBytes);
+    options = parseUploadOptions({}, upload.fields);
   } catch (err) {
     return errorResponse(err);
   }
@@ -22,17 +25,22 @@ export async function POST(req: Request): Promise<Response> {
     async start(controller) {
       const send = (event: object) => controller.enqueue(encoder.encode(JSON.stringify(event) + "\n"));
       try {
-        const summary = await importScanFile({
-          body: body.stream,
-          fileName: body.fileName,
+        const { imports, failure } = await importScans({
+          files: upload.files,
+          options,
           origin: "upload",
           maxBytes,
           onProgress: (p) => send({ type: "progress", ...p }),
         });
-        send({ type: "result", import: summary });
+        if (failure) {
+          const res = errorResponse(failure);
+          send({ type: "error", status: res.status, ...(await res.json()), imports });
+        } else {
+          send({ type: "result", imports });
+        }
       } catch (err) {
         const res = errorResponse(err);
-        send({ type: "error", status: res.status, ...(await res.json()) });
+        send({ type: "error", status: res.status, ...(await res.json()), imports: [] });
       }
       controller.close();
     },

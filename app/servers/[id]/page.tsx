@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CompromiseCheck } from "@/components/servers/compromise-check";
+import { FindingsTable } from "@/components/servers/findings-table";
 import { IndicatorList } from "@/components/servers/indicator-list";
 import { RemediationForm } from "@/components/servers/remediation-form";
 import { RemediationHistory } from "@/components/servers/remediation-history";
 import { ScanTimeline } from "@/components/servers/scan-timeline";
 import { ServerFacts } from "@/components/servers/server-facts";
+import { ToolVerdict } from "@/components/servers/tool-verdict";
 import { VerdictCallout } from "@/components/servers/verdict-callout";
 import { StatusBadge } from "@/components/status/status-badge";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -52,6 +55,27 @@ export default async function ServerPage({ params }: Props) {
         <VerdictCallout status={server.status} reason={server.reason} compromisedAt={server.compromisedAt} />
         <ServerFacts server={server} />
 
+        <div className="grid gap-6 lg:grid-cols-2">
+          <section aria-labelledby="check-heading">
+            <Card>
+              <h2 id="check-heading" className="mb-3 text-lg font-semibold tracking-tight">
+                Compromise check
+              </h2>
+              <CompromiseCheck check={server.compromiseCheck} />
+            </Card>
+          </section>
+          {server.toolVerdict ? (
+            <section aria-labelledby="tool-heading">
+              <Card>
+                <h2 id="tool-heading" className="mb-3 text-lg font-semibold tracking-tight">
+                  {server.toolVerdict.tool}&rsquo;s verdict and ours
+                </h2>
+                <ToolVerdict verdict={server.toolVerdict} />
+              </Card>
+            </section>
+          ) : null}
+        </div>
+
         <section aria-labelledby="indicators-heading">
           <Card>
             <h2 id="indicators-heading" className="text-lg font-semibold tracking-tight">
@@ -69,6 +93,12 @@ export default async function ServerPage({ params }: Props) {
                   : "No indicators of compromise were found."}
               </p>
             )}
+            {server.findingsTotal > 0 ? (
+              <div className="mt-4">
+                <h3 className="mb-2 text-sm font-semibold">Every finding</h3>
+                <FindingsTable findings={server.findings} total={server.findingsTotal} />
+              </div>
+            ) : null}
           </Card>
         </section>
 

@@ -129,9 +129,19 @@ describe("parseHealthChecker: server entries", () => {
     expect(observations(await parse(text)).map((o) => o.hostname)).toEqual(["EXCH01"]);
   });
 
-  it("keeps a Latin-1 byte in a name as U+FFFD instead of failing", async () => {
-    const text = Buffer.concat([Buffer.from('{"Organization":"Acme","ReportDate":null,"Servers":[{"Name":"Bj'), Buffer.from([0xf6]), Buffer.from('rn"}]}')]);
-    expect(observations(await parse(text)).map((o) => o.hostname)).toEqual(["Bj\uFFFDrn"]);
+  it("reads a report saved in the ANSI code page (Set-Content) as windows-1252", async () => {
+    const text = Buffer.from('{"Organization":"Gen\u00e8ve","ReportDate":null,"Servers":[{"Name":"EX-Z\u00fcrich"}]}', "latin1");
+    expect(observations(await parse(text, null, 5)).map((o) => [o.organization, o.hostname])).toEqual([["Genève", "EX-Zürich"]]);
+  });
+
+  it("reads the report as Windows PowerShell 5.1's Out-File writes it: UTF-16LE with a BOM, CRLF", async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SAMPLE.toString("utf8").replace(/\n/g, "\r\n"), "utf16le")]);
+    expect(await parse(utf16, null, 3)).toEqual(await parse(SAMPLE));
+  });
+
+  it("yields nothing for a report whose Servers list is empty or null", async () => {
+    expect(await parse(report([]))).toEqual([]);
+    expect(await parse('{"VersionReport": "1", "Organization": "Acme", "Servers": null}')).toEqual([]);
   });
 
   it("streams past a 5 MB field", async () => {
@@ -148,6 +158,7 @@ describe("parseHealthChecker: rejected files", () => {
   it("rejects an empty or blank file", async () => {
     expect((await fileError("")).code).toBe("empty_file");
     expect((await fileError(" \n\t ")).code).toBe("empty_file");
+    expect((await fileError(Buffer.from([0xff, 0xfe]))).code).toBe("empty_file"); // a UTF-16 BOM alone
   });
 
   it("rejects a truncated report with the line where it stops", async () => {

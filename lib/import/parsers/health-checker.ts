@@ -10,6 +10,7 @@ import { jsonParser, type Token } from "stream-json/core/parser.js";
 import { jsonVerifier, type VerifierError } from "stream-json/core/utils/verifier.js";
 import { ImportFileError } from "../import-file-error";
 import type { ObservationRecord, ScanObservation } from "../observation";
+import { decodeText } from "../text-decode";
 
 export interface HealthCheckerOptions {
   scannedAt: Date | null;
@@ -41,7 +42,6 @@ export async function* parseHealthChecker(
   // and a user fixing a broken file needs the line.
   const verify = jsonVerifier();
   const tokenize = jsonParser({ streamValues: false });
-  const decoder = new TextDecoder("utf-8"); // invalid bytes (a Latin-1 name) become U+FFFD, not an error
   const reader = new ReportReader(options.scannedAt, options.maxPending ?? MAX_PENDING);
   let started = false;
 
@@ -57,8 +57,8 @@ export async function* parseHealthChecker(
     return reader.take();
   };
 
-  for await (const chunk of source) {
-    const text = decoder.decode(chunk, { stream: true });
+  // A report saved again by Windows PowerShell 5.1 is UTF-16LE (Out-File) or in the ANSI code page (Set-Content).
+  for await (const text of decodeText(source)) {
     const first = started ? -1 : text.search(/\S/);
     if (first !== -1) {
       started = true;
@@ -67,9 +67,7 @@ export async function* parseHealthChecker(
     // Leading blank lines go to the parser too, or its line numbers would be off.
     yield* feed(text, false);
   }
-  const rest = decoder.decode();
-  if (!started && rest.trim() === "") throw new ImportFileError("empty_file", "The file is empty.");
-  yield* feed(rest, false);
+  if (!started) throw new ImportFileError("empty_file", "The file is empty.");
   yield* feed(FLUSH, true);
   if (!reader.sawServers) throw notThisFormat("it has no Servers list");
   yield* reader.finish();

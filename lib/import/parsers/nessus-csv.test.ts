@@ -1,39 +1,13 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ImportFileError } from "../import-file-error";
-import type { ObservationRecord, ScanObservation } from "../observation";
+import type { ObservationRecord } from "../observation";
 import { installedBuild, looksLikeNessusCsv, parseNessusCsv } from "./nessus-csv";
+import { collect, fileErrorOf, fixture, observations, pieces } from "./parser-test-support";
 
-const SAMPLE = readFileSync(fileURLToPath(new URL("./fixtures/nessus-export.csv", import.meta.url)));
+const SAMPLE = fixture("nessus-export.csv");
 const HEADER = "Plugin ID,CVE,CVSS v2.0 Base Score,Risk,Host,Protocol,Port,Name,Synopsis,Description,Solution,See Also,Plugin Output";
 
-// The input cut into pieces of `size` bytes (1 splits every token and every multi-byte character).
-async function* pieces(input: string | Uint8Array, size: number): AsyncGenerator<Uint8Array> {
-  const all = typeof input === "string" ? Buffer.from(input, "utf8") : input;
-  for (let i = 0; i < all.length; i += size) yield all.subarray(i, i + size);
-}
-
-async function parse(input: string | Uint8Array, scannedAt: Date | null = null, size = 64 * 1024): Promise<ObservationRecord[]> {
-  const out: ObservationRecord[] = [];
-  for await (const rec of parseNessusCsv(pieces(input, size), { scannedAt })) out.push(rec);
-  return out;
-}
-
-async function fileError(input: string | Uint8Array): Promise<ImportFileError> {
-  const err = await parse(input).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ImportFileError);
-  return err as ImportFileError;
-}
-
-const observations = (recs: ObservationRecord[]): ScanObservation[] =>
-  recs.map((r) => {
-    if (!("observation" in r)) throw new Error(`line ${r.line}: ${r.error}`);
-    return r.observation;
-  });
+const parse = (input: string | Uint8Array, scannedAt: Date | null = null, size?: number) => collect(parseNessusCsv, input, scannedAt, size);
+const fileError = (input: string | Uint8Array) => fileErrorOf(parseNessusCsv, input);
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 // One export row; only the columns the parser reads vary.
 const row = (plugin: string, host: string, name: string, output = "", cve = "", synopsis = "") =>
@@ -159,21 +133,37 @@ describe("parseNessusCsv: rows and files", () => {
 
   it("yields nothing for a header alone, and rejects an empty file", async () => {
     expect(await parse(`${HEADER}\r\n`)).toEqual([]);
+    expect(await parse(HEADER)).toEqual([]);
     expect((await fileError("")).code).toBe("empty_file");
     expect((await fileError("\n\n")).code).toBe("empty_file");
+    expect((await fileError(Buffer.from([0xef, 0xbb, 0xbf]))).code).toBe("empty_file"); // a UTF-8 BOM alone
   });
 
-  it("rejects another delimiter with a hint, and another header", async () => {
+  it("rejects another delimiter with a hint, quoted or not, and another header", async () => {
     const semi = await fileError(`${HEADER.replace(/,/g, ";")}\n147003;;;;x\n`);
     expect(semi.code).toBe("no_header");
     expect(semi.message).toContain("separated by commas");
+    const quoted = await fileError(`${HEADER.split(",").map(q).join(";")}\n"147003";"CVE-2021-26855"\n`);
+    expect(quoted.message).toContain("separated by commas");
+    expect((await fileError(`${HEADER.replace(/,/g, "\t")}\n`)).message).toContain("separated by commas");
     expect((await fileError("organization,hostname,exchange_build,scanned_at\n")).code).toBe("no_header");
   });
 
-  it("keeps Latin-1 text as U+FFFD instead of failing", async () => {
-    const latin1 = Buffer.from(csv(row("9", "ex", DETECTION, "Version : 15.2.858.5", "", "Serveur de messagerie à Genève")), "latin1");
+  it("reads an export re-saved by Excel in the ANSI code page as windows-1252", async () => {
+    const latin1 = Buffer.from(csv(row("9", "ex-gen\u00e8ve", DETECTION, "Version : 15.2.858.5", "", "Serveur de messagerie \u00e0 Gen\u00e8ve")), "latin1");
     const [obs] = observations(await parse(latin1, null, 7));
-    expect(obs).toMatchObject({ hostname: "ex", build: "15.2.858.5", patchEvidence: "build" });
+    expect(obs).toMatchObject({ hostname: "ex-genève", build: "15.2.858.5", patchEvidence: "build" });
+  });
+
+  it("reads an export saved as UTF-16LE with a BOM (Excel's Unicode text, PowerShell 5.1)", async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SAMPLE.toString("utf8").replace(/\n/g, "\r\n"), "utf16le")]);
+    expect(await parse(utf16, null, 5)).toEqual(await parse(SAMPLE));
+  });
+
+  it("reads a Plugin Output just under the 1 MB record limit", async () => {
+    const output = `${"x".repeat(1000 * 1000)}\nInstalled version : 15.1.2176.2`;
+    const [obs] = observations(await parse(csv(row("147003", "big", KB, output), row("147003", "small", KB)), null, 4096));
+    expect(obs).toMatchObject({ hostname: "big", build: "15.1.2176.2", patchEvidence: "vulnerable" });
   });
 
   it("rejects the file when a Plugin Output field is over 1 MB, naming its line", async () => {

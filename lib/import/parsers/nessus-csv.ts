@@ -15,6 +15,7 @@ import { PROXYLOGON } from "../../domain/advisories/proxylogon";
 import { compareBuilds, parseBuild } from "../../domain/exchange-builds";
 import { ImportFileError } from "../import-file-error";
 import type { ObservationRecord } from "../observation";
+import { decodeText } from "../text-decode";
 
 export interface NessusCsvOptions {
   scannedAt: Date | null;
@@ -78,7 +79,8 @@ export async function* parseNessusCsv(
     max_record_size: maxRecordBytes,
     readableHighWaterMark: 2,
   } as Options);
-  pipeline(Readable.from(source), parser, () => {}); // errors of either stream reach the loop below
+  // Decoded first: an export re-saved by Excel is in the ANSI code page (windows-1252), or UTF-16LE.
+  pipeline(Readable.from(decodeText(source)), parser, () => {}); // errors of either stream reach the loop below
 
   const hosts = new Map<string, HostSummary>();
   let columns: Columns | null = null;

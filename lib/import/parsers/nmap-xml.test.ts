@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collect, fileErrorOf, fixture, observations } from "./parser-test-support";
+import { collect, fileErrorOf, fixture, observations, pieces } from "./parser-test-support";
 import { looksLikeNmapXml, parseNmapXml } from "./nmap-xml";
 
 const SAMPLE = fixture("nmap-proxylogon.xml");
@@ -73,13 +73,18 @@ describe("parseNmapXml: names and addresses", () => {
     expect(await one(down)).toMatchObject({ online: false, patchEvidence: "not-determined" });
   });
 
-  it("keeps a stray Latin-1 byte as U+FFFD, and decodes a file that declares ISO-8859-1", async () => {
+  it("reads a file re-saved in Latin-1, whether its declaration says so, says UTF-8 or is missing", async () => {
     const names = (n: string) => `<hostnames><hostname name="${n}" type="PTR"/></hostnames>`;
-    // Declared UTF-8, but the name holds one raw 0xF6 byte.
-    const stray = Buffer.from(xml(host(names("bj\u00f6rn"))), "latin1");
-    expect(observations(await parse(stray))[0].hostname).toBe("bj\uFFFDrn");
-    const latin1 = Buffer.from(xml(host(names("bj\u00f6rn")), '<?xml version="1.0" encoding="ISO-8859-1"?>'), "latin1");
-    expect(observations(await parse(latin1, null, 3))[0].hostname).toBe("bj\u00f6rn");
+    const saved = (decl: string) => Buffer.from(xml(host(names("bj\u00f6rn.gen\u00e8ve")), decl), "latin1");
+    for (const decl of ['<?xml version="1.0" encoding="ISO-8859-1"?>', '<?xml version="1.0" encoding="UTF-8"?>', ""]) {
+      expect(observations(await parse(saved(decl), null, 3))[0].hostname, decl).toBe("björn.genève");
+    }
+  });
+
+  it("reads the scan as Windows PowerShell 5.1 redirects it (nmap -oX - > scan.xml): UTF-16LE with a BOM", async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SAMPLE.toString("utf8").replace(/\n/g, "\r\n"), "utf16le")]);
+    expect(await parse(utf16, null, 5)).toEqual(await parse(SAMPLE));
+    expect(await parse(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), SAMPLE]), null, 2)).toEqual(await parse(SAMPLE));
   });
 });
 
@@ -121,9 +126,11 @@ describe("parseNmapXml: vulnerability and build", () => {
 });
 
 describe("parseNmapXml: rejected files", () => {
-  it("rejects an empty or blank file", async () => {
+  it("rejects an empty or blank file, and yields nothing for a scan without hosts", async () => {
     expect((await fileError("")).code).toBe("empty_file");
     expect((await fileError("\n  \n")).code).toBe("empty_file");
+    expect((await fileError(Buffer.from([0xff, 0xfe]))).code).toBe("empty_file"); // a UTF-16 BOM alone
+    expect(await parse(xml(""))).toEqual([]);
   });
 
   it("rejects a truncated scan with the line where it stops", async () => {
@@ -133,6 +140,12 @@ describe("parseNmapXml: rejected files", () => {
     expect(err.message).toMatch(/truncated/);
     const cut = await fileError(text.slice(0, text.indexOf('output="') + 20));
     expect(cut.code).toBe("malformed_xml");
+    // Hosts read before the cut are not yielded as if the file were whole.
+    const recs: unknown[] = [];
+    const afterFirstHost = text.slice(0, text.indexOf("</host>") + 7);
+    await expect(async () => {
+      for await (const r of parseNmapXml(pieces(afterFirstHost), { scannedAt: null })) recs.push(r);
+    }).rejects.toMatchObject({ code: "malformed_xml", message: expect.stringMatching(/truncated/) });
   });
 
   it("rejects malformed XML with its line", async () => {

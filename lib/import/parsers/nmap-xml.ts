@@ -4,6 +4,7 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { ImportFileError } from "../import-file-error";
 import type { ObservationRecord, ScanObservation } from "../observation";
+import { decodeText, sniffEncoding } from "../text-decode";
 
 export interface NmapXmlOptions {
   scannedAt: Date | null;
@@ -121,45 +122,54 @@ export async function* parseNmapXml(source: AsyncIterable<Uint8Array>, options: 
   yield* write(null);
 }
 
-// Decodes by the XML declaration's encoding (nmap writes UTF-8; a file re-saved as ISO-8859-1 says so). Bytes
-// that are not valid in it become U+FFFD: a hostname with a stray Latin-1 byte is still a host.
+// nmap writes UTF-8 (other bytes become character references), so another encoding means the file was
+// re-saved: by Windows PowerShell 5.1's `nmap -oX - > scan.xml` (UTF-16LE with a BOM), or by an editor that
+// names its encoding in the XML declaration (ISO-8859-1), or does not (windows-1252). A BOM decides first, as
+// in XML itself, then a declared encoding other than UTF-8, then decodeText's sniffing of the first 64 KB.
 async function* decode(source: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
-  let decoder: TextDecoder | null = null;
-  let head: Uint8Array = new Uint8Array(0);
-  for await (const chunk of source) {
-    if (decoder !== null) {
-      yield decoder.decode(chunk, { stream: true });
-      continue;
-    }
-    // The declaration is within the first few hundred bytes; wait for them (chunks may be tiny).
-    head = concat(head, chunk);
-    if (head.length < 512) continue;
-    decoder = decoderFor(head);
-    yield decoder.decode(head, { stream: true });
-  }
-  if (decoder === null) {
-    decoder = decoderFor(head);
-    yield decoder.decode(head, { stream: true });
-  }
-  yield decoder.decode();
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const c = new Uint8Array(a.length + b.length);
-  c.set(a);
-  c.set(b, a.length);
-  return c;
-}
-
-function decoderFor(head: Uint8Array): TextDecoder {
-  const declared = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(new TextDecoder("latin1").decode(head.subarray(0, 512)));
+  const reader = source[Symbol.asyncIterator]();
   try {
-    // UTF-16 would need a BOM-aware path nmap never needs; anything else TextDecoder knows is honoured.
-    if (declared && !/^utf-?16/i.test(declared[1])) return new TextDecoder(declared[1]);
-  } catch {
-    // an unknown label: fall back to UTF-8, the XML default
+    // The declaration is within the first few hundred bytes; wait for them (chunks may be tiny).
+    const held: Uint8Array[] = [];
+    let heldBytes = 0;
+    let ended = false;
+    while (heldBytes < 512 && !ended) {
+      const next = await reader.next();
+      if (next.done) ended = true;
+      else {
+        held.push(next.value);
+        heldBytes += next.value.length;
+      }
+    }
+    async function* all(): AsyncGenerator<Uint8Array> {
+      yield* held;
+      if (!ended) for (let next = await reader.next(); !next.done; next = await reader.next()) yield next.value;
+    }
+    const decoder = declaredDecoder(Buffer.concat(held));
+    if (decoder === null) {
+      yield* decodeText(all());
+      return;
+    }
+    for await (const chunk of all()) yield decoder.decode(chunk, { stream: true });
+    yield decoder.decode();
+  } finally {
+    await reader.return?.();
   }
-  return new TextDecoder("utf-8");
+}
+
+// A decoder for the encoding the XML declaration names, when there is no BOM and it is neither UTF-8 nor
+// UTF-16 (those are sniffed: a declaration copied into a re-saved file can be wrong about them).
+function declaredDecoder(head: Uint8Array): TextDecoder | null {
+  const bom = (head[0] === 0xef && head[1] === 0xbb) || (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  if (bom || sniffEncoding(head, false).startsWith("utf-16")) return null;
+  const declared = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(new TextDecoder("latin1").decode(head.subarray(0, 512)));
+  if (declared === null) return null;
+  try {
+    const decoder = new TextDecoder(declared[1]);
+    return decoder.encoding === "utf-8" || decoder.encoding.startsWith("utf-16") ? null : decoder;
+  } catch {
+    return null; // an unknown label: sniffed like an undeclared file
+  }
 }
 
 // A four-part build says more than a three-part one (which cannot tell CU19 from CU19 + the March SU).

@@ -1,5 +1,49 @@
 import { describe, expect, it } from "vitest";
-import { parseToolDate } from "./test-proxylogon-text";
+import { csvRows, parseToolDate, type CsvRow } from "./test-proxylogon-text";
+
+async function* chars(text: string, size = 1): AsyncGenerator<Uint8Array> {
+  const all = Buffer.from(text);
+  for (let i = 0; i < all.length; i += size) yield all.subarray(i, i + size);
+}
+
+async function rows(text: string, size = 1): Promise<CsvRow[]> {
+  const out: CsvRow[] = [];
+  for await (const row of csvRows(chars(text, size), 1000).rows) out.push(row);
+  return out;
+}
+
+describe("csvRows", () => {
+  it("takes the delimiter from the header row: commas unless it has none and semicolons or tabs", async () => {
+    expect(await rows('"a","b;c"\n"1","2;3"\n')).toEqual([{ line: 1, fields: ["a", "b;c"] }, { line: 2, fields: ["1", "2;3"] }]);
+    expect(await rows('"a";"b,c"\n"1";"2,3"\n')).toEqual([{ line: 1, fields: ["a", "b,c"] }, { line: 2, fields: ["1", "2,3"] }]);
+    expect(await rows("a\tb\n1\t2,5\n", 3)).toEqual([{ line: 1, fields: ["a", "b"] }, { line: 2, fields: ["1", "2,5"] }]);
+    expect(await rows("Path\nC:\\x;y\n")).toEqual([{ line: 1, fields: ["Path"] }, { line: 2, fields: ["C:\\x;y"] }]);
+  });
+
+  it("finds the header after blank lines and the #TYPE line, keeping line numbers", async () => {
+    expect(await rows('\r\n#TYPE x, y\r\n"a";"b"\r\n\r\n"1";"2"')).toEqual([
+      { line: 2, fields: ["#TYPE x, y"] },
+      { line: 3, fields: ["a", "b"] },
+      { line: 5, fields: ["1", "2"] },
+    ]);
+  });
+
+  it("closes its source when the reader stops early", async () => {
+    let closed = false;
+    async function* source(): AsyncGenerator<Uint8Array> {
+      try {
+        yield Buffer.from("a;b\n1;2\n");
+        yield Buffer.from("3;4\n");
+      } finally {
+        closed = true;
+      }
+    }
+    const csv = csvRows(source(), 1000);
+    expect(csv.lineOf()).toBe(1);
+    for await (const row of csv.rows) if (row.line === 1) break;
+    expect(closed).toBe(true);
+  });
+});
 
 describe("parseToolDate", () => {
   it("reads ISO times, zoned or not (as UTC), and PowerShell's culture formats", () => {

@@ -9,25 +9,82 @@ export interface CsvRow {
   fields: string[];
 }
 
-// Rows of a CSV in any of PowerShell's encodings; blank rows are skipped but counted.
+// Rows of a CSV in any of PowerShell's encodings and delimiters; blank rows are skipped but counted.
 // Throws csv-parse's CsvError when the file cannot be read further; `lineOf` then tells where it stopped.
 export function csvRows(source: AsyncIterable<Uint8Array | string>, maxRecordChars: number) {
-  const parser = new LineCountingParser({
-    relax_quotes: true,
-    relax_column_count: true,
-    record_delimiter: ["\r\n", "\n", "\r"],
-    max_record_size: maxRecordChars,
-  } as Options);
-  // Errors of either stream reach the loop below: pipeline destroys the parser with them.
-  pipeline(Readable.from(decodeText(source)), parser, () => {});
+  let parser: LineCountingParser | null = null;
   async function* rows(): AsyncGenerator<CsvRow> {
+    const { delimiter, text } = await sniffDelimiter(decodeText(source)[Symbol.asyncIterator]());
+    parser = new LineCountingParser({
+      delimiter,
+      relax_quotes: true,
+      relax_column_count: true,
+      record_delimiter: ["\r\n", "\n", "\r"],
+      max_record_size: maxRecordChars,
+    } as Options);
+    // Errors of either stream reach the loop below: pipeline destroys the parser with them.
+    pipeline(Readable.from(text), parser, () => {});
     try {
       yield* parser as AsyncIterable<CsvRow>;
     } finally {
       parser.destroy();
     }
   }
-  return { rows: rows(), lineOf: () => parser.nextLine };
+  return { rows: rows(), lineOf: () => parser?.nextLine ?? 1 };
+}
+
+const DELIMITERS = [",", ";", "\t"];
+const SNIFF_CHARS = 64 * 1024;
+
+// Export-Csv writes commas, but -UseCulture and Excel in many European locales write semicolons, and a file
+// read with the wrong delimiter still "parses": each row becomes one field, so dates, types and log ages are
+// silently lost. The header row decides: a comma when it has one outside quotes, else the delimiter it has
+// most of. Returns the text again, whole, with the delimiter.
+async function sniffDelimiter(source: AsyncIterator<string>): Promise<{ delimiter: string; text: AsyncGenerator<string> }> {
+  const held: string[] = [];
+  let seen = 0;
+  let line = "";
+  let header: string | null = null;
+  while (header === null && seen < SNIFF_CHARS) {
+    const next = await source.next();
+    if (next.done) break;
+    const chunk = next.value;
+    held.push(chunk);
+    seen += chunk.length;
+    let start = 0;
+    for (let i = 0; i < chunk.length && header === null; i++) {
+      const c = chunk.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      line += chunk.slice(start, i);
+      start = i + 1;
+      // Blank lines and Windows PowerShell 5.1's "#TYPE <.NET type>" line come before the header.
+      if (line.trim() !== "" && !line.trimStart().startsWith("#TYPE")) header = line;
+      line = "";
+    }
+    if (header === null) line += chunk.slice(start);
+  }
+  const counts = DELIMITERS.map((d) => countOutsideQuotes(header ?? line, d));
+  const best = counts.indexOf(Math.max(...counts));
+  const delimiter = counts[0] > 0 || counts[best] === 0 ? "," : DELIMITERS[best];
+  async function* text(): AsyncGenerator<string> {
+    try {
+      yield* held;
+      for (let next = await source.next(); !next.done; next = await source.next()) yield next.value;
+    } finally {
+      await source.return?.();
+    }
+  }
+  return { delimiter, text: text() };
+}
+
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let count = 0;
+  let quoted = false;
+  for (const c of line) {
+    if (c === '"') quoted = !quoted;
+    else if (c === delimiter && !quoted) count++;
+  }
+  return count;
 }
 
 // Counts physical lines as records leave csv-parse: its own count takes a CRLF inside quotes (event messages

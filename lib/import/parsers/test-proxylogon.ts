@@ -110,7 +110,8 @@ export async function* parseTestProxyLogon(
       for await (const row of csv.rows) {
         if (header === null) {
           // Windows PowerShell 5.1's Export-Csv starts with "#TYPE <.NET type>" unless -NoTypeInformation.
-          if (row.line === 1 && row.fields[0].trimStart().startsWith("#TYPE")) continue;
+          // Blank lines before it are skipped by csvRows, so it need not be on line 1.
+          if (row.fields[0].trimStart().startsWith("#TYPE")) continue;
           header = row.fields.map((f) => f.trim().toLowerCase());
           continue;
         }
@@ -121,7 +122,8 @@ export async function* parseTestProxyLogon(
         const get = fieldGetter(header, row);
         if (kind.reader === "log-age") {
           for (const value of row.fields) {
-            const days = /^\s*\d+(?:\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+            // A decimal comma comes with the semicolons of -UseCulture and European Excel.
+            const days = /^\s*\d+(?:[.,]\d+)?\s*$/.test(value) ? Number(value.replace(",", ".")) : NaN;
             if (!Number.isNaN(days)) server.logAgeDays = Math.min(server.logAgeDays ?? Infinity, days);
           }
           continue;

@@ -1,13 +1,17 @@
 import { apiRoute } from "@/lib/api/handler";
-import { readScanBody } from "@/lib/api/scan-body";
+import { importResponse } from "@/lib/api/import-response";
+import { readScanUpload } from "@/lib/api/scan-body";
 import { maxUploadBytes } from "@/lib/config";
-import { importScanFile } from "@/lib/data/imports";
+import { importScans } from "@/lib/data/imports";
+import { parseUploadOptions } from "@/lib/zod/upload-options";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute(null, async ({ req, token }) => {
+export const POST = apiRoute(null, async ({ req, query, token }) => {
   const maxBytes = maxUploadBytes();
-  const body = await readScanBody(req, maxBytes);
-  const summary = await importScanFile({ body: body.stream, fileName: body.fileName, origin: "api", tokenId: token.id, maxBytes });
-  return Response.json({ import: summary }, { status: summary.duplicate ? 200 : 201 });
+  const search = query as Record<string, string>;
+  parseUploadOptions(search, {}); // bad query parameters fail before the body is read
+  const upload = await readScanUpload(req, maxBytes);
+  const options = parseUploadOptions(search, upload.fields);
+  return importResponse(await importScans({ files: upload.files, options, origin: "api", tokenId: token.id, maxBytes }));
 });

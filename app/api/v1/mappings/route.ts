@@ -1,0 +1,13 @@
+import { apiRoute } from "@/lib/api/handler";
+import { readJsonBody } from "@/lib/api/json-body";
+import { createMapping, listMappings } from "@/lib/data/mappings";
+import { columnMappingSchema } from "@/lib/import/mapped-csv";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(null, async () => ({ mappings: await listMappings() }));
+
+export const POST = apiRoute(null, async ({ req }) => {
+  const input = columnMappingSchema.parse(await readJsonBody(req));
+  return Response.json({ mapping: await createMapping(input) }, { status: 201 });
+});

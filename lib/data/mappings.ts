@@ -1,0 +1,100 @@
+// Saved column mappings: how to read a CSV whose header Patchboard does not know. Writes go through the
+// import writer's queue (withWriteTransaction) so that saving one never waits on a running import's lock.
+import { AppError, notFound } from "../errors";
+import { readCsvPreview } from "../import/csv-preview";
+import { headerKey, mappingFits, type ColumnMapping } from "../import/mapped-csv";
+import type { ColumnMappingSpec } from "../import/read-records";
+import type { ColumnMappingView } from "../views";
+import { db } from "./db";
+import { withWriteTransaction } from "./sql-session";
+
+/** How an upload says which mapping to use: a saved one by name, or one given with the upload (and maybe saved). */
+export type MappingChoice = { name: string } | { spec: ColumnMappingSpec; saveAs?: string | null };
+
+type MappingRow = { name: string; columns: string; fixedOrganization: string | null; fixedScannedAt: Date | null; createdAt: Date };
+
+function toView(row: MappingRow): ColumnMappingView {
+  const fixed: ColumnMappingView["fixed"] = {};
+  if (row.fixedOrganization) fixed.organization = row.fixedOrganization;
+  if (row.fixedScannedAt) fixed.scanned_at = row.fixedScannedAt.toISOString();
+  return { name: row.name, columns: JSON.parse(row.columns) as ColumnMappingView["columns"], fixed, createdAt: row.createdAt.toISOString() };
+}
+
+function toSpec(view: ColumnMappingView): ColumnMappingSpec {
+  return {
+    columns: view.columns,
+    fixed: {
+      ...(view.fixed.organization ? { organization: view.fixed.organization } : {}),
+      ...(view.fixed.scanned_at ? { scannedAt: new Date(view.fixed.scanned_at) } : {}),
+    },
+  };
+}
+
+export async function listMappings(): Promise<ColumnMappingView[]> {
+  const rows = await db.columnMapping.findMany({ orderBy: { name: "asc" } });
+  return rows.map(toView);
+}
+
+export async function getMapping(name: string): Promise<ColumnMappingView> {
+  const row = await db.columnMapping.findUnique({ where: { name } });
+  if (!row) throw notFound(`Mapping “${name}”`);
+  return toView(row);
+}
+
+export async function createMapping(input: ColumnMapping, header: string[] | null = null): Promise<ColumnMappingView> {
+  const now = new Date();
+  const created = await withWriteTransaction(async (s) => {
+    const taken = await s.all(`SELECT "id" FROM "ColumnMapping" WHERE "name" = ?`, [input.name]);
+    if (taken.length) return false;
+    await s.run(
+      `INSERT INTO "ColumnMapping" ("name", "columns", "fixedOrganization", "fixedScannedAt", "headerKey", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`,
+      [input.name, JSON.stringify(input.columns), input.fixed?.organization ?? null, input.fixed?.scanned_at ?? null, header ? headerKey(header) : null, now],
+    );
+    return true;
+  });
+  if (!created) {
+    throw new AppError(409, "mapping_exists", `A mapping named “${input.name}” already exists. Choose another name, or delete it first (DELETE /api/v1/mappings/${input.name}).`);
+  }
+  return getMapping(input.name);
+}
+
+export async function deleteMapping(name: string): Promise<void> {
+  const deleted = await withWriteTransaction((s) => s.run(`DELETE FROM "ColumnMapping" WHERE "name" = ?`, [name]));
+  if (deleted === 0) throw notFound(`Mapping “${name}”`);
+}
+
+/** Saved mappings that can read a file with this header; the ones made for this very header first. */
+export async function fittingMappings(header: string[]): Promise<(ColumnMappingView & { exact: boolean })[]> {
+  const key = headerKey(header);
+  const rows = await db.columnMapping.findMany({ orderBy: { name: "asc" } });
+  return rows
+    .filter((row) => mappingFits(JSON.parse(row.columns) as ColumnMappingView["columns"], header))
+    .map((row) => ({ ...toView(row), exact: row.headerKey === key }))
+    .sort((a, b) => Number(b.exact) - Number(a.exact));
+}
+
+export async function resolveMapping(choice: MappingChoice): Promise<ColumnMappingSpec> {
+  if ("spec" in choice) return choice.spec;
+  const row = await db.columnMapping.findUnique({ where: { name: choice.name } });
+  if (!row) {
+    const names = (await db.columnMapping.findMany({ select: { name: true }, orderBy: { name: "asc" }, take: 50 })).map((m) => m.name);
+    throw new AppError(422, "unknown_mapping", `There is no saved mapping named “${choice.name}”.`, { mappings: names });
+  }
+  return toSpec(toView(row));
+}
+
+/** Saves a mapping given with an upload, remembering the header of the file it was made for. */
+export async function saveMappingForHeader(name: string, spec: ColumnMappingSpec, head: Buffer): Promise<void> {
+  const header = readCsvPreview(head)?.header ?? null;
+  await createMapping(
+    {
+      name,
+      columns: spec.columns,
+      fixed: {
+        ...(spec.fixed?.organization ? { organization: spec.fixed.organization } : {}),
+        ...(spec.fixed?.scannedAt ? { scanned_at: spec.fixed.scannedAt } : {}),
+      },
+    } as ColumnMapping,
+    header,
+  );
+}

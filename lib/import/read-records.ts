@@ -1,0 +1,168 @@
+// Turns one import job (a file, a zip, or a Test-ProxyLogon run's files) into scan rows for the writer, with the
+// parser its format needs. Every format ends in the same ScanRowInput, so the writer, the status engine and the
+// summary do not care where a scan came from.
+import { parseCanonicalCsv, type CanonicalColumn } from "./canonical-csv";
+import { readCsvPreview } from "./csv-preview";
+import type { ScanFormat } from "./detect-format";
+import { ImportFileError } from "./import-file-error";
+import type { ObservationRecord, ScanObservation } from "./observation";
+import { parseHealthChecker } from "./parsers/health-checker";
+import { parseNessusCsv } from "./parsers/nessus-csv";
+import { parseNmapXml } from "./parsers/nmap-xml";
+import { parseTestProxyLogon, type TestProxyLogonFile } from "./parsers/test-proxylogon";
+import type { DetectedFile, ImportJob } from "./plan-imports";
+import type { ScanRowInput } from "./scan-row";
+import { zipEntries } from "./zip-entries";
+
+export const IMPORT_FORMATS = ["canonical-csv", "mapped-csv", "test-proxylogon", "health-checker", "nmap-xml", "nessus-csv"] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** Scan.source for each format */
+export const SOURCE_OF: Record<ImportFormat, string> = {
+  "canonical-csv": "canonical",
+  "mapped-csv": "mapped",
+  "test-proxylogon": "test-proxylogon",
+  "health-checker": "health-checker",
+  "nmap-xml": "nmap",
+  "nessus-csv": "nessus",
+};
+
+export interface ColumnMappingSpec {
+  columns: Partial<Record<CanonicalColumn, string>>;
+  fixed?: { organization?: string; scannedAt?: Date };
+}
+
+export interface ReadOptions {
+  /** the upload's organization= : wins over what the file says */
+  organization: string | null;
+  /** the upload's scannedAt= : wins over the file's own time */
+  scannedAt: Date | null;
+  /** the time of upload: the scan time when neither the upload nor the file gives one */
+  now: Date;
+  /** ?format= ; "auto" detects from the content */
+  format: ImportFormat | "auto";
+  mapping: ColumnMappingSpec | null;
+}
+
+export type RowRecord = { line: number; row: ScanRowInput } | { line: number; error: string };
+
+// Formats whose files name no organization: without organization= they cannot be stored anywhere.
+const NAMELESS: ReadonlySet<ImportFormat> = new Set(["test-proxylogon", "nmap-xml", "nessus-csv"]);
+const DELIMITED: ReadonlySet<ScanFormat> = new Set(["canonical-csv", "unknown-csv", "nessus-csv"]);
+
+/** The format a job is read as, or why it cannot be read. */
+export function resolveFormat(first: DetectedFile, options: Pick<ReadOptions, "format" | "mapping">): { format: ImportFormat; zip: boolean } {
+  const zip = first.format === "zip";
+  if (options.format !== "auto") {
+    if (options.format === "mapped-csv" && !options.mapping) {
+      throw new ImportFileError("mapping_required", "format=mapped-csv needs a column mapping: give mapping=NAME (see GET /api/v1/mappings).");
+    }
+    return { format: options.format, zip };
+  }
+  if (zip) return { format: "test-proxylogon", zip };
+  if (first.format === null) throw first.unrecognized!;
+  if (options.mapping && DELIMITED.has(first.format)) return { format: "mapped-csv", zip };
+  if (first.format === "unknown-csv") throw unmappedHeader(first);
+  return { format: first.format as ImportFormat, zip };
+}
+
+export async function* readImportRecords(job: ImportJob, format: ImportFormat, zip: boolean, options: ReadOptions): AsyncGenerator<RowRecord> {
+  const organization = options.organization?.trim() || null;
+  if (NAMELESS.has(format) && organization === null) throw organizationRequired(format);
+  if (format === "canonical-csv" || format === "mapped-csv") {
+    const overrides = { organization: organization ?? undefined, scannedAt: options.scannedAt ?? undefined };
+    const mapping = format === "mapped-csv" ? options.mapping : null;
+    // Only Test-ProxyLogon jobs have several files; the others are one file by construction.
+    // The importer hands Buffers on (see counted() in lib/data/imports.ts).
+    yield* parseCanonicalCsv(job.first.stream as AsyncIterable<Buffer>, { now: options.now, mapping: mapping ?? undefined, overrides });
+    return;
+  }
+  const records = observationRecords(job, format, zip, options);
+  for await (const record of records) {
+    if ("error" in record) yield record;
+    else yield { line: record.line, row: toRow(record.observation, organization, options) };
+  }
+}
+
+function observationRecords(job: ImportJob, format: ImportFormat, zip: boolean, options: ReadOptions): AsyncIterable<ObservationRecord> {
+  const scannedAt = options.scannedAt;
+  if (format === "test-proxylogon") return parseTestProxyLogon(proxyLogonFiles(job, zip), { scannedAt: scannedAt ?? options.now });
+  const stream = job.first.stream;
+  if (format === "health-checker") return parseHealthChecker(stream, { scannedAt });
+  if (format === "nmap-xml") return parseNmapXml(stream, { scannedAt });
+  return parseNessusCsv(stream, { scannedAt });
+}
+
+async function* proxyLogonFiles(job: ImportJob, zip: boolean): AsyncGenerator<TestProxyLogonFile> {
+  for await (const file of job.files) {
+    if (zip || file.format === "zip") {
+      for await (const entry of zipEntries(file.stream)) yield { name: entry.name, stream: entry.stream as AsyncIterable<Uint8Array | string> };
+    } else {
+      yield { name: file.name ?? "upload", stream: file.stream };
+    }
+  }
+}
+
+function toRow(o: ScanObservation, organization: string | null, options: ReadOptions): ScanRowInput {
+  const org = organization ?? o.organization?.trim() ?? null;
+  if (!org) throw organizationRequired(null);
+  return {
+    organization: org,
+    hostname: o.hostname,
+    ipAddress: o.ipAddress,
+    build: o.build,
+    scannedAt: options.scannedAt ?? o.scannedAt ?? options.now,
+    indicators: indicatorLabels(o),
+    mitigation: o.mitigation,
+    patchEvidence: o.online ? o.patchEvidence : "offline",
+    toolVerdict: o.toolVerdict,
+    logAgeDays: o.compromiseCheck?.logAgeDays ?? null,
+    findings: o.indicators,
+  };
+}
+
+// The status engine counts distinct labels; one per indicator type keeps the scan row small however many
+// requests a mass-scanned server logged (each one is kept in the Indicator table).
+function indicatorLabels(o: ScanObservation): string[] {
+  const counts = new Map<string, number>();
+  for (const i of o.indicators) counts.set(i.type, (counts.get(i.type) ?? 0) + 1);
+  return [...counts].map(([type, n]) => (n === 1 ? type : `${type} ×${n}`));
+}
+
+function organizationRequired(format: ImportFormat | null): ImportFileError {
+  const which = format === null ? "Some servers in this file name no organization" : `${FORMAT_NAMES[format]} files name no organization`;
+  return new ImportFileError(
+    "organization_required",
+    `${which}: give one with organization=NAME (a query parameter or form field; on the upload page, the Organization field). A new name creates the organization.`,
+  );
+}
+
+export const FORMAT_NAMES: Record<ImportFormat, string> = {
+  "canonical-csv": "Patchboard CSV",
+  "mapped-csv": "CSV with a column mapping",
+  "test-proxylogon": "Test-ProxyLogon",
+  "health-checker": "Health Checker",
+  "nmap-xml": "nmap XML",
+  "nessus-csv": "Nessus CSV",
+};
+
+export const MAPPING_FIELDS: { name: CanonicalColumn; label: string; required: boolean }[] = [
+  { name: "organization", label: "Organization", required: false },
+  { name: "hostname", label: "Hostname", required: true },
+  { name: "ip_address", label: "IP address", required: false },
+  { name: "exchange_build", label: "Exchange build", required: true },
+  { name: "scanned_at", label: "Scanned at", required: false },
+  { name: "indicators", label: "Indicators", required: false },
+  { name: "mitigation", label: "Mitigation", required: false },
+];
+
+function unmappedHeader(file: DetectedFile): ImportFileError {
+  const preview = readCsvPreview(file.head);
+  const header = preview?.header ?? [];
+  return new ImportFileError(
+    "unmapped_header",
+    `The header of ${file.name ? `“${file.name}”` : "this file"} is not one Patchboard knows (${header.slice(0, 12).join(", ")}). ` +
+      "Map its columns to Patchboard's with a column mapping: mapping=NAME (POST /api/v1/mappings creates one), or on the upload page.",
+    { fileName: file.name, header, delimiter: preview?.delimiter ?? ",", preview: preview?.rows ?? [], fields: MAPPING_FIELDS },
+  );
+}

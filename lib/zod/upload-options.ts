@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { mappingSpecSchema } from "../import/mapped-csv";
+import { IMPORT_FORMATS } from "../import/read-records";
+import type { ImportOptions } from "../data/imports";
+
+// The options of a scan upload, as query parameters (API) or form fields (API and upload page).
+const MAPPING_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+const EARLIEST = Date.UTC(2000, 0, 1);
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+const scannedAt = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "scannedAt must be an ISO 8601 date or date-time with a time zone, e.g. 2021-03-10T09:00:00Z" })
+  .transform((v) => new Date(v))
+  .refine((d) => d.getTime() >= EARLIEST && d.getTime() <= Date.now() + CLOCK_SKEW_MS, { error: "scannedAt must be between 2000 and now" });
+
+const mappingName = z.string().trim().regex(MAPPING_NAME, { error: "a mapping name is lower-case letters, digits, . _ or -, up to 64 characters" });
+
+export const uploadOptionsSchema = z
+  .object({
+    format: z.enum(["auto", ...IMPORT_FORMATS], { error: `format must be auto or one of ${IMPORT_FORMATS.join(", ")}` }).default("auto"),
+    organization: z.string().trim().max(200).optional().transform((v) => v || undefined),
+    scannedAt: scannedAt.optional(),
+    mapping: mappingName.optional(),
+    mappingSpec: z
+      .string()
+      .max(64 * 1024)
+      .transform((text, ctx) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          ctx.addIssue({ code: "custom", message: "mappingSpec is not valid JSON" });
+          return z.NEVER;
+        }
+      })
+      .pipe(mappingSpecSchema)
+      .optional(),
+    saveMappingAs: mappingName.optional(),
+  })
+  .refine((o) => !(o.mapping && o.mappingSpec), { error: "give either mapping (a saved one) or mappingSpec, not both" })
+  .refine((o) => !o.saveMappingAs || o.mappingSpec, { error: "saveMappingAs needs a mappingSpec to save" });
+
+export type UploadOptionsInput = z.input<typeof uploadOptionsSchema>;
+
+/** Query parameters, overridden by form fields of the same name. */
+export function parseUploadOptions(query: Record<string, string>, fields: Record<string, string>): Partial<ImportOptions> {
+  const raw: Record<string, string> = {};
+  for (const key of ["format", "organization", "scannedAt", "mapping", "mappingSpec", "saveMappingAs"]) {
+    const value = fields[key] ?? query[key];
+    if (value !== undefined && value !== "") raw[key] = value;
+  }
+  const o = uploadOptionsSchema.parse(raw);
+  const spec = o.mappingSpec
+    ? {
+        columns: o.mappingSpec.columns,
+        fixed: {
+          ...(o.mappingSpec.fixed?.organization ? { organization: o.mappingSpec.fixed.organization } : {}),
+          ...(o.mappingSpec.fixed?.scanned_at ? { scannedAt: o.mappingSpec.fixed.scanned_at } : {}),
+        },
+      }
+    : null;
+  return {
+    format: o.format,
+    organization: o.organization ?? null,
+    scannedAt: o.scannedAt ?? null,
+    mapping: o.mapping ? { name: o.mapping } : spec ? { spec, saveAs: o.saveMappingAs ?? null } : null,
+  };
+}

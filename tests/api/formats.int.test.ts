@@ -1,0 +1,183 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { beforeEach, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/v1/scans/route";
+import { db } from "@/lib/data/db";
+import { getServer } from "@/lib/data/servers";
+import { createApiToken } from "@/lib/data/tokens";
+import { makeZip } from "@/lib/import/make-zip.test-helper";
+import { resetDatabase } from "../reset-database";
+import { call } from "./request";
+
+const FIXTURES = new URL("../../lib/import/parsers/fixtures/", import.meta.url);
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(name, FIXTURES)));
+const TPL_DIR = new URL("test-proxylogon/", FIXTURES);
+const TPL_FILES = readdirSync(TPL_DIR).map((name) => ({ name, bytes: readFileSync(new URL(name, TPL_DIR)) }));
+let token: string;
+
+const upload = (query: string, body: BodyInit, type?: string) =>
+  call(POST, `/api/v1/scans${query}`, { method: "POST", token, body, headers: type ? { "content-type": type } : {} });
+
+function form(files: { name: string; bytes: Buffer | string }[], fields: Record<string, string> = {}): FormData {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.append(k, v);
+  for (const file of files) f.append("file", new Blob([typeof file.bytes === "string" ? file.bytes : new Uint8Array(file.bytes)]), file.name);
+  return f;
+}
+
+const serverBy = (hostname: string) => db.server.findFirstOrThrow({ where: { hostname } });
+
+beforeEach(async () => {
+  await resetDatabase();
+  token = (await createApiToken("test")).token;
+});
+
+describe("Test-ProxyLogon output", () => {
+  it("imports a run's files from one multipart form as one import, with indicators and log age", async () => {
+    const res = await upload("", form(TPL_FILES, { organization: "Harbor County", scannedAt: "2021-03-12T08:00:00Z" }));
+    expect(res.status).toBe(201);
+    expect(res.json.imports).toHaveLength(1);
+    const summary = res.json.import;
+    expect(summary).toMatchObject({ format: "test-proxylogon", serversCreated: 1, rejected: 0, duplicate: false });
+    expect(summary.indicators).toBeGreaterThanOrEqual(3);
+    expect(summary.fileName).toContain("(4 files)");
+
+    const server = await serverBy("EXCH01");
+    expect(server.status).toBe("compromised");
+    expect(server.compromisedAt?.toISOString()).toBe("2021-03-12T08:00:00.000Z");
+    const scan = await db.scan.findFirstOrThrow({ where: { serverId: server.id } });
+    expect(scan).toMatchObject({ source: "test-proxylogon", patchEvidence: "not-checked", logAgeDays: 12 });
+    const findings = await db.indicator.findMany({ where: { serverId: server.id } });
+    expect(findings.length).toBe(summary.indicators);
+    expect(findings.map((f) => f.type)).toContain("CVE-2021-26855");
+    expect(findings.find((f) => f.type === "CVE-2021-26855")?.seenAt).not.toBeNull();
+
+    const detail = (await getServer(server.id))!;
+    expect(detail.compromiseCheck).toMatchObject({ logAgeDays: 12, logsTooShort: true });
+    expect(detail.compromiseCheck?.logCoverage).toMatch(/only 12 days.*January 6, 2021/);
+    expect(detail.findingsTotal).toBe(findings.length);
+  });
+
+  it("rejects the run whole without an organization, and stores nothing", async () => {
+    const res = await upload("", form(TPL_FILES));
+    expect(res.status).toBe(422);
+    expect(res.json.error.code).toBe("organization_required");
+    expect(res.json.error.message).toMatch(/organization=/);
+    expect(await db.scan.count()).toBe(0);
+    expect(await db.import.count()).toBe(0);
+  });
+
+  it("reads a zip of the output folder the same way, and answers the same zip again as a duplicate", async () => {
+    const zip = new Uint8Array(makeZip(TPL_FILES.map((f) => ({ name: `TestProxyLogonOutput/${f.name}`, data: f.bytes }))));
+    const res = await upload("?organization=Harbor%20County", zip, "application/zip");
+    expect(res.status).toBe(201);
+    expect(res.json.import).toMatchObject({ format: "test-proxylogon", serversCreated: 1 });
+    expect((await serverBy("EXCH01")).status).toBe("compromised");
+    const again = await upload("?organization=Harbor%20County", zip, "application/zip");
+    expect(again.status).toBe(200);
+    expect(again.json.import.duplicate).toBe(true);
+    expect(await db.scan.count()).toBe(1);
+  });
+
+  it("rejects a zip that holds no Test-ProxyLogon file", async () => {
+    const zip = new Uint8Array(makeZip([{ name: "notes/readme.txt", data: Buffer.from("hello") }]));
+    const res = await upload("?organization=Acme", zip, "application/zip");
+    expect(res.status).toBe(422);
+    expect(res.json.error.code).toBe("no_test_proxylogon_files");
+    expect(await db.organization.count()).toBe(0);
+  });
+
+  it("records a clean run as a compromise check that keeps the build verdict of the other scans", async () => {
+    const csv = "organization,hostname,exchange_build,scanned_at\nHarbor County,EXCH09,15.2.792.10,2021-03-10T00:00:00Z\n";
+    expect((await upload("", csv, "text/csv")).status).toBe(201);
+    const clean = [{ name: "EXCH09-LogAgeDays.csv", bytes: '"Ecp","Owa"\n"400","400"\n' }, { name: "EXCH09-Cve-2021-26855.csv", bytes: "" }];
+    const res = await upload("", form(clean, { organization: "Harbor County", scannedAt: "2021-03-12T00:00:00Z" }));
+    expect(res.status).toBe(201);
+    const server = await serverBy("EXCH09");
+    expect(server).toMatchObject({ status: "patched", build: "15.2.792.10" });
+    const detail = (await getServer(server.id))!;
+    expect(detail.compromiseCheck).toMatchObject({ indicatorCount: 0, logsTooShort: false });
+    expect(detail.compromiseCheck?.headline).toBe("Checked for compromise on 2021-03-12: nothing found");
+  });
+});
+
+describe("Exchange Health Checker report", () => {
+  it("takes the report's organization and date, keeps the tool's verdict, and records offline servers as not scanned", async () => {
+    const res = await upload("", fixture("healthchecker-vulnerability-report.json"), "application/json");
+    expect(res.status).toBe(201);
+    expect(res.json.import).toMatchObject({ format: "health-checker", serversCreated: 3 });
+    const org = await db.organization.findUniqueOrThrow({ where: { slug: "harbor-county" } });
+    expect(org.servers).toBe(3);
+    const [one, two, three] = await Promise.all(["EXCH01", "EXCH02", "EXCH03"].map(serverBy));
+    expect(one.status).toBe("unpatched");
+    expect(two.status).toBe("patched");
+    expect(three).toMatchObject({ status: "unknown", lastScanAt: null });
+    expect(three.reason).toMatch(/could not reach/i);
+    const scan = await db.scan.findFirstOrThrow({ where: { serverId: one.id } });
+    expect(scan.scannedAt.toISOString()).toBe("2021-03-09T10:15:02.000Z");
+    expect(JSON.parse(scan.toolVerdict!)).toMatchObject({ vulnerable: true });
+    const detail = (await getServer(one.id))!;
+    expect(detail.toolVerdict).toMatchObject({ tool: "Health Checker", vulnerable: true, ours: "unpatched", agrees: true });
+  });
+
+  it("lets organization= win over the report's own", async () => {
+    const res = await upload("?organization=Other%20Client", fixture("healthchecker-vulnerability-report.json"), "application/json");
+    expect(res.status).toBe(201);
+    expect(await db.organization.findMany({ select: { name: true } })).toEqual([{ name: "Other Client" }]);
+  });
+});
+
+describe("nmap XML", () => {
+  it("marks a VULNERABLE host unpatched and a host without script output unknown, at the time nmap scanned it", async () => {
+    const res = await upload("?organization=Harbor%20County", fixture("nmap-proxylogon.xml"), "application/xml");
+    expect(res.status).toBe(201);
+    expect(res.json.import).toMatchObject({ format: "nmap-xml", serversCreated: 2 });
+    const vulnerable = await serverBy("mail.harborcounty.example");
+    const undetermined = await serverBy("webmail.harborcounty.example");
+    expect(vulnerable.status).toBe("unpatched");
+    expect(undetermined.status).toBe("unknown");
+    // The host's own starttime (one second into the run that started at 09:00:00).
+    expect(vulnerable.lastScanAt?.toISOString()).toBe("2021-03-09T09:00:01.000Z");
+  });
+
+  it("needs an organization", async () => {
+    const res = await upload("", fixture("nmap-proxylogon.xml"), "application/xml");
+    expect(res.status).toBe(422);
+    expect(res.json.error.code).toBe("organization_required");
+  });
+});
+
+describe("Nessus CSV export", () => {
+  it("makes a host with plugin 147003 unpatched", async () => {
+    const res = await upload("?organization=Harbor%20County&scannedAt=2021-03-15T00:00:00Z", fixture("nessus-export.csv"), "text/csv");
+    expect(res.status).toBe(201);
+    expect(res.json.import.format).toBe("nessus-csv");
+    const host = await serverBy("198.51.100.7");
+    expect(host).toMatchObject({ status: "unpatched", build: "15.2.792.3" });
+    expect(host.lastScanAt?.toISOString()).toBe("2021-03-15T00:00:00.000Z");
+  });
+});
+
+describe("format=", () => {
+  it("overrides detection: a CSV read as nmap XML is rejected whole", async () => {
+    const res = await upload("?format=nmap-xml&organization=Acme", "organization,hostname\nA,B\n", "text/csv");
+    expect(res.status).toBe(422);
+    expect(await db.scan.count()).toBe(0);
+  });
+
+  it("rejects an unknown format name with 400", async () => {
+    const res = await upload("?format=excel", "a,b\n", "text/csv");
+    expect(res.status).toBe(400);
+    expect(res.json.error.details[0].path).toBe("format");
+  });
+});
+
+describe("several files in one upload", () => {
+  it("imports a Test-ProxyLogon run and a canonical CSV as two imports", async () => {
+    const csv = "organization,hostname,exchange_build,scanned_at\nHarbor County,EXCH02,15.2.792.10,2021-03-10\n";
+    const files = [...TPL_FILES, { name: "scan.csv", bytes: csv }];
+    const res = await upload("", form(files, { organization: "Harbor County" }));
+    expect(res.status).toBe(201);
+    expect(res.json.imports.map((i: { format: string }) => i.format)).toEqual(["test-proxylogon", "canonical-csv"]);
+    expect(res.json.import).toBeUndefined();
+  });
+});
