@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  countIndicators,
   dayOf,
   evaluateServer,
   judgeScan,
@@ -620,5 +621,17 @@ describe("evaluateServer: spans with scans from other tools", () => {
       ],
       [remediation("2021-03-05T10:00:00Z")],
     );
+  });
+});
+
+describe("countIndicators", () => {
+  it("counts a tool's per-type label by its ×N and a plain indicator as one", () => {
+    expect(countIndicators(["CVE-2021-26855 ×3", "LsassDump", "C:\\inetpub\\shell.aspx"])).toBe(5);
+    expect(countIndicators([])).toBe(0);
+  });
+
+  it("says how many findings a compromised scan's labels stand for", () => {
+    const judged = judgeScan({ scannedAt: new Date("2021-03-10T00:00:00Z"), build: null, indicators: ["CVE-2021-26855 ×2", "CVE-2021-27065"], mitigation: null });
+    expect(judged.reason).toMatch(/^Compromised: this scan found 3 indicators of compromise/);
   });
 });

@@ -80,7 +80,15 @@ function isEomt(mitigation: string | null): boolean {
   return mitigation?.trim().toLowerCase() === EOMT_MITIGATION;
 }
 
-function indicatorCount(n: number): string {
+// Tools' findings are summarised one label per type, "CVE-2021-26855 ×3": the count behind a label is its ×N.
+const LABEL_COUNT = / ×(\d+)$/;
+
+export function countIndicators(labels: string[]): number {
+  return labels.reduce((n, label) => n + Number(LABEL_COUNT.exec(label)?.[1] ?? 1), 0);
+}
+
+function indicatorCount(labels: string[]): string {
+  const n = countIndicators(labels);
   return `${n} indicator${n === 1 ? "" : "s"} of compromise`;
 }
 
@@ -201,7 +209,7 @@ export function judgeScan(scan: ScanFacts, advisory: Advisory = PROXYLOGON): Sca
   const found = reached ? unique(scan.indicators) : [];
   if (found.length > 0) {
     const reason =
-      `Compromised: this scan found ${indicatorCount(found.length)}; a compromise stays until it is marked ` +
+      `Compromised: this scan found ${indicatorCount(found)}; a compromise stays until it is marked ` +
       `remediated. ${patch.reason}`;
     return { status: "compromised", reason, product, cumulativeUpdate };
   }
@@ -268,7 +276,7 @@ function stateOf(scans: ScanFacts[], remediations: RemediationFacts[], judge: Ju
   if (firstOpenIndicator) {
     const since = dayOf(firstOpenIndicator.scannedAt);
     const reason =
-      `Compromised: ${indicatorCount(indicators.length)} found since ${since}; a compromise stays until it is ` +
+      `Compromised: ${indicatorCount(indicators)} found since ${since}; a compromise stays until it is ` +
       `marked remediated. ${patch.reason}`;
     return { ...base, status: "compromised", reason, compromisedAt: firstOpenIndicator.scannedAt };
   }

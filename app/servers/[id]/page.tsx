@@ -14,6 +14,7 @@ import { StatusBadge } from "@/components/status/status-badge";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card } from "@/components/ui/card";
 import { plural } from "@/components/ui/format";
+import { countIndicators } from "@/lib/domain/status";
 import { markRemediated } from "./actions";
 import { loadServer } from "./load-server";
 
@@ -83,7 +84,9 @@ export default async function ServerPage({ params }: Props) {
             </h2>
             {server.indicators.length > 0 ? (
               <>
-                <p className="mt-1 mb-3 text-sm text-gray-600 dark:text-gray-400">{plural(server.indicators.length, "indicator")} found by the latest scans.</p>
+                <p className="mt-1 mb-3 text-sm text-gray-600 dark:text-gray-400">
+                  {plural(countIndicators(server.indicators), "indicator")} open, found since the last remediation:
+                </p>
                 <IndicatorList indicators={server.indicators} label="Indicators of compromise found" />
               </>
             ) : (
