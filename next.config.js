@@ -1,7 +1,36 @@
+// Security headers for every response. Pages get theirs, with a per-request CSP nonce, from
+// proxy.ts; the proxy does not run on /api (it would buffer and cap streamed uploads) nor on
+// /_next/static, so those get the same headers here. The values mirror lib/security/headers.ts
+// (this file is loaded by Node without a TypeScript loader); headers.test.ts checks they agree.
+
+const COMMON_SECURITY_HEADERS = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+];
+
+const STRICT_TRANSPORT_SECURITY = { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" };
+
+const API_CONTENT_SECURITY_POLICY = { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" };
+
+// The request came over HTTPS according to the TLS-terminating reverse proxy: the first
+// X-Forwarded-Proto entry is https (Next matches `value` as an anchored regular expression).
+// Requests reaching Next over TLS directly are covered by the proxy, which also checks the URL.
+const FORWARDED_HTTPS = [{ type: "header", key: "x-forwarded-proto", value: "\\s*[Hh][Tt][Tt][Pp][Ss]\\s*(?:,.*)?" }];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   // Uploads stream through route handlers; nothing here buffers request bodies.
+  async headers() {
+    return [
+      { source: "/:path*", headers: COMMON_SECURITY_HEADERS },
+      { source: "/:path*", has: FORWARDED_HTTPS, headers: [STRICT_TRANSPORT_SECURITY] },
+      // API responses are JSON: they need no resources at all.
+      { source: "/api/:path*", headers: [API_CONTENT_SECURITY_POLICY] },
+    ];
+  },
 };
 
 export default nextConfig;

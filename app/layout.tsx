@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { SiteHeader } from "@/components/layout/site-header";
 import "./globals.css";
 
@@ -7,7 +8,11 @@ export const metadata: Metadata = {
   description: "Patch and compromise status of Exchange servers for the March 2021 ProxyLogon emergency.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Render every page per request, including the 404 page (otherwise prerendered at build):
+  // proxy.ts sends a fresh CSP nonce with each response, and Next can only put it on its
+  // scripts when it renders the page for that request.
+  await connection();
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">

@@ -1,4 +1,7 @@
-import { ADMIN_TOKEN, apiGet, expect, test, type Summary } from "./fixtures";
+import { ADMIN_TOKEN, apiGet, expect, SIGNED_OUT, test, type Summary } from "./fixtures";
+
+// API calls here carry a token or nothing, never the owner's session cookie.
+test.use({ storageState: SIGNED_OUT });
 
 test("the API answers with the operator's token and refuses requests without one", async ({ request }) => {
   const summary = await apiGet<Summary>(request, "/api/v1/summary");

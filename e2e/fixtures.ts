@@ -2,6 +2,10 @@ import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const ADMIN_TOKEN = "e2e-admin-token-0123456789";
+/** Browser state of the demo owner, written by auth.setup.ts; specs run signed in as them unless they say otherwise. */
+export const SIGNED_IN_AS_OWNER = "e2e/.auth/owner.json";
+/** For specs that must start signed out. */
+export const SIGNED_OUT = { cookies: [], origins: [] };
 export const STATUSES = ["patched", "unpatched", "mitigated", "compromised", "unknown"] as const;
 export type Status = (typeof STATUSES)[number];
 

@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import pg from "pg";
+import { BENCH_ACCOUNT } from "./bench-account";
 import { serverEnv } from "./server-options";
 import { ORGS, SCANS_PER_FILE, SERVERS_PER_ORG, writeBenchFile } from "./bench-fleet";
 
@@ -49,7 +50,7 @@ function treeRssKb(root: number): number {
 
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
   const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
-    env: serverEnv({ ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" }),
+    env: serverEnv({ ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1", PATCHBOARD_SECRET: process.env.PATCHBOARD_SECRET ?? "bench-session-secret-7c1e9a42d0b5f8e3a6d1" }),
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; i < 120; i++) {
@@ -80,13 +81,25 @@ async function upload(path: string, token: string, pid: number) {
   return { seconds, rows: body.import!.accepted, peakMb: Math.round(peak / 1024) };
 }
 
-async function latency(path: string, token: string) {
+// Pages need a session: the bench owner signs in once per server.
+async function signIn(): Promise<string> {
+  const res = await fetch(`${base}/api/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ email: BENCH_ACCOUNT.email, password: BENCH_ACCOUNT.password }),
+  });
+  if (res.status !== 200) throw new Error(`bench sign-in failed: ${res.status} ${await res.text()}`);
+  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+}
+
+async function latency(path: string, token: string, cookie: string) {
   const times: number[] = [];
   const pages = ORGS * SERVERS_PER_ORG / 25;
   for (let i = 0; i < SAMPLES + 10; i++) {
     const url = base + path.replace("{page}", String(1 + ((i * 7919) % pages)));
     const t0 = performance.now();
-    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    // The API reads the token; pages read the session cookie.
+    const res = await fetch(url, { headers: path.startsWith("/api/") ? { authorization: `Bearer ${token}` } : { cookie } });
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
     if (i >= 10) times.push(performance.now() - t0);
@@ -100,8 +113,10 @@ async function benchTarget(name: string, url: string) {
   console.log(`\n== ${name}`);
   sh(bin("prisma"), ["migrate", "deploy"], { DATABASE_URL: url });
   const token = sh(bin("tsx"), ["scripts/token-create.ts", "--name", "bench"], { DATABASE_URL: url }).trim().split("\n").pop()!;
+  sh(bin("tsx"), ["scripts/bench-account.ts"], { DATABASE_URL: url });
   const server = await startServer({ DATABASE_URL: url });
   try {
+    const cookie = await signIn();
     const baseline = Math.round(treeRssKb(server.pid!) / 1024);
     console.log(`server RSS after start: ${baseline} MB`);
     const imports = [];
@@ -119,7 +134,7 @@ async function benchTarget(name: string, url: string) {
       ["GET /api/v1/organizations?sort=-unpatched", "/api/v1/organizations?sort=-unpatched"],
       ["GET /api/v1/trend", "/api/v1/trend"],
     ] as const) {
-      lat[label] = await latency(path, token);
+      lat[label] = await latency(path, token, cookie);
       console.log(`${label}: median ${lat[label].median} ms, p95 ${lat[label].p95} ms`);
     }
     return { name, baselineMb: baseline, firstImport: imports[0], imports, latency: lat };

@@ -2,12 +2,18 @@ import { Readable } from "node:stream";
 import { importScanFile } from "../lib/data/imports";
 import { recordRemediation } from "../lib/data/remediations";
 import { findServerId } from "../lib/data/servers";
+import { countUsers, createAccountDirectly } from "../lib/data/users";
+import { DEMO_ACCOUNTS } from "../lib/demo-accounts";
+import { SYSTEM_ACCESS, type Access } from "../lib/domain/access";
+
+const DEMO: Access = { ...SYSTEM_ACCESS, actor: { type: "system", label: "demo" } };
 import { DEMO_REMEDIATIONS, demoFleetCsv } from "./demo-fleet";
 
 /** Loads the demo fleet through the same import path a user's upload takes. */
 export async function seedDemo(log: (msg: string) => void = console.log): Promise<void> {
   const csv = Buffer.from(demoFleetCsv(), "utf8");
   const summary = await importScanFile({
+    access: DEMO,
     body: Readable.from([csv]),
     fileName: "demo-fleet.csv",
     origin: "demo",
@@ -16,10 +22,17 @@ export async function seedDemo(log: (msg: string) => void = console.log): Promis
   });
   log(`Demo fleet: ${summary.accepted} scans, ${summary.serversCreated} servers, ${summary.rejected} rejected.`);
   for (const r of DEMO_REMEDIATIONS) {
-    const serverId = await findServerId(r.organization, r.hostname);
+    const serverId = await findServerId(DEMO, r.organization, r.hostname);
     if (serverId === null) continue;
-    await recordRemediation({ serverId, note: r.note, recordedBy: "demo", remediatedAt: r.remediatedAt }).catch((e) =>
+    await recordRemediation(DEMO, { serverId, note: r.note, remediatedAt: r.remediatedAt }).catch((e) =>
       log(`Demo remediation skipped for ${r.hostname}: ${(e as Error).message}`),
     );
   }
+}
+
+/** One account per role, with the passwords the sign-in page shows in demo mode. */
+export async function seedDemoAccounts(log: (msg: string) => void = console.log): Promise<void> {
+  if ((await countUsers()) > 0) return;
+  for (const account of DEMO_ACCOUNTS) await createAccountDirectly(account);
+  log(`Demo accounts: ${DEMO_ACCOUNTS.map((a) => a.email).join(", ")} (passwords on the sign-in page).`);
 }

@@ -2,12 +2,14 @@
 // then serve on PORT (default 3000).
 import "dotenv/config";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { DEFAULT_DATABASE_URL, dialect, sqlitePath } from "../lib/data/db";
 import { isDatabaseEmpty, prepareDatabase } from "../lib/data/setup";
-import { demoEnabled } from "../lib/config";
-import { seedDemo } from "./seed-demo";
+import { demoEnabled, generateSecret, secretProblem } from "../lib/config";
+import { deactivateAccountsOf } from "../lib/data/users";
+import { DEMO_EMAIL_DOMAIN } from "../lib/demo-accounts";
+import { seedDemo, seedDemoAccounts } from "./seed-demo";
 import { serverEnv } from "./server-options";
 
 process.env.DATABASE_URL ||= DEFAULT_DATABASE_URL;
@@ -36,10 +38,35 @@ function buildIsStale(): boolean {
   const id = join(".next", "BUILD_ID");
   if (!existsSync(id)) return true;
   const built = statSync(id).mtimeMs;
-  return ["app", "components", "lib", "public"].some((d) => existsSync(d) && newestSourceTime(d) > built);
+  const files = ["proxy.ts", "next.config.js", "package-lock.json"];
+  return (
+    ["app", "components", "lib", "public"].some((d) => existsSync(d) && newestSourceTime(d) > built) ||
+    files.some((f) => existsSync(f) && statSync(f).mtimeMs > built)
+  );
+}
+
+const GENERATED_SECRET_FILE = join("data", ".session-secret");
+
+// The session secret, checked before anything else. In demo mode a missing one is generated and kept in data/
+// (so sessions survive a restart); otherwise a missing or weak one stops start-up.
+function ensureSessionSecret(): void {
+  const problem = secretProblem(process.env.PATCHBOARD_SECRET);
+  if (!problem) return;
+  if (process.env.PATCHBOARD_SECRET || !demoEnabled()) {
+    console.error(
+      `\nPatchboard cannot start: ${problem}.\n` +
+        "Set PATCHBOARD_SECRET to at least 32 random characters (for example the output of: openssl rand -base64 32).\n" +
+        "It signs the session cookies. (Demo mode, the default, makes one for you when none is set.)\n",
+    );
+    process.exit(1);
+  }
+  mkdirSync("data", { recursive: true });
+  if (!existsSync(GENERATED_SECRET_FILE)) writeFileSync(GENERATED_SECRET_FILE, generateSecret(), { mode: 0o600 });
+  process.env.PATCHBOARD_SECRET = readFileSync(GENERATED_SECRET_FILE, "utf8").trim();
 }
 
 async function main() {
+  ensureSessionSecret();
   if (dialect() === "sqlite") mkdirSync(dirname(sqlitePath()), { recursive: true });
   console.log(`Patchboard: migrating ${dialect() === "sqlite" ? sqlitePath() : "PostgreSQL"} ...`);
   run("prisma", ["migrate", "deploy"]);
@@ -52,6 +79,8 @@ async function main() {
     console.log("Patchboard: empty database, loading the demo fleet (PATCHBOARD_DEMO=0 to start empty) ...");
     await seedDemo();
   }
+  if (demoEnabled()) await seedDemoAccounts();
+  else if ((await deactivateAccountsOf(DEMO_EMAIL_DOMAIN)) > 0) console.log("Patchboard: demo mode is off, so the demo accounts were deactivated.");
   const port = process.env.PORT || "3000";
   const server = spawn(bin("next"), ["start", "-p", port, ...process.argv.slice(2)], { stdio: "inherit", env: serverEnv(process.env) });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));

@@ -1,13 +1,25 @@
-// npm run token:create -- --name NAME : prints a new API token (shown once; only its hash is stored).
+// npm run token:create -- --name NAME [--role admin|technician|viewer] [--organization SLUG]... [--expires YYYY-MM-DD]
+// Prints a new API token (shown once; only its hash is stored).
 import "dotenv/config";
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { createApiToken } from "../lib/data/tokens";
+import { TOKEN_ROLES, type TokenRole } from "../lib/domain/access";
 
-const { values } = parseArgs({ options: { name: { type: "string" } } });
+const USAGE = "Usage: npm run token:create -- --name NAME [--role admin|technician|viewer] [--organization SLUG]... [--expires YYYY-MM-DD]";
+let values: { name?: string; role?: string; organization?: string[]; expires?: string };
+try {
+  ({ values } = parseArgs({
+    options: { name: { type: "string" }, role: { type: "string" }, organization: { type: "string", multiple: true }, expires: { type: "string" } },
+  }));
+} catch (err) {
+  console.error(`${(err as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
 const name = values.name?.trim();
-if (!name) {
-  console.error("Usage: npm run token:create -- --name NAME");
+const role = (values.role ?? "admin") as TokenRole;
+if (!name || !TOKEN_ROLES.includes(role) || (values.expires && !/^\d{4}-\d\d-\d\d$/.test(values.expires))) {
+  console.error(USAGE);
   process.exit(2);
 }
 // A token may be wanted before the first `npm start`: bring the database up to date first.
@@ -16,5 +28,15 @@ if (migrate.status !== 0) {
   console.error(migrate.stdout + migrate.stderr);
   process.exit(1);
 }
-const { token } = await createApiToken(name.slice(0, 100));
-console.log(token);
+try {
+  const { token } = await createApiToken(name.slice(0, 100), {
+    role,
+    organizationSlugs: values.organization ?? [],
+    expiresAt: values.expires ? new Date(`${values.expires}T23:59:59.999Z`) : null,
+    createdBy: "command line",
+  });
+  console.log(token);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}

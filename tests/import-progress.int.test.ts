@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { beforeEach, expect, it } from "vitest";
 import { importScanFile, type ImportProgress } from "@/lib/data/imports";
 import { resetDatabase } from "./reset-database";
+import { TEST_ACCESS } from "./access";
 
 beforeEach(resetDatabase);
 
@@ -9,7 +10,7 @@ it("reports progress while reading and while re-deriving statuses, up to every s
   const rows = Array.from({ length: 3000 }, (_, i) => `Progress Org ${i % 7},HOST-${i},,15.1.2176.9,2021-03-08,,`);
   const csv = `organization,hostname,ip_address,exchange_build,scanned_at,indicators,mitigation\n${rows.join("\n")}\n`;
   const events: ImportProgress[] = [];
-  const summary = await importScanFile({
+  const summary = await importScanFile({ access: TEST_ACCESS,
     body: Readable.from([Buffer.from(csv)]),
     fileName: "progress.csv",
     origin: "api",

@@ -1,6 +1,9 @@
 import { withWriteTransaction } from "@/lib/data/sql-session";
 
-const TABLES = ["StatusDelta", "StatusSpan", "Remediation", "Indicator", "Scan", "Import", "Server", "Organization", "ApiToken", "ColumnMapping"];
+const TABLES = [
+  "StatusDelta", "StatusSpan", "Remediation", "Indicator", "Scan", "Import", "UserOrganization", "TokenOrganization", "Server", "Organization",
+  "ApiToken", "ColumnMapping", "Session", "Account", "Verification", "User", "AuditEvent", "SignInFailure",
+];
 
 /** Empties every table (integration tests own their database). */
 export async function resetDatabase(): Promise<void> {

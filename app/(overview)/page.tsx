@@ -12,16 +12,18 @@ import { listOrganizations } from "@/lib/data/organizations";
 import { getTrend } from "@/lib/data/trend";
 import { organizationListQuery } from "@/lib/zod/list-queries";
 import { parseListQuery, toListState, type SearchParams } from "@/app/_lib/list-query";
+import { requireAccess } from "@/app/_lib/access";
 
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const access = await requireAccess();
   const query = parseListQuery(organizationListQuery, await searchParams);
   const [summary, trend, top, organizations] = await Promise.all([
-    getFleetSummary(),
-    getTrend({}),
-    getTopOrganizations(10),
-    listOrganizations(query),
+    getFleetSummary(access),
+    getTrend(access, {}),
+    getTopOrganizations(access, 10),
+    listOrganizations(access, query),
   ]);
 
   if (summary.servers === 0 && summary.organizations === 0) {

@@ -7,13 +7,25 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { maxUploadBytes } from "@/lib/config";
 import { listOrganizationNames } from "@/lib/data/organizations";
+import { can } from "@/lib/domain/access";
+import { EmptyState } from "@/components/ui/empty-state";
+import { requireAccess } from "@/app/_lib/access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Upload a scan" };
 
 export default async function UploadPage() {
+  const access = await requireAccess();
+  if (!can.write(access)) {
+    return (
+      <>
+        <PageHeader title="Upload a scan" />
+        <EmptyState title="Uploads are for your IT provider">Your account can look at your organization&rsquo;s servers but not upload scans.</EmptyState>
+      </>
+    );
+  }
   // Offered as suggestions in the organization fields, so an existing name is not retyped differently.
-  const organizations = await listOrganizationNames();
+  const organizations = await listOrganizationNames(access);
   return (
     <>
       <PageHeader

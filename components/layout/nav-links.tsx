@@ -1,41 +1,27 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { NavLinkList } from "./nav-link-list";
 
-const LINKS = [
-  { href: "/", label: "Overview" },
-  { href: "/servers", label: "Servers" },
-  { href: "/upload", label: "Upload" },
-];
-
-function isActive(pathname: string, href: string): boolean {
-  if (href === "/") return pathname === "/" || pathname.startsWith("/organizations/");
-  return pathname === href || pathname.startsWith(`${href}/`);
+export interface NavLink {
+  href: string;
+  label: string;
 }
 
-export function NavLinks() {
+/** The main links, and for admins a labelled second group; which links a role gets is decided by the header. */
+export function NavLinks({ links, adminLinks = [] }: { links: NavLink[]; adminLinks?: NavLink[] }) {
   const pathname = usePathname();
   return (
-    <ul className="flex items-center gap-1">
-      {LINKS.map((link) => {
-        const active = isActive(pathname, link.href);
-        return (
-          <li key={link.href}>
-            <Link
-              href={link.href}
-              aria-current={active ? "page" : undefined}
-              className={`rounded-md px-3 py-2 text-sm font-medium transition-colors ${
-                active
-                  ? "bg-gray-100 text-gray-900 dark:bg-gray-800 dark:text-white"
-                  : "text-gray-600 hover:bg-gray-100 hover:text-gray-900 dark:text-gray-300 dark:hover:bg-gray-800 dark:hover:text-white"
-              }`}
-            >
-              {link.label}
-            </Link>
-          </li>
-        );
-      })}
-    </ul>
+    <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+      <NavLinkList links={links} pathname={pathname} />
+      {adminLinks.length > 0 ? (
+        <div className="flex flex-wrap items-center gap-1 border-l border-gray-200 pl-2 dark:border-gray-700">
+          <span id="admin-nav-label" className="px-1 text-xs font-semibold tracking-wide text-gray-600 uppercase dark:text-gray-400">
+            Admin
+          </span>
+          <NavLinkList links={adminLinks} pathname={pathname} labelledBy="admin-nav-label" />
+        </div>
+      ) : null}
+    </div>
   );
 }

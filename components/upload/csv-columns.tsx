@@ -1,5 +1,5 @@
 const COLUMNS = [
-  { name: "organization", required: true, text: "Who owns the server.", example: "Acme Dental" },
+  { name: "organization", required: true, text: "Who owns the server.", example: "Example Dental Group" },
   { name: "hostname", required: true, text: "The server's name, unique within its organization.", example: "MAIL01" },
   { name: "ip_address", required: false, text: "The address that was scanned.", example: "203.0.113.10" },
   {

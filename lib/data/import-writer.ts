@@ -1,4 +1,5 @@
 import { nameKey, slugify } from "../domain/slug";
+import { AppError } from "../errors";
 import type { ScanRowInput } from "../import/scan-row";
 import { rowsSource, statementBatches, type SqlScalar, type SqlSession } from "./sql-session";
 
@@ -28,6 +29,8 @@ export class ImportWriter {
     private importId: number,
     private source: string,
     private now = new Date(),
+    /** a caller limited to some organizations: a file naming any other is refused whole */
+    private allowedOrganizationIds: number[] | null = null,
   ) {}
 
   async writeBatch(rows: ScanRowInput[]): Promise<void> {
@@ -80,6 +83,16 @@ export class ImportWriter {
     const cached = this.orgIds.get(key);
     if (cached !== undefined) return cached;
     let found = await this.s.all<{ id: number }>(`SELECT "id" FROM "Organization" WHERE "nameKey" = ?`, [key]);
+    const allowed = this.allowedOrganizationIds;
+    if (allowed !== null && (!found.length || !allowed.includes(Number(found[0].id)))) {
+      // The same answer whether the organization exists or not: a limited caller learns no other tenant's name.
+      // Neither the name nor the line is echoed: the answer must not confirm another tenant's name.
+      throw new AppError(
+        403,
+        "organization_forbidden",
+        "This file names an organization you may not upload scans for: only the organizations assigned to you. Nothing from the file was imported.",
+      );
+    }
     if (!found.length) {
       const base = slugify(name);
       for (let n = 1; !found.length; n++) {

@@ -1,9 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
+import { can, type Access } from "../domain/access";
 import { AppError } from "../errors";
 import { ImportFileError } from "../import/import-file-error";
 import { planImports, type DetectedFile, type ImportJob, type UploadFile } from "../import/plan-imports";
 import { readImportRecords, resolveFormat, SOURCE_OF, type ImportFormat, type ReadOptions } from "../import/read-records";
 import type { ImportError, ImportSummary } from "../views";
+import { recordAudit } from "./audit";
 import { db } from "./db";
 import { ImportWriter, type ScanRowInput } from "./import-writer";
 import { fittingMappings, resolveMapping, saveMappingForHeader, type MappingChoice } from "./mappings";
@@ -34,6 +36,8 @@ export interface ImportOptions {
 }
 
 export interface ImportScansInput {
+  /** who uploads: technicians and admins; a caller limited to organizations can only upload for them */
+  access: Access;
   files: AsyncIterable<UploadFile> | Iterable<UploadFile>;
   options?: Partial<ImportOptions>;
   origin: "api" | "upload" | "demo";
@@ -64,6 +68,9 @@ class Duplicate extends Error {}
  * Test-ProxyLogon files, which are one run. Stops at the first import that fails.
  */
 export async function importScans(input: ImportScansInput): Promise<ImportOutcome> {
+  if (!can.write(input.access)) {
+    return { imports: [], failure: new AppError(403, "forbidden", "Client viewers can look but not upload scans.") };
+  }
   const options: ImportOptions = { format: "auto", organization: null, scannedAt: null, mapping: null, ...input.options };
   const imports: ImportSummary[] = [];
   let index = 0;
@@ -102,7 +109,7 @@ async function importJob(job: ImportJob, index: number, options: ImportOptions, 
     throw err;
   }
   if (options.mapping && "saveAs" in options.mapping && options.mapping.saveAs && index === 0) {
-    await saveMappingForHeader(options.mapping.saveAs, mapping!, job.first.head);
+    await saveMappingForHeader(input.access, options.mapping.saveAs, mapping!, job.first.head);
   }
   const readOptions: ReadOptions = { ...options, now, mapping };
 
@@ -161,7 +168,7 @@ async function importJob(job: ImportJob, index: number, options: ImportOptions, 
         [label().slice(0, MAX_FILE_NAME), `pending:${randomUUID()}`, format, input.origin, input.tokenId ?? null, now],
       );
       const importId = Number(pending.id);
-      const writer = new ImportWriter(s, importId, SOURCE_OF[format], now);
+      const writer = new ImportWriter(s, importId, SOURCE_OF[format], now, input.access.organizationIds);
       let batch: ScanRowInput[] = [];
       let inflight: Promise<void> = Promise.resolve();
       for await (const rec of readImportRecords(tapped, format, zip, readOptions)) {
@@ -219,9 +226,15 @@ async function importJob(job: ImportJob, index: number, options: ImportOptions, 
       return summary;
     });
     if (summary.accepted >= ANALYZE_AFTER_ROWS) await refreshPlannerStatistics();
+    await auditUpload(input.access, summary, digest);
     return summary;
   } catch (err) {
-    if (err instanceof Duplicate) return { ...(await getImportByHash(digest))!, duplicate: true };
+    if (err instanceof Duplicate) {
+      await assertImportVisible(input.access, digest);
+      const earlier = { ...(await getImportByHash(digest))!, duplicate: true };
+      await auditUpload(input.access, earlier, digest);
+      return earlier;
+    }
     if (digest && isUniqueViolation(err)) {
       // A concurrent upload of the same bytes committed first.
       const existing = await getImportByHash(digest);
@@ -229,6 +242,23 @@ async function importJob(job: ImportJob, index: number, options: ImportOptions, 
     }
     throw err;
   }
+}
+
+// The earlier import of the same bytes may be another tenant's: a limited caller only hears about it when all
+// of its scans are for organizations they may see, and otherwise gets the answer a file naming them would get.
+async function assertImportVisible(access: Access, fileHash: string): Promise<void> {
+  const allowed = access.organizationIds;
+  if (allowed === null) return;
+  const orgs = await db.server.findMany({ where: { scans: { some: { import: { fileHash } } } }, select: { organizationId: true }, distinct: ["organizationId"] });
+  if (orgs.length === 0 || orgs.some((o) => !allowed.includes(o.organizationId))) {
+    throw new AppError(403, "organization_forbidden", "This file names organizations you may not upload scans for. Nothing from the file was imported.");
+  }
+}
+
+function auditUpload(access: Access, summary: ImportSummary, fileHash: string): Promise<void> {
+  const { id, format, rows, accepted, rejected, serversCreated, serversUpdated, indicators, duplicate } = summary;
+  const detail = { importId: id, fileHash, format, rows, accepted, rejected, serversCreated, serversUpdated, indicators, duplicate };
+  return recordAudit(access, "upload", summary.fileName, detail);
 }
 
 function asAppError(err: unknown): AppError {

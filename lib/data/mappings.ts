@@ -1,6 +1,8 @@
 // Saved column mappings: how to read a CSV whose header Patchboard does not know. Writes go through the
 // import writer's queue (withWriteTransaction) so that saving one never waits on a running import's lock.
+import { can, type Access } from "../domain/access";
 import { AppError, notFound } from "../errors";
+import { recordAudit } from "./audit";
 import { readCsvPreview } from "../import/csv-preview";
 import { headerKey, mappingFits, type ColumnMapping } from "../import/mapped-csv";
 import type { ColumnMappingSpec } from "../import/read-records";
@@ -30,18 +32,26 @@ function toSpec(view: ColumnMappingView): ColumnMappingSpec {
   };
 }
 
-export async function listMappings(): Promise<ColumnMappingView[]> {
+// Mappings are shared by everyone who uploads; client viewers do not upload.
+function assertWriter(access: Access) {
+  if (!can.write(access)) throw new AppError(403, "forbidden", "Client viewers cannot use column mappings.");
+}
+
+export async function listMappings(access: Access): Promise<ColumnMappingView[]> {
+  assertWriter(access);
   const rows = await db.columnMapping.findMany({ orderBy: { name: "asc" } });
   return rows.map(toView);
 }
 
-export async function getMapping(name: string): Promise<ColumnMappingView> {
+export async function getMapping(access: Access, name: string): Promise<ColumnMappingView> {
+  assertWriter(access);
   const row = await db.columnMapping.findUnique({ where: { name } });
   if (!row) throw notFound(`Mapping “${name}”`);
   return toView(row);
 }
 
-export async function createMapping(input: ColumnMapping, header: string[] | null = null): Promise<ColumnMappingView> {
+export async function createMapping(access: Access, input: ColumnMapping, header: string[] | null = null): Promise<ColumnMappingView> {
+  assertWriter(access);
   const now = new Date();
   const created = await withWriteTransaction(async (s) => {
     const taken = await s.all(`SELECT "id" FROM "ColumnMapping" WHERE "name" = ?`, [input.name]);
@@ -55,12 +65,15 @@ export async function createMapping(input: ColumnMapping, header: string[] | nul
   if (!created) {
     throw new AppError(409, "mapping_exists", `A mapping named “${input.name}” already exists. Choose another name, or delete it first (DELETE /api/v1/mappings/${input.name}).`);
   }
-  return getMapping(input.name);
+  await recordAudit(access, "mapping_create", input.name, { columns: input.columns });
+  return getMapping(access, input.name);
 }
 
-export async function deleteMapping(name: string): Promise<void> {
+export async function deleteMapping(access: Access, name: string): Promise<void> {
+  assertWriter(access);
   const deleted = await withWriteTransaction((s) => s.run(`DELETE FROM "ColumnMapping" WHERE "name" = ?`, [name]));
   if (deleted === 0) throw notFound(`Mapping “${name}”`);
+  await recordAudit(access, "mapping_delete", name);
 }
 
 /** Saved mappings that can read a file with this header; the ones made for this very header first. */
@@ -84,9 +97,10 @@ export async function resolveMapping(choice: MappingChoice): Promise<ColumnMappi
 }
 
 /** Saves a mapping given with an upload, remembering the header of the file it was made for. */
-export async function saveMappingForHeader(name: string, spec: ColumnMappingSpec, head: Buffer): Promise<void> {
+export async function saveMappingForHeader(access: Access, name: string, spec: ColumnMappingSpec, head: Buffer): Promise<void> {
   const header = readCsvPreview(head)?.header ?? null;
   await createMapping(
+    access,
     {
       name,
       columns: spec.columns,

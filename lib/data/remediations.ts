@@ -1,11 +1,12 @@
+import { can, seesOrganization, type Access } from "../domain/access";
 import { AppError, notFound } from "../errors";
+import { recordAudit } from "./audit";
 import { withWriteTransaction } from "./sql-session";
 import { recomputeServers, refreshOrganizationCounts } from "./status-recompute";
 
 export interface RemediationInput {
   serverId: number;
   note: string;
-  recordedBy: string;
   remediatedAt?: Date;
 }
 
@@ -13,22 +14,27 @@ export interface RemediationInput {
  * Records that a compromised server was cleaned up. Remediations are kept for the record
  * and never deleted; the server's status and history are re-derived with it.
  */
-export async function recordRemediation(input: RemediationInput): Promise<void> {
+export async function recordRemediation(access: Access, input: RemediationInput): Promise<void> {
+  if (!can.write(access)) throw new AppError(403, "forbidden", "Client viewers cannot record remediations.");
   const note = input.note.trim();
   if (note.length < 3 || note.length > 2000) throw new AppError(400, "invalid_note", "The note must be 3 to 2000 characters.");
   await withWriteTransaction(async (s) => {
-    const [server] = await s.all<{ id: number; status: string }>(`SELECT "id", "status" FROM "Server" WHERE "id" = ?`, [input.serverId]);
-    if (!server) throw notFound("Server");
+    const [server] = await s.all<{ id: number; status: string; organizationId: number }>(
+      `SELECT "id", "status", "organizationId" FROM "Server" WHERE "id" = ?`,
+      [input.serverId],
+    );
+    if (!server || !seesOrganization(access, Number(server.organizationId))) throw notFound("Server");
     if (server.status !== "compromised") throw new AppError(409, "not_compromised", "This server is not marked compromised.");
     const now = new Date();
     await s.run(`INSERT INTO "Remediation" ("serverId", "remediatedAt", "note", "recordedBy", "createdAt") VALUES (?, ?, ?, ?, ?)`, [
       input.serverId,
       input.remediatedAt ?? now,
       note,
-      input.recordedBy,
+      access.actor.label,
       now,
     ]);
     const orgs = await recomputeServers(s, [input.serverId]);
     await refreshOrganizationCounts(s, orgs);
   });
+  await recordAudit(access, "remediate", `server ${input.serverId}`, { note });
 }

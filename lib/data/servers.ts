@@ -1,3 +1,4 @@
+import type { Access } from "../domain/access";
 import { nameKey } from "../domain/slug";
 import { compareToolVerdict, describeCompromiseCheck } from "../domain/scan-evidence";
 import { judgeScan, type PatchEvidence } from "../domain/status";
@@ -7,7 +8,7 @@ import type { CompromiseCheckView, Page, ScanView, ServerDetail, ServerRow, Tool
 import { db } from "./db";
 import type { Prisma } from "../generated/sqlite/client";
 import { parseToolVerdict, scanFacts, splitIndicators, TOOL_NAMES, type ScanFactsRecord } from "./scan-facts";
-import { getOrganizationIdOrNull } from "./organizations";
+import { requireOrganizationId } from "./organizations";
 
 const SORT_FIELDS = {
   hostname: "hostnameKey",
@@ -49,16 +50,16 @@ function toServerRow(r: ServerRecord): ServerRow {
   };
 }
 
-export async function listServers(query: ServerListQuery): Promise<Page<ServerRow>> {
-  let organizationId: number | undefined;
-  if (query.organization) {
-    const id = await getOrganizationIdOrNull(query.organization);
-    if (id === null) return { data: [], page: query.page, pageSize: query.pageSize, total: 0 };
-    organizationId = id;
-  }
+/** The servers the caller may see, as a Prisma filter on Server. */
+export function visibleServers(access: Access) {
+  return access.organizationIds === null ? {} : { organizationId: { in: access.organizationIds } };
+}
+
+export async function listServers(access: Access, query: ServerListQuery): Promise<Page<ServerRow>> {
+  const organizationId = query.organization ? await requireOrganizationId(access, query.organization) : undefined;
   const q = query.q?.toLowerCase();
   const where = {
-    ...(organizationId !== undefined ? { organizationId } : {}),
+    ...(organizationId !== undefined ? { organizationId } : visibleServers(access)),
     ...(query.status ? { status: query.status } : {}),
     ...(q ? { OR: [{ hostnameKey: { contains: q } }, { ipAddress: { contains: q } }] } : {}),
   };
@@ -90,10 +91,11 @@ const MAX_FINDINGS_SHOWN = 200;
 
 type ScanRecord = ScanFactsRecord & { id: number; scannedAt: Date; ipAddress: string | null; logAgeDays: number | null };
 
-export async function getServer(id: number): Promise<ServerDetail | null> {
+/** One server, or null when there is none with this id or the caller may not see it (the same to them). */
+export async function getServer(access: Access, id: number): Promise<ServerDetail | null> {
   if (!Number.isSafeInteger(id) || id < 1) return null;
-  const row = await db.server.findUnique({
-    where: { id },
+  const row = await db.server.findFirst({
+    where: { id, ...visibleServers(access) },
     include: {
       organization: { select: { slug: true, name: true } },
       scans: { orderBy: { scannedAt: "desc" }, take: MAX_SCANS_SHOWN },
@@ -178,9 +180,9 @@ function latestToolVerdict(scans: ScanRecord[]): ToolVerdictView | null {
 }
 
 /** A server's id from its organization's name and its hostname (both case-insensitive). */
-export async function findServerId(organizationName: string, hostname: string): Promise<number | null> {
+export async function findServerId(access: Access, organizationName: string, hostname: string): Promise<number | null> {
   const row = await db.server.findFirst({
-    where: { hostnameKey: nameKey(hostname), organization: { nameKey: nameKey(organizationName) } },
+    where: { hostnameKey: nameKey(hostname), organization: { nameKey: nameKey(organizationName) }, ...visibleServers(access) },
     select: { id: true },
   });
   return row?.id ?? null;

@@ -164,3 +164,12 @@ function groupBy<T>(rows: T[], key: (r: T) => number): Map<number, T[]> {
   }
   return map;
 }
+
+/** Before an organization is deleted: its share of the fleet's roll-up is its own roll-up, taken out again. */
+export async function removeOrganizationFromRollup(s: SqlSession, organizationId: number): Promise<void> {
+  await s.run(
+    `UPDATE "StatusDelta" SET "delta" = "StatusDelta"."delta" - o."delta" FROM "StatusDelta" o WHERE "StatusDelta"."scope" = 0 AND o."scope" = ? AND "StatusDelta"."day" = o."day" AND "StatusDelta"."status" = o."status"`,
+    [organizationId],
+  );
+  await s.run(`DELETE FROM "StatusDelta" WHERE "scope" = ? OR ("scope" = 0 AND "delta" = 0)`, [organizationId]);
+}

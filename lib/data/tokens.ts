@@ -1,5 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
+import { can, type Access, type TokenRole } from "../domain/access";
+import { AppError, notFound } from "../errors";
+import { newTokenSchema, type NewTokenInput } from "../zod/users";
+import { recordAudit } from "./audit";
 import { db } from "./db";
+import { organizationIdsForSlugs } from "./organizations";
 import { isWriting } from "./sql-session";
 
 // API tokens are 256 random bits, so a plain SHA-256 is a safe stored form (no salt or
@@ -10,30 +15,114 @@ export function generateToken(): string {
   return `pb_${randomBytes(32).toString("base64url")}`;
 }
 
-export async function createApiToken(name: string): Promise<{ id: number; token: string }> {
-  const token = generateToken();
-  const row = await db.apiToken.create({ data: { name, tokenHash: hashToken(token) } });
+export interface TokenView {
+  id: number;
+  name: string;
+  role: TokenRole;
+  organizations: { slug: string; name: string }[];
+  createdBy: string | null;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+interface TokenSpec {
+  name: string;
+  role: TokenRole;
+  organizationIds: number[];
+  expiresAt: Date | null;
+  createdBy: string;
+}
+
+async function insertToken(spec: TokenSpec, token = generateToken()): Promise<{ id: number; token: string }> {
+  const row = await db.apiToken.create({
+    data: {
+      name: spec.name,
+      tokenHash: hashToken(token),
+      role: spec.role,
+      expiresAt: spec.expiresAt,
+      createdBy: spec.createdBy,
+      organizations: { create: spec.organizationIds.map((organizationId) => ({ organizationId })) },
+    },
+  });
   return { id: row.id, token };
 }
 
-/** Registers a token chosen by the operator (PATCHBOARD_ADMIN_TOKEN); idempotent. */
+/** The command line's and the tests' way in: no caller to check, recorded as made by `createdBy`. */
+export async function createApiToken(
+  name: string,
+  opts: { role?: TokenRole; organizationSlugs?: string[]; createdBy?: string; expiresAt?: Date | null } = {},
+): Promise<{ id: number; token: string }> {
+  const organizationIds = await organizationIdsForSlugs(opts.organizationSlugs ?? []);
+  return insertToken({ name, role: opts.role ?? "admin", organizationIds, expiresAt: opts.expiresAt ?? null, createdBy: opts.createdBy ?? "command line" });
+}
+
+/** An admin makes a token on the tokens page; the token is returned once. */
+export async function createTokenAs(access: Access, raw: NewTokenInput): Promise<{ id: number; token: string }> {
+  if (!can.administer(access)) throw new AppError(403, "forbidden", "Only admins can create API tokens.");
+  const input = newTokenSchema.parse(raw);
+  const expiresAt = input.expiresOn ? new Date(`${input.expiresOn}T23:59:59.999Z`) : null;
+  if (expiresAt && expiresAt.getTime() < Date.now()) throw new AppError(422, "expired", "The expiry date is in the past.");
+  const organizationIds = await organizationIdsForSlugs(input.organizations);
+  const created = await insertToken({ name: input.name, role: input.role, organizationIds, expiresAt, createdBy: access.actor.label });
+  await recordAudit(access, "token_create", input.name, { id: created.id, role: input.role, organizations: input.organizations, expiresOn: input.expiresOn ?? null });
+  return created;
+}
+
+export async function revokeToken(access: Access, id: number): Promise<void> {
+  if (!can.administer(access)) throw new AppError(403, "forbidden", "Only admins can revoke API tokens.");
+  const token = await db.apiToken.findUnique({ where: { id } });
+  if (!token) throw notFound("Token");
+  if (!token.revokedAt) await db.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+  await recordAudit(access, "token_revoke", token.name, { id });
+}
+
+export async function listTokens(access: Access): Promise<TokenView[]> {
+  if (!can.administer(access)) throw new AppError(403, "forbidden", "Only admins can list API tokens.");
+  const rows = await db.apiToken.findMany({
+    orderBy: [{ revokedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }],
+    include: { organizations: { include: { organization: { select: { slug: true, name: true } } } } },
+  });
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    role: (["admin", "technician", "viewer"].includes(r.role) ? r.role : "viewer") as TokenRole,
+    organizations: r.organizations.map((o) => o.organization),
+    createdBy: r.createdBy,
+    createdAt: r.createdAt.toISOString(),
+    expiresAt: iso(r.expiresAt),
+    lastUsedAt: iso(r.lastUsedAt),
+    revokedAt: iso(r.revokedAt),
+  }));
+}
+
+/** Registers a token chosen by the operator (PATCHBOARD_ADMIN_TOKEN): an admin token; idempotent. */
 export async function registerApiToken(name: string, token: string): Promise<void> {
   const tokenHash = hashToken(token);
-  await db.apiToken.upsert({ where: { tokenHash }, create: { name, tokenHash }, update: { revokedAt: null } });
+  await db.apiToken.upsert({
+    where: { tokenHash },
+    create: { name, tokenHash, role: "admin", createdBy: "PATCHBOARD_ADMIN_TOKEN" },
+    update: { revokedAt: null },
+  });
 }
 
 const TOUCH_EVERY_MS = 60_000;
 
-/** The token's id when it is known and not revoked, else null. */
-export async function verifyApiToken(token: string): Promise<{ id: number; name: string } | null> {
+/** The caller behind a token, or null when it is unknown, revoked or expired. */
+export async function verifyApiToken(token: string, ip: string | null = null): Promise<Access | null> {
   if (!token || token.length > 200) return null;
-  const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
-  if (!row || row.revokedAt) return null;
+  const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { organizations: { select: { organizationId: true } } } });
   const now = Date.now();
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now)) return null;
   // Skipped while an import holds the write lock: on SQLite the write would wait for it
   // synchronously; last use is kept to the minute anyway.
   if (!isWriting() && (!row.lastUsedAt || now - row.lastUsedAt.getTime() > TOUCH_EVERY_MS)) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
   }
-  return { id: row.id, name: row.name };
+  const role = (["admin", "technician", "viewer"] as const).find((r) => r === row.role) ?? "viewer";
+  const limited = row.organizations.map((o) => o.organizationId);
+  return { actor: { type: "token", id: row.id, label: row.name }, role, organizationIds: limited.length ? limited : null, ip };
 }
+

@@ -1,3 +1,4 @@
+import type { Access } from "../domain/access";
 import { AppError } from "../errors";
 import { emptyCounts, isStatus } from "../domain/statuses";
 import type { TrendQuery } from "../zod/list-queries";
@@ -14,10 +15,20 @@ const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
  * Server counts by status for each day: the running sum of the per-day roll-up, so the
  * cost depends on the number of days with changes, not on the number of scans.
  */
-export async function getTrend(query: TrendQuery): Promise<TrendDay[]> {
-  const scope = query.organization ? await requireOrganizationId(query.organization) : 0;
-  const deltas = await db.statusDelta.findMany({ where: { scope }, orderBy: { day: "asc" } });
+export async function getTrend(access: Access, query: TrendQuery): Promise<TrendDay[]> {
+  // One organization's roll-up, the fleet's (scope 0), or for a caller limited to some organizations, theirs summed.
+  const scopes = query.organization ? [await requireOrganizationId(access, query.organization)] : (access.organizationIds ?? [0]);
+  if (scopes.length === 0) return [];
+  const deltas =
+    scopes.length === 1
+      ? await db.statusDelta.findMany({ where: { scope: scopes[0] }, orderBy: { day: "asc" } })
+      : (await db.statusDelta.groupBy({ by: ["day", "status"], where: { scope: { in: scopes } }, _sum: { delta: true }, orderBy: { day: "asc" } })).map((d) => ({
+          day: d.day,
+          status: d.status,
+          delta: Number(d._sum.delta ?? 0),
+        }));
   if (deltas.length === 0) return [];
+  const serverScope = scopes[0] === 0 ? {} : { organizationId: { in: scopes } };
 
   // Without `to`, the series ends on the day of the latest scan, and a remediation recorded
   // later (often today, for scans from 2021) is counted in that last day: the last point
@@ -25,7 +36,7 @@ export async function getTrend(query: TrendQuery): Promise<TrendDay[]> {
   let end = query.to;
   const foldLaterDeltas = !end;
   if (!end) {
-    const scan = await db.server.aggregate({ where: scope ? { organizationId: scope } : {}, _max: { lastScanAt: true } });
+    const scan = await db.server.aggregate({ where: serverScope, _max: { lastScanAt: true } });
     end = scan._max.lastScanAt ? toDay(scan._max.lastScanAt.getTime()) : deltas[deltas.length - 1].day;
   }
   const start = query.from ?? deltas[0].day;

@@ -7,6 +7,7 @@ import { createApiToken } from "@/lib/data/tokens";
 import { makeZip } from "@/lib/import/make-zip.test-helper";
 import { resetDatabase } from "../reset-database";
 import { call } from "./request";
+import { TEST_ACCESS } from "../access";
 
 const FIXTURES = new URL("../../lib/import/parsers/fixtures/", import.meta.url);
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(name, FIXTURES)));
@@ -51,7 +52,7 @@ describe("Test-ProxyLogon output", () => {
     expect(findings.map((f) => f.type)).toContain("CVE-2021-26855");
     expect(findings.find((f) => f.type === "CVE-2021-26855")?.seenAt).not.toBeNull();
 
-    const detail = (await getServer(server.id))!;
+    const detail = (await getServer(TEST_ACCESS, server.id))!;
     expect(detail.compromiseCheck).toMatchObject({ logAgeDays: 12, logsTooShort: true });
     expect(detail.compromiseCheck?.logCoverage).toMatch(/only 12 days.*January 6, 2021/);
     expect(detail.findingsTotal).toBe(findings.length);
@@ -94,7 +95,7 @@ describe("Test-ProxyLogon output", () => {
     expect(res.status).toBe(201);
     const server = await serverBy("EXCH09");
     expect(server).toMatchObject({ status: "patched", build: "15.2.792.10" });
-    const detail = (await getServer(server.id))!;
+    const detail = (await getServer(TEST_ACCESS, server.id))!;
     expect(detail.compromiseCheck).toMatchObject({ indicatorCount: 0, logsTooShort: false });
     expect(detail.compromiseCheck?.headline).toBe("Checked for compromise on 2021-03-12: nothing found");
   });
@@ -115,7 +116,7 @@ describe("Exchange Health Checker report", () => {
     const scan = await db.scan.findFirstOrThrow({ where: { serverId: one.id } });
     expect(scan.scannedAt.toISOString()).toBe("2021-03-09T10:15:02.000Z");
     expect(JSON.parse(scan.toolVerdict!)).toMatchObject({ vulnerable: true });
-    const detail = (await getServer(one.id))!;
+    const detail = (await getServer(TEST_ACCESS, one.id))!;
     expect(detail.toolVerdict).toMatchObject({ tool: "Health Checker", vulnerable: true, ours: "unpatched", agrees: true });
   });
 

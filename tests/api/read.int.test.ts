@@ -11,6 +11,7 @@ import { findServerId } from "@/lib/data/servers";
 import { createApiToken } from "@/lib/data/tokens";
 import { resetDatabase } from "../reset-database";
 import { call } from "./request";
+import { TEST_ACCESS } from "../access";
 
 const CSV = `organization,hostname,ip_address,exchange_build,scanned_at,indicators,mitigation
 Alpha Clinic,A1,192.0.2.1,15.1.2176.2,2021-03-03T09:00:00Z,,
@@ -26,9 +27,9 @@ const get = (handler: (req: Request) => Promise<Response>, path: string, t: stri
 beforeAll(async () => {
   await resetDatabase();
   token = (await createApiToken("reader")).token;
-  await importScanFile({ body: Readable.from([Buffer.from(CSV)]), fileName: "t.csv", origin: "api", maxBytes: 1e6 });
-  const a2 = await findServerId("alpha clinic", "A2");
-  await recordRemediation({ serverId: a2!, note: "Web shell removed, passwords reset.", recordedBy: "test", remediatedAt: new Date("2021-03-07T10:00:00Z") });
+  await importScanFile({ access: TEST_ACCESS, body: Readable.from([Buffer.from(CSV)]), fileName: "t.csv", origin: "api", maxBytes: 1e6 });
+  const a2 = await findServerId(TEST_ACCESS, "alpha clinic", "A2");
+  await recordRemediation(TEST_ACCESS, { serverId: a2!, note: "Web shell removed, passwords reset.", remediatedAt: new Date("2021-03-07T10:00:00Z") });
 });
 
 describe("GET /api/v1/summary", () => {
@@ -97,7 +98,8 @@ describe("GET /api/v1/servers", () => {
     expect((await get(servers, "/api/v1/servers?status=unknown")).json.data.map((s: { hostname: string }) => s.hostname)).toEqual(["B2"]);
     expect((await get(servers, "/api/v1/servers?q=198.51")).json.total).toBe(2);
     expect((await get(servers, "/api/v1/servers?sort=-lastScanAt")).json.data.map((s: { hostname: string }) => s.hostname)).toEqual(["A1", "A2", "B1", "B2"]);
-    expect((await get(servers, "/api/v1/servers?organization=nope")).json.total).toBe(0);
+    // An organization that does not exist is a 404, as is one the caller may not see.
+    expect((await get(servers, "/api/v1/servers?organization=nope")).status).toBe(404);
   });
   it("answers 400 for bad parameters", async () => {
     expect((await get(servers, "/api/v1/servers?sort=password")).status).toBe(400);

@@ -1,8 +1,12 @@
+import { clientIp } from "@/lib/api/client-ip";
 import { errorResponse } from "@/lib/api/error-response";
 import { assertSameOrigin } from "@/lib/api/same-origin";
 import { readScanUpload, type ScanUpload } from "@/lib/api/scan-body";
 import { maxUploadBytes } from "@/lib/config";
 import { importScans, type ImportOptions } from "@/lib/data/imports";
+import { accessFromSession } from "@/lib/data/sign-in";
+import type { Access } from "@/lib/domain/access";
+import { AppError } from "@/lib/errors";
 import { parseUploadOptions } from "@/lib/zod/upload-options";
 
 export const dynamic = "force-dynamic";
@@ -13,8 +17,11 @@ export async function POST(req: Request): Promise<Response> {
   const maxBytes = maxUploadBytes();
   let upload: ScanUpload;
   let options: Partial<ImportOptions>;
+  let access: Access | null;
   try {
     assertSameOrigin(req);
+    access = await accessFromSession(req.headers, clientIp(req.headers));
+    if (!access) throw new AppError(401, "unauthorized", "Your session has ended: sign in again, then upload.");
     upload = await readScanUpload(req, maxBytes);
     options = parseUploadOptions({}, upload.fields);
   } catch (err) {
@@ -26,6 +33,7 @@ export async function POST(req: Request): Promise<Response> {
       const send = (event: object) => controller.enqueue(encoder.encode(JSON.stringify(event) + "\n"));
       try {
         const { imports, failure } = await importScans({
+          access: access!,
           files: upload.files,
           options,
           origin: "upload",

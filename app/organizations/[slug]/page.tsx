@@ -10,8 +10,12 @@ import { Section } from "@/components/ui/section";
 import { getFleetSummary } from "@/lib/data/fleet";
 import { listServers } from "@/lib/data/servers";
 import { getTrend } from "@/lib/data/trend";
+import { requireAccess } from "@/app/_lib/access";
 import { serverListQuery } from "@/lib/zod/list-queries";
 import { loadOrganization } from "./load-organization";
+import { deleteOrganizationAction } from "./actions";
+import { DeleteOrganizationSection } from "@/components/organizations/delete-organization-section";
+import { can } from "@/lib/domain/access";
 import { parseListQuery, toListState, type SearchParams } from "@/app/_lib/list-query";
 
 export const dynamic = "force-dynamic";
@@ -30,7 +34,12 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
   if (!organization) notFound();
 
   const query = parseListQuery(serverListQuery, await searchParams, { organization: slug });
-  const [summary, trend, servers] = await Promise.all([getFleetSummary({ organization: slug }), getTrend({ organization: slug }), listServers(query)]);
+  const access = await requireAccess();
+  const [summary, trend, servers] = await Promise.all([
+    getFleetSummary(access, { organization: slug }),
+    getTrend(access, { organization: slug }),
+    listServers(access, query),
+  ]);
   const base = `/organizations/${encodeURIComponent(slug)}`;
 
   return (
@@ -52,6 +61,10 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
       <Section id="servers" title="Servers">
         <ServersTable data={servers.data} total={servers.total} state={toListState(query)} label={`Servers of ${organization.name}`} />
       </Section>
+
+      {can.administer(access) ? (
+        <DeleteOrganizationSection slug={slug} name={organization.name} servers={organization.servers} action={deleteOrganizationAction} />
+      ) : null}
     </>
   );
 }

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { recordRemediation } from "@/lib/data/remediations";
+import { getAccess } from "@/app/_lib/access";
 import { AppError } from "@/lib/errors";
 import type { RemediationFormState } from "@/components/servers/remediation-form-state";
 
@@ -29,12 +30,16 @@ export async function markRemediated(_previous: RemediationFormState, formData: 
     };
   }
   try {
-    await recordRemediation({ serverId: parsed.data.serverId, note: parsed.data.note, recordedBy: "web" });
+    const access = await getAccess();
+    if (!access) return { status: "error", message: "Your session has ended: sign in again.", note };
+    await recordRemediation(access, { serverId: parsed.data.serverId, note: parsed.data.note });
   } catch (err) {
     if (err instanceof AppError) {
       const message =
         err.code === "not_found"
           ? "This server no longer exists."
+          : err.code === "forbidden"
+            ? "Client viewers can look but not record remediations."
           : err.code === "not_compromised"
             ? "This server is not marked compromised any more; the page has been refreshed."
             : err.message;

@@ -5,9 +5,9 @@ import { columnMappingSchema } from "@/lib/import/mapped-csv";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(null, async () => ({ mappings: await listMappings() }));
+export const GET = apiRoute(null, async ({ access }) => ({ mappings: await listMappings(access) }));
 
-export const POST = apiRoute(null, async ({ req }) => {
+export const POST = apiRoute(null, async ({ req, access }) => {
   const input = columnMappingSchema.parse(await readJsonBody(req));
-  return Response.json({ mapping: await createMapping(input) }, { status: 201 });
+  return Response.json({ mapping: await createMapping(access, input) }, { status: 201 });
 });

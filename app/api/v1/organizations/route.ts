@@ -4,4 +4,4 @@ import { organizationListQuery } from "@/lib/zod/list-queries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(organizationListQuery, ({ query }) => listOrganizations(query));
+export const GET = apiRoute(organizationListQuery, ({ access, query }) => listOrganizations(access, query));

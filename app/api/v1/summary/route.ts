@@ -4,4 +4,4 @@ import { summaryQuery } from "@/lib/zod/list-queries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(summaryQuery, ({ query }) => getFleetSummary(query));
+export const GET = apiRoute(summaryQuery, ({ access, query }) => getFleetSummary(access, query));

@@ -4,4 +4,4 @@ import { trendQuery } from "@/lib/zod/list-queries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(trendQuery, async ({ query }) => ({ days: await getTrend(query) }));
+export const GET = apiRoute(trendQuery, async ({ access, query }) => ({ days: await getTrend(access, query) }));

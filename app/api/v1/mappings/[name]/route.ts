@@ -3,9 +3,9 @@ import { deleteMapping, getMapping } from "@/lib/data/mappings";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(null, async ({ params }) => ({ mapping: await getMapping(params.name) }));
+export const GET = apiRoute(null, async ({ access, params }) => ({ mapping: await getMapping(access, params.name) }));
 
-export const DELETE = apiRoute(null, async ({ params }) => {
-  await deleteMapping(params.name);
+export const DELETE = apiRoute(null, async ({ access, params }) => {
+  await deleteMapping(access, params.name);
   return new Response(null, { status: 204 });
 });

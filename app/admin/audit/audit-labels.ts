@@ -1,0 +1,31 @@
+import type { AuditAction } from "@/lib/data/audit";
+
+/** The audit log's actions in words, for the filter and the table. */
+export const ACTION_LABELS: Record<AuditAction, string> = {
+  setup: "Set up Patchboard",
+  sign_in: "Signed in",
+  sign_in_failed: "Failed to sign in",
+  sign_out: "Signed out",
+  password_change: "Changed password",
+  upload: "Uploaded scans",
+  remediate: "Recorded a remediation",
+  token_create: "Created an API token",
+  token_revoke: "Revoked an API token",
+  user_create: "Created a user",
+  user_update: "Changed a user's access",
+  user_deactivate: "Deactivated a user",
+  user_reactivate: "Reactivated a user",
+  organization_delete: "Deleted an organization",
+  mapping_create: "Saved a column mapping",
+  mapping_delete: "Deleted a column mapping",
+};
+
+const ACTOR_TYPE_LABELS: Record<string, string> = {
+  user: "User",
+  token: "API token",
+  system: "System",
+  anonymous: "Not signed in",
+};
+
+export const actionLabel = (action: string) => ACTION_LABELS[action as AuditAction] ?? action;
+export const actorTypeLabel = (type: string) => ACTOR_TYPE_LABELS[type] ?? type;

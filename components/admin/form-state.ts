@@ -1,0 +1,15 @@
+/** What the admin pages' server actions answer: plain data for useActionState. */
+export interface FormState {
+  status: "idle" | "error" | "success";
+  message?: string;
+  /** per field name, from the shared zod schemas */
+  fieldErrors?: Record<string, string[] | undefined>;
+}
+
+/** The token-creating action also answers the token, the only time it is ever shown. */
+export interface TokenFormState extends FormState {
+  token?: string;
+  tokenName?: string;
+}
+
+export const IDLE: FormState = { status: "idle" };

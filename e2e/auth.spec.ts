@@ -1,0 +1,100 @@
+import { DEMO_ACCOUNTS } from "../lib/demo-accounts";
+import { FIRST_RUN_PORT } from "./ports";
+import { apiGet, expect, expectCardsToMatch, expectNoAxeViolations, SIGNED_OUT, test, type Page_, type Summary } from "./fixtures";
+
+const account = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
+
+test.describe("signed out", () => {
+  test.use({ storageState: SIGNED_OUT });
+
+  test("first run: an empty database without demo data leads to a one-time setup page", async ({ page }) => {
+    const base = `http://127.0.0.1:${FIRST_RUN_PORT}`;
+    await page.goto(`${base}/`);
+    await expect(page).toHaveURL(/\/setup$/);
+    await expect(page.getByRole("heading", { name: "Set up Patchboard" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByLabel("Your name").fill("Oona Owner");
+    await page.getByLabel("Email").fill("oona@msp.example");
+    await page.getByLabel("Password").fill("a passphrase of five words");
+    await page.getByRole("button", { name: "Create the owner account" }).click();
+
+    await expect(page).toHaveURL(/\/sign-in\?setup=done/);
+    await expect(page.getByText("The owner account is ready")).toBeVisible();
+    // Demo mode is off: no demo accounts are offered.
+    await expect(page.getByText("Demo mode")).toHaveCount(0);
+    await page.getByLabel("Email").fill("oona@msp.example");
+    await page.getByLabel("Password").fill("a passphrase of five words");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("No scans yet")).toBeVisible();
+
+    // The setup page is gone for good.
+    const again = await page.goto(`${base}/setup`);
+    expect(again?.status()).toBe(404);
+  });
+
+  test("a wrong password gets a generic message; the demo accounts are shown in demo mode", async ({ page }) => {
+    await page.goto("/servers");
+    await expect(page).toHaveURL(/\/sign-in/);
+    await expect(page.getByRole("heading", { name: "Demo mode: try a role" })).toBeVisible();
+    await page.getByLabel("Email").fill(account("viewer").email);
+    await page.getByLabel("Password").fill("not the password at all");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("#sign-in-error")).toContainText("The email or password is not right");
+    await expect(page.getByLabel("Email")).toBeFocused();
+  });
+
+  test("a client viewer sees only their organization's numbers, and cannot upload", async ({ page, request }) => {
+    const viewer = account("viewer");
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(viewer.email);
+    await page.getByLabel("Password").fill(viewer.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Fleet overview/);
+
+    // The cards equal their one organization's counts (read with the operator's token).
+    const own = await apiGet<Summary>(request, "/api/v1/summary?organization=lakeside-clinic");
+    await expectCardsToMatch(page, { ...own, organizations: 1 });
+    const rows = page.getByTestId("organizations-table").locator("tbody tr");
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText("Lakeside Clinic");
+    const text = await page.locator("main").innerText();
+    for (const other of ["Harbor County", "Acme Dental", "Pine Hollow School District"]) expect(text).not.toContain(other);
+
+    // Another organization's page and server are "not found", the same as ones that do not exist.
+    expect((await page.goto("/organizations/harbor-county"))?.status()).toBe(404);
+    const harbor = await apiGet<Page_<{ id: number }>>(request, "/api/v1/servers?organization=harbor-county&pageSize=1");
+    expect((await page.goto(`/servers/${harbor.data[0].id}`))?.status()).toBe(404);
+
+    await page.goto("/upload");
+    await expect(page.getByText("Uploads are for your IT provider")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Upload" })).toHaveCount(0);
+    await expectNoAxeViolations(page);
+  });
+});
+
+test("an admin creates a token on the tokens page, the API accepts it, and once revoked it gets 401", async ({ page, playwright }) => {
+  await page.goto("/admin/tokens");
+  await expect(page.getByRole("heading", { level: 1, name: "API tokens" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Name", { exact: true }).fill("E2E RMM upload");
+  await page.getByRole("radio", { name: "Technician" }).check();
+  await page.getByRole("button", { name: "Create token" }).click();
+  const box = page.getByTestId("new-token");
+  await expect(box).toContainText("cannot be shown again");
+  const token = (await page.getByTestId("new-token-value").innerText()).trim();
+  expect(token).toMatch(/^pb_/);
+
+  const api = await playwright.request.newContext({ baseURL: page.url(), extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  expect((await api.get("/api/v1/summary")).status()).toBe(200);
+
+  await page.getByRole("row", { name: /E2E RMM upload/ }).getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("button", { name: "Confirm revocation" }).click();
+  await expect(page.getByRole("row", { name: /E2E RMM upload/ })).toContainText("Revoked");
+  const refused = await api.get("/api/v1/summary");
+  expect(refused.status()).toBe(401);
+  await api.dispose();
+
+  // Both show in the audit log.
+  await page.goto("/admin/audit?action=token_revoke");
+  await expect(page.getByTestId("audit-table")).toContainText("E2E RMM upload");
+});

@@ -1,0 +1,57 @@
+// Better Auth does the password hashing (scrypt) and the session cookies; Patchboard calls it only from the
+// server (sign-in route, server actions, session look-up), so none of its HTTP endpoints are mounted.
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { publicUrl, sessionSecret } from "../config";
+import { db, dialect } from "../data/db";
+
+export const SESSION_DAYS = 7;
+export const MIN_PASSWORD_LENGTH = 12;
+
+function createAuth() {
+  const url = publicUrl();
+  return betterAuth({
+    appName: "Patchboard",
+    secret: sessionSecret(),
+    ...(url ? { baseURL: url } : {}),
+    database: prismaAdapter(db, { provider: dialect() === "postgres" ? "postgresql" : "sqlite" }),
+    emailAndPassword: {
+      enabled: true,
+      // Accounts are made by an admin (or the one-time setup), never by signing up.
+      disableSignUp: true,
+      autoSignIn: false,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 256,
+    },
+    user: {
+      additionalFields: {
+        role: { type: "string", input: false, defaultValue: "viewer" },
+        active: { type: "boolean", input: false, defaultValue: true },
+        allOrganizations: { type: "boolean", input: false, defaultValue: false },
+      },
+    },
+    session: {
+      expiresIn: SESSION_DAYS * 24 * 60 * 60,
+      updateAge: 24 * 60 * 60,
+      // No cookie cache: every request reads the session row, so a deactivated user is out at once.
+      cookieCache: { enabled: false },
+    },
+    // Patchboard limits sign-ins itself (per account and per address, in the database).
+    rateLimit: { enabled: false },
+    advanced: {
+      useSecureCookies: url?.startsWith("https://") ?? false,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    },
+    telemetry: { enabled: false },
+    plugins: [nextCookies()],
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+const globalForAuth = globalThis as unknown as { patchboardAuth?: Auth };
+
+/** Created on first use, so that importing this module never needs the secret (e.g. during `next build`). */
+export function auth(): Auth {
+  return (globalForAuth.patchboardAuth ??= createAuth());
+}
