@@ -1,5 +1,6 @@
 // Plain view objects: what the data layer returns and what may cross into client
 // components or API answers. No Prisma types, no Date objects (ISO strings instead).
+import type { Role } from "./domain/access";
 import type { Status, StatusCounts } from "./domain/statuses";
 
 export type { Status, StatusCounts };
@@ -152,5 +153,17 @@ export interface ColumnMappingView {
   name: string;
   columns: Partial<Record<"organization" | "hostname" | "ip_address" | "exchange_build" | "scanned_at" | "indicators" | "mitigation", string>>;
   fixed: { organization?: string; scanned_at?: string };
+  createdAt: string;
+}
+
+/** A person who signs in, as the users page shows them. */
+export interface UserView {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  allOrganizations: boolean;
+  organizations: { slug: string; name: string }[];
   createdAt: string;
 }

@@ -1,22 +1,14 @@
 // Plain shapes the admin pages hand to these components (the data layer's views fit them;
 // components may not import the data layer itself).
-import type { Role, TokenRole } from "@/lib/domain/access";
+import type { TokenRole } from "@/lib/domain/access";
+import type { UserView } from "@/lib/views";
 
 export interface OrganizationChoice {
   slug: string;
   name: string;
 }
 
-export interface AdminUser {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  active: boolean;
-  allOrganizations: boolean;
-  organizations: OrganizationChoice[];
-  createdAt: string;
-}
+export type AdminUser = UserView;
 
 export interface AdminToken {
   id: number;

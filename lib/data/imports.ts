@@ -278,7 +278,7 @@ function isUniqueViolation(err: unknown): boolean {
   return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE";
 }
 
-export async function getImportByHash(fileHash: string): Promise<ImportSummary | null> {
+async function getImportByHash(fileHash: string): Promise<ImportSummary | null> {
   const row = await db.import.findUnique({ where: { fileHash } });
   if (!row) return null;
   return {

@@ -76,7 +76,10 @@ export async function deleteMapping(access: Access, name: string): Promise<void>
   await recordAudit(access, "mapping_delete", name);
 }
 
-/** Saved mappings that can read a file with this header; the ones made for this very header first. */
+/**
+ * Saved mappings that can read a file with this header; the ones made for this very header first. For the import
+ * (which has checked the caller may upload): mappings are shared by everyone who uploads, not tenant data.
+ */
 export async function fittingMappings(header: string[]): Promise<(ColumnMappingView & { exact: boolean })[]> {
   const key = headerKey(header);
   const rows = await db.columnMapping.findMany({ orderBy: { name: "asc" } });

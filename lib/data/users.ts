@@ -6,19 +6,11 @@ import { can, isRole, organizationsFor, type Access, type Role } from "../domain
 import { AppError, notFound } from "../errors";
 import { newUserSchema, setupSchema, userUpdateSchema, type NewUserInput, type UserUpdateInput } from "../zod/users";
 import { recordAudit } from "./audit";
+import type { UserView } from "../views";
 import { db } from "./db";
 import { organizationIdsForSlugs } from "./organizations";
 
-export interface UserView {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  active: boolean;
-  allOrganizations: boolean;
-  organizations: { slug: string; name: string }[];
-  createdAt: string;
-}
+export type { UserView };
 
 const forbidden = () => new AppError(403, "forbidden", "Only admins can manage users.");
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { DELETE, POST } from "@/app/api/session/route";
 import { GET as summary } from "@/app/api/v1/summary/route";
 import { db } from "@/lib/data/db";
-import { MAX_FAILURES_PER_ACCOUNT } from "@/lib/data/sign-in";
+import { accessFromSession, changePassword, MAX_FAILURES_PER_ACCOUNT } from "@/lib/data/sign-in";
 import { createAccountDirectly, setUserActive } from "@/lib/data/users";
 import { resetDatabase } from "../reset-database";
 import { TEST_ACCESS } from "../access";
@@ -108,5 +108,18 @@ describe("sign-in", () => {
     const account = await db.account.findFirstOrThrow();
     expect(account.password).not.toContain(USER.password);
     expect(account.password!.length).toBeGreaterThan(40);
+  });
+
+  it("changes the password: the old one stops working, the new one works, other sessions end", async () => {
+    const first = await signIn(USER.email, USER.password);
+    const other = await signIn(USER.email, USER.password, "192.0.2.11");
+    const headers = new Headers(withCookie(first.cookie).headers);
+    const access = (await accessFromSession(headers, null))!;
+    await expect(changePassword(access, headers, "not the current one", "a brand new passphrase")).rejects.toMatchObject({ status: 400, code: "wrong_password" });
+    await changePassword(access, headers, USER.password, "a brand new passphrase");
+    expect((await getSummary(other.cookie)).status).toBe(401);
+    expect((await signIn(USER.email, USER.password)).res.status).toBe(401);
+    expect((await signIn(USER.email, "a brand new passphrase")).res.status).toBe(200);
+    expect(await db.auditEvent.count({ where: { action: "password_change" } })).toBe(1);
   });
 });
