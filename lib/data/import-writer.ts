@@ -5,6 +5,8 @@ import { rowsSource, statementBatches, type SqlScalar, type SqlSession } from ".
 
 export type { ScanRowInput };
 
+const BASE_SCAN_COLUMNS = ["serverId", "importId", "scannedAt", "build", "ipAddress", "indicators", "mitigation", "source"];
+const TOOL_SCAN_COLUMNS = ["patchEvidence", "toolVerdict", "logAgeDays"];
 const SCAN_TYPES = ["integer", "integer", "timestamp(3)", "text", "text", "text", "text", "text", "text", "text", "integer"];
 const INDICATOR_TYPES = ["integer", "timestamp(3)", "text", "text", "timestamp(3)"];
 // Canonical CSV indicators are free text (usually a path): the type says where they came from.
@@ -36,23 +38,21 @@ export class ImportWriter {
   async writeBatch(rows: ScanRowInput[]): Promise<void> {
     if (rows.length === 0) return;
     const serverIds = await this.resolveServers(rows);
-    const tuples = rows.map((r, i) => [
-      serverIds[i],
-      this.importId,
-      r.scannedAt,
-      r.build,
-      r.ipAddress,
-      r.indicators.length ? r.indicators.join("; ") : null,
-      r.mitigation,
-      this.source,
-      r.patchEvidence ?? "build",
-      r.toolVerdict ? JSON.stringify(r.toolVerdict) : null,
-      r.logAgeDays ?? null,
-    ]);
-    for (const chunk of statementBatches(this.s, tuples, SCAN_TYPES.length)) {
-      const src = rowsSource(this.s, SCAN_TYPES, chunk);
+    // Most files are plain CSV scans: those leave the tool columns to their defaults, which keeps a million-row
+    // import from serialising three million constant values.
+    const fromTool = rows.some((r) => r.patchEvidence !== undefined || r.toolVerdict || r.logAgeDays != null);
+    const types = fromTool ? SCAN_TYPES : SCAN_TYPES.slice(0, BASE_SCAN_COLUMNS.length);
+    const columns = fromTool ? [...BASE_SCAN_COLUMNS, ...TOOL_SCAN_COLUMNS] : BASE_SCAN_COLUMNS;
+    const tuples = rows.map((r, i) => {
+      const base: SqlScalar[] = [serverIds[i], this.importId, r.scannedAt, r.build, r.ipAddress, r.indicators.length ? r.indicators.join("; ") : null, r.mitigation, this.source];
+      if (fromTool) base.push(r.patchEvidence ?? "build", r.toolVerdict ? JSON.stringify(r.toolVerdict) : null, r.logAgeDays ?? null);
+      return base;
+    });
+    const names = columns.map((c) => `"${c}"`).join(", ");
+    for (const chunk of statementBatches(this.s, tuples, types.length)) {
+      const src = rowsSource(this.s, types, chunk);
       this.scansWritten += await this.s.run(
-        `INSERT INTO "Scan" ("serverId", "importId", "scannedAt", "build", "ipAddress", "indicators", "mitigation", "source", "patchEvidence", "toolVerdict", "logAgeDays") SELECT * FROM ${src.sql} WHERE true ON CONFLICT ("serverId", "scannedAt", "source") DO NOTHING`,
+        `INSERT INTO "Scan" (${names}) SELECT * FROM ${src.sql} WHERE true ON CONFLICT ("serverId", "scannedAt", "source") DO NOTHING`,
         src.params,
       );
     }
@@ -65,6 +65,7 @@ export class ImportWriter {
   private async writeFindings(rows: ScanRowInput[], serverIds: number[]): Promise<void> {
     const tuples: SqlScalar[][] = [];
     rows.forEach((r, i) => {
+      if (!r.findings && r.indicators.length === 0) return;
       const findings = r.findings ?? r.indicators.map((detail) => ({ type: REPORTED, detail, seenAt: null }));
       for (const f of findings) tuples.push([serverIds[i], r.scannedAt, f.type, f.detail, f.seenAt]);
     });
