@@ -44,6 +44,9 @@ function createAuth() {
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },
     telemetry: { enabled: false },
+    // Failed sign-ins are Patchboard's audit events already; Better Auth's own warnings about them (and about a
+    // base URL derived from the request, which is what we want without PATCHBOARD_URL) only add noise to logs.
+    logger: { level: "error" },
     plugins: [nextCookies()],
   });
 }
