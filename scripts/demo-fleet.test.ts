@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { judgeBuild } from "../lib/domain/advisory";
 import { PROXYLOGON } from "../lib/domain/advisories/proxylogon";
-import { parseCanonicalCsv, type CanonicalRow, type ParsedRecord } from "../lib/import/canonical-csv";
+import { parseCanonicalCsv } from "../lib/import/canonical-csv";
+import type { CanonicalRow, ParsedRecord } from "../lib/import/canonical-row";
 import { DEMO_ORGANIZATION_COUNT, DEMO_REMEDIATIONS, demoFleetCsv, demoFleetRows } from "./demo-fleet";
 
 const rows = [...demoFleetRows()];

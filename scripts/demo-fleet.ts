@@ -5,7 +5,7 @@ import { highestFixedBuild } from "../lib/domain/advisory";
 import { PROXYLOGON } from "../lib/domain/advisories/proxylogon";
 import { cumulativeUpdateNamed } from "../lib/domain/exchange-builds";
 import type { ExchangeProduct } from "../lib/domain/exchange-cumulative-updates";
-import type { CanonicalRow } from "../lib/import/canonical-csv";
+import type { CanonicalRow } from "../lib/import/canonical-row";
 
 // Days after 2021-03-03 within which an organization's servers get the fix; past day 58 (April 30) means
 // "not within the demo", so slow and laggard organizations leave servers unpatched at the end.

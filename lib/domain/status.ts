@@ -3,6 +3,10 @@
 // someone records that it was remediated.
 import { judgeBuild, type Advisory } from "./advisory";
 import { PROXYLOGON } from "./advisories/proxylogon";
+import {
+  dayOf, evidenceStatus, hasPatchEvidence, noEvidenceVerdict, patchPart, reachedServer, scanVerdict, unique, withMitigation,
+  type Judge,
+} from "./patch-evidence";
 import type { Status } from "./statuses";
 
 export interface BuildVerdict {
@@ -72,9 +76,8 @@ export interface ServerEvaluation {
 export const EOMT_MITIGATION = "eomt";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function dayOf(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
+// The UTC day spans and reasons name (YYYY-MM-DD); defined with the reasons, exported here with the spans.
+export { dayOf };
 
 function isEomt(mitigation: string | null): boolean {
   return mitigation?.trim().toLowerCase() === EOMT_MITIGATION;
@@ -90,114 +93,6 @@ export function countIndicators(labels: string[]): number {
 function indicatorCount(labels: string[]): string {
   const n = countIndicators(labels);
   return `${n} indicator${n === 1 ? "" : "s"} of compromise`;
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
-}
-
-function evidenceOf(scan: ScanFacts): PatchEvidence {
-  return scan.patchEvidence ?? "build";
-}
-
-// Only these scans decide the patch verdict; "not-checked" and "offline" scans leave it as it was.
-function hasPatchEvidence(scan: ScanFacts): boolean {
-  const evidence = evidenceOf(scan);
-  return evidence === "build" || evidence === "vulnerable" || evidence === "not-determined";
-}
-
-// A tool that could not reach the server saw nothing: neither a build, a mitigation nor an indicator.
-function reachedServer(scan: ScanFacts): boolean {
-  return evidenceOf(scan) !== "offline";
-}
-
-function toolName(scan: ScanFacts): string {
-  return scan.tool?.trim() || "the scanner";
-}
-
-// "the nmap scan", "the Test-ProxyLogon check"; "the scan" when the tool is not named.
-function runLabel(scan: ScanFacts, noun: "scan" | "check"): string {
-  const tool = scan.tool?.trim();
-  return tool ? `the ${tool} ${noun}` : `the ${noun}`;
-}
-
-// A mitigation only matters while the server is not patched: it is a stopgap, never a patch.
-// This holds for "unknown" too: a server of unknown patch level with the IIS URL Rewrite rule is at least
-// mitigated, and "mitigated" still says "not patched", so it never overstates. That covers a
-// "not-determined" scan with EOMT, and a "vulnerable" one: EOMT is the stopgap for exactly that.
-function withMitigation(status: BuildVerdict["status"], mitigated: boolean): Status {
-  return mitigated && status !== "patched" ? "mitigated" : status;
-}
-
-function patchPart(verdict: BuildVerdict, mitigated: boolean): { status: Status; reason: string } {
-  const status = withMitigation(verdict.status, mitigated);
-  if (status === "mitigated") {
-    return { status, reason: `Not patched: EOMT mitigation applied, which is not a patch. ${verdict.reason}` };
-  }
-  return { status, reason: verdict.reason };
-}
-
-// The patch status a scan's evidence gives, without a reason: all the spans loop needs.
-// stateOf and judgeScan take their status from here too, so the two can never disagree.
-function evidenceStatus(scan: ScanFacts, judge: Judge): BuildVerdict["status"] {
-  switch (evidenceOf(scan)) {
-    case "build":
-      return judge(scan.build).status;
-    case "vulnerable":
-      return "unpatched";
-    default:
-      return "unknown";
-  }
-}
-
-// The build's own verdict, appended to a tool's finding. When the build looks patched, the bridge says why
-// the status is not, or the reason would contradict it.
-function buildNote(scan: ScanFacts, fromBuild: BuildVerdict, bridgeIfPatched: string): string {
-  if (!scan.build?.trim()) return "";
-  return fromBuild.status === "patched" ? ` ${bridgeIfPatched}: ${fromBuild.reason}` : ` ${fromBuild.reason}`;
-}
-
-function offlineReason(scan: ScanFacts): string {
-  return `Unknown: ${toolName(scan)} could not reach this server on ${dayOf(scan.scannedAt)}, so it was not scanned.`;
-}
-
-// What one scan says about the patch level. Product and CU come from the build only when the scan's
-// evidence is about the patch: a compromise check or an unreachable server says nothing about the build.
-function scanVerdict(scan: ScanFacts, judge: Judge): BuildVerdict {
-  const evidence = evidenceOf(scan);
-  const fromBuild = judge(scan.build);
-  if (evidence === "build") return fromBuild;
-  const day = dayOf(scan.scannedAt);
-  const status = evidenceStatus(scan, judge);
-  const { product, cumulativeUpdate } = fromBuild;
-  if (evidence === "vulnerable") {
-    const cves = scan.cves?.length ? ` to ${unique(scan.cves).join(", ")}` : "";
-    const reason =
-      `Unpatched: ${toolName(scan)} found the server vulnerable${cves} on ${day}.` +
-      buildNote(scan, fromBuild, "Its build looks patched, but the tool's finding outranks the build number");
-    return { status, product, cumulativeUpdate, reason };
-  }
-  if (evidence === "not-determined") {
-    const reason =
-      `Unknown: ${runLabel(scan, "scan")} on ${day} could not determine whether the server is patched.` +
-      buildNote(scan, fromBuild, "Its build alone looks patched, but this scan does not confirm it");
-    return { status, product, cumulativeUpdate, reason };
-  }
-  const reason =
-    evidence === "offline"
-      ? offlineReason(scan)
-      : `Unknown: ${runLabel(scan, "check")} on ${day} says nothing about the patch level: it only looks for compromise.`;
-  return { status, product: null, cumulativeUpdate: null, reason };
-}
-
-// The patch verdict of a server none of whose scans has patch evidence. Scans must be sorted oldest first.
-function noEvidenceVerdict(scans: ScanFacts[]): BuildVerdict {
-  const seen = scans.findLast(reachedServer);
-  const reason = seen
-    ? `Unknown: no scan of this server says which build it runs; ${runLabel(seen, "check")} on ` +
-      `${dayOf(seen.scannedAt)} only looks for compromise.`
-    : offlineReason(scans[scans.length - 1]);
-  return { status: "unknown", product: null, cumulativeUpdate: null, reason };
 }
 
 // What one scan alone says, without the server's history.
@@ -226,8 +121,6 @@ const NO_SCAN: ServerState = {
   indicators: [],
   compromisedAt: null,
 };
-
-type Judge = (build: string | null) => BuildVerdict;
 
 // A fleet runs a few hundred distinct builds at most, and a recompute judges them for
 // every server and event day: judging each build once per advisory keeps imports cheap.

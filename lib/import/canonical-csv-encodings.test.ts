@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCanonicalCsv, type ParsedRecord } from "./canonical-csv";
+import { parseCanonicalCsv } from "./canonical-csv";
+import type { ParsedRecord } from "./canonical-row";
 import { HEADER, NOW, chunks, errorsOf, parseText, row, rowsOf } from "./canonical-csv-test-support";
 
 const HEAD_BYTES = 64 * 1024;

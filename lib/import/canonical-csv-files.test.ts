@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { matchCanonicalHeader, parseCanonicalCsv } from "./canonical-csv";
+import { parseCanonicalCsv } from "./canonical-csv";
+import { matchCanonicalHeader } from "./csv-header";
 import { HEADER, NOW, chunks, collect, fileErrorOf, row } from "./canonical-csv-test-support";
 
 describe("parseCanonicalCsv: rejected files", () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { detectDelimiter, parseCanonicalCsv, type ParseCanonicalCsvOptions, type ParsedRecord } from "./canonical-csv";
+import { parseCanonicalCsv, type ParseCanonicalCsvOptions } from "./canonical-csv";
+import type { ParsedRecord } from "./canonical-row";
+import { detectDelimiter } from "./csv-header";
 import { HEADER, NOW, chunks, errorsOf, row, rowsOf } from "./canonical-csv-test-support";
 import { ImportFileError } from "./import-file-error";
 

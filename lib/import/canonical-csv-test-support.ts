@@ -1,7 +1,8 @@
 // Shared by the canonical CSV parser's tests. Not a test file itself (vitest runs only *.test.ts).
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
-import { parseCanonicalCsv, type ParsedRecord } from "./canonical-csv";
+import { parseCanonicalCsv } from "./canonical-csv";
+import type { ParsedRecord } from "./canonical-row";
 import { ImportFileError } from "./import-file-error";
 
 export const SAMPLE = fileURLToPath(new URL("./fixtures/canonical-small.csv", import.meta.url));

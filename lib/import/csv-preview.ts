@@ -1,7 +1,8 @@
 // The first rows of a CSV file that Patchboard cannot read on its own, for the answer that asks the user to map
 // its columns: the header, the delimiter and a few rows, read from the file's head as the importer would read it.
 import { parse } from "csv-parse/sync";
-import { decodeHead, detectDelimiter, firstHeaderLine, isPowerShellTypeRow, type CsvDelimiter } from "./canonical-csv";
+import { decodeHead } from "./csv-encoding";
+import { detectDelimiter, firstHeaderLine, isPowerShellTypeRow, type CsvDelimiter } from "./csv-header";
 import { SNIFF_BYTES, sniffEncoding } from "./text-decode";
 
 export interface CsvPreview {

@@ -2,7 +2,7 @@
 // used where the content alone cannot tell (Test-ProxyLogon's plain .log path lists, a Health Checker report cut
 // before its "Servers" key), so a canonical CSV named report.json is still read as canonical CSV.
 import { parse } from "csv-parse/sync";
-import { matchCanonicalHeader } from "./canonical-csv";
+import { matchCanonicalHeader } from "./csv-header";
 import { ImportFileError } from "./import-file-error";
 import { looksLikeNessusCsv } from "./parsers/nessus-csv";
 import { SNIFF_BYTES, utf8OrWindows1252 } from "./text-decode";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CANONICAL_COLUMNS } from "./canonical-csv";
+import { CANONICAL_COLUMNS } from "./csv-header";
 import { MAPPABLE_COLUMNS, columnMappingSchema, headerKey, mappingFits, mappingSpecSchema } from "./mapped-csv";
 
 // The first issue's path and message, as the API's 400 answer shows them.

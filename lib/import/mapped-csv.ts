@@ -2,7 +2,7 @@
 // gives each canonical column, plus values that hold for the whole file. The schema is shared by the API and the
 // upload form, so this module must stay loadable in the browser: zod and type imports only.
 import { z } from "zod";
-import type { CanonicalColumn } from "./canonical-csv";
+import type { CanonicalColumn } from "./csv-header";
 
 const MAX_HEADER_NAME_LENGTH = 200;
 const MAX_ORGANIZATION_LENGTH = 200; // as the parser's row check

@@ -1,7 +1,8 @@
 // Turns one import job (a file, a zip, or a Test-ProxyLogon run's files) into scan rows for the writer, with the
 // parser its format needs. Every format ends in the same ScanRowInput, so the writer, the status engine and the
 // summary do not care where a scan came from.
-import { parseCanonicalCsv, type CanonicalColumn } from "./canonical-csv";
+import { parseCanonicalCsv } from "./canonical-csv";
+import type { CanonicalColumn } from "./csv-header";
 import { readCsvPreview } from "./csv-preview";
 import type { ScanFormat } from "./detect-format";
 import { ImportFileError } from "./import-file-error";

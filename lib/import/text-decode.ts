@@ -59,7 +59,7 @@ export function sniffEncoding(head: Uint8Array, complete: boolean): TextEncoding
 // UTF-8 when the first SNIFF_BYTES carry its BOM or are valid UTF-8, windows-1252 otherwise (a superset of
 // Latin-1 that TextDecoder also uses for the "latin1" label). A multi-byte sequence cut where the bytes looked
 // at end is not counted as invalid unless the head is the whole (`complete`) file: there a lone 0xE9 at the
-// end is Latin-1 "é". The canonical CSV parser decides the same way (detectEncoding in canonical-csv.ts).
+// end is Latin-1 "é". The canonical CSV parser decides the same way (the head-sniffing in csv-encoding.ts).
 export function utf8OrWindows1252(head: Uint8Array, complete: boolean): "utf-8" | "windows-1252" {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return "utf-8";
   try {
