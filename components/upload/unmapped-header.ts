@@ -1,3 +1,4 @@
+import { MAPPING_FIELDS } from "@/lib/import/mapped-csv";
 import type { ColumnMappingView } from "@/lib/views";
 
 export type CanonicalField = keyof ColumnMappingView["columns"];
@@ -22,16 +23,7 @@ export interface UnmappedHeader {
 }
 
 // Used when the server sends no field list, so the panel still offers every column.
-export const CANONICAL_FIELDS: MappingField[] = [
-  { name: "organization", label: "Organization", required: true },
-  { name: "hostname", label: "Hostname", required: true },
-  { name: "ip_address", label: "IP address", required: false },
-  { name: "exchange_build", label: "Exchange build", required: true },
-  { name: "scanned_at", label: "Scan time", required: false },
-  { name: "indicators", label: "Indicators", required: false },
-  { name: "mitigation", label: "Mitigation", required: false },
-];
-
+export const CANONICAL_FIELDS: MappingField[] = MAPPING_FIELDS;
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map((v) => String(v ?? "")) : []);
 
 function readFields(value: unknown): MappingField[] {

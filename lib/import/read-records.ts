@@ -4,6 +4,7 @@
 import { parseCanonicalCsv } from "./canonical-csv";
 import type { CanonicalColumn } from "./csv-header";
 import { readCsvPreview } from "./csv-preview";
+import { MAPPING_FIELDS } from "./mapped-csv";
 import type { ScanFormat } from "./detect-format";
 import { ImportFileError } from "./import-file-error";
 import type { ObservationRecord, ScanObservation } from "./observation";
@@ -147,15 +148,6 @@ export const FORMAT_NAMES: Record<ImportFormat, string> = {
   "nessus-csv": "Nessus CSV",
 };
 
-export const MAPPING_FIELDS: { name: CanonicalColumn; label: string; required: boolean }[] = [
-  { name: "organization", label: "Organization", required: false },
-  { name: "hostname", label: "Hostname", required: true },
-  { name: "ip_address", label: "IP address", required: false },
-  { name: "exchange_build", label: "Exchange build", required: true },
-  { name: "scanned_at", label: "Scanned at", required: false },
-  { name: "indicators", label: "Indicators", required: false },
-  { name: "mitigation", label: "Mitigation", required: false },
-];
 
 function unmappedHeader(file: DetectedFile): ImportFileError {
   const preview = readCsvPreview(file.head);
