@@ -1,4 +1,4 @@
-import { MAPPING_FIELDS } from "@/lib/import/mapped-csv";
+import { MAPPING_FIELDS } from "@/lib/import/mapping-fields";
 import type { ColumnMappingView } from "@/lib/views";
 
 export type CanonicalField = keyof ColumnMappingView["columns"];

@@ -99,15 +99,3 @@ export function mappingFits(columns: Partial<Record<CanonicalColumn, string>>, h
 export function headerKey(header: string[]): string {
   return header.map(normalize).join("\u001f");
 }
-
-/** The fields a mapping can fill, with their labels: sent with an "unmapped_header" answer and shown by the page. */
-export const MAPPING_FIELDS: { name: CanonicalColumn; label: string; required: boolean }[] = [
-  { name: "organization", label: "Organization", required: false },
-  { name: "hostname", label: "Hostname", required: true },
-  { name: "ip_address", label: "IP address", required: false },
-  { name: "exchange_build", label: "Exchange build", required: true },
-  { name: "scanned_at", label: "Scanned at", required: false },
-  { name: "indicators", label: "Indicators", required: false },
-  { name: "mitigation", label: "Mitigation", required: false },
-];
-

@@ -4,7 +4,7 @@
 import { parseCanonicalCsv } from "./canonical-csv";
 import type { CanonicalColumn } from "./csv-header";
 import { readCsvPreview } from "./csv-preview";
-import { MAPPING_FIELDS } from "./mapped-csv";
+import { MAPPING_FIELDS } from "./mapping-fields";
 import type { ScanFormat } from "./detect-format";
 import { ImportFileError } from "./import-file-error";
 import type { ObservationRecord, ScanObservation } from "./observation";
