@@ -84,8 +84,8 @@ export async function fittingMappings(header: string[]): Promise<(ColumnMappingV
   const key = headerKey(header);
   const rows = await db.columnMapping.findMany({ orderBy: { name: "asc" } });
   return rows
-    .filter((row) => mappingFits(JSON.parse(row.columns) as ColumnMappingView["columns"], header))
     .map((row) => ({ ...toView(row), exact: row.headerKey === key }))
+    .filter((view) => mappingFits(view.columns, header))
     .sort((a, b) => Number(b.exact) - Number(a.exact));
 }
 

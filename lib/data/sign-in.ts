@@ -98,10 +98,10 @@ export async function signOut(requestHeaders: Headers, access: Access | null): P
 
 /** The signed-in user behind these request headers, or null (no session, expired, or deactivated). */
 export async function accessFromSession(requestHeaders: Headers, ip: string | null): Promise<Access | null> {
+  // Without a cookie cache, getSession reads the session and its user (role, active, allOrganizations are
+  // declared as Better Auth fields) from the database on every request: no second read is needed.
   const session = await auth().api.getSession({ headers: requestHeaders });
-  if (!session) return null;
-  const user = await db.user.findUnique({ where: { id: session.user.id } });
-  return user ? accessForUser(user, ip) : null;
+  return session ? accessForUser(session.user, ip) : null;
 }
 
 /** The signed-in user's own password; their other sessions end. */

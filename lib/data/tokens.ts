@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { can, type Access, type TokenRole } from "../domain/access";
+import { can, isTokenRole, type Access, type TokenRole } from "../domain/access";
 import { AppError, notFound } from "../errors";
 import { newTokenSchema, type NewTokenInput } from "../zod/users";
 import { recordAudit } from "./audit";
@@ -88,7 +88,7 @@ export async function listTokens(access: Access): Promise<TokenView[]> {
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
-    role: (["admin", "technician", "viewer"].includes(r.role) ? r.role : "viewer") as TokenRole,
+    role: isTokenRole(r.role) ? r.role : "viewer",
     organizations: r.organizations.map((o) => o.organization),
     createdBy: r.createdBy,
     createdAt: r.createdAt.toISOString(),
@@ -121,7 +121,7 @@ export async function verifyApiToken(token: string, ip: string | null = null): P
   if (!isWriting() && (!row.lastUsedAt || now - row.lastUsedAt.getTime() > TOUCH_EVERY_MS)) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
   }
-  const role = (["admin", "technician", "viewer"] as const).find((r) => r === row.role) ?? "viewer";
+  const role = isTokenRole(row.role) ? row.role : "viewer";
   const limited = row.organizations.map((o) => o.organizationId);
   return { actor: { type: "token", id: row.id, label: row.name }, role, organizationIds: limited.length ? limited : null, ip };
 }

@@ -28,6 +28,7 @@ export interface Access {
 }
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+export const isTokenRole = (value: string): value is TokenRole => (TOKEN_ROLES as readonly string[]).includes(value);
 
 const ADMINS: ReadonlySet<Role> = new Set(["owner", "admin"]);
 const WRITERS: ReadonlySet<Role> = new Set(["owner", "admin", "technician"]);
