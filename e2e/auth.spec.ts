@@ -98,3 +98,20 @@ test("an admin creates a token on the tokens page, the API accepts it, and once 
   await page.goto("/admin/audit?action=token_revoke");
   await expect(page.getByTestId("audit-table")).toContainText("E2E RMM upload");
 });
+
+test("an admin deactivates a user after confirming, and the row says so", async ({ page }) => {
+  await page.goto("/admin/users");
+  await page.getByLabel("Name", { exact: true }).fill("Short Stay");
+  await page.getByLabel("Email").fill("short.stay@msp.example");
+  await page.getByLabel("Initial password").fill("a password for a short stay");
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "can now sign in" })).toBeVisible();
+
+  const row = page.getByRole("row", { name: /short\.stay@msp\.example/ });
+  await row.getByRole("button", { name: /Deactivate/ }).click();
+  await expect(page.getByRole("dialog")).toContainText("their sessions end at once");
+  await expect(page.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.getByRole("button", { name: "Confirm deactivation" }).click();
+  await expect(row).toContainText("Deactivated");
+  await expect(row.getByRole("button", { name: /Reactivate/ })).toBeFocused();
+});

@@ -2,10 +2,9 @@
 
 import { useRef, useState } from "react";
 import type { AdminToken } from "./admin-types";
-import { FormAlert } from "./form-alert";
+import { ConfirmModal } from "./confirm-modal";
 import { IDLE, type FormState } from "./form-state";
-import { Modal } from "./modal";
-import { DANGER_BUTTON, ROW_DANGER_BUTTON, SECONDARY_BUTTON } from "./styles";
+import { ROW_DANGER_BUTTON } from "./styles";
 import { useAdminForm } from "./use-admin-form";
 
 /**
@@ -50,32 +49,23 @@ export function RevokeTokenButton({
         {notice}
       </span>
       {confirming ? (
-        <Modal
-          labelledBy={headingId}
-          describedBy={`${headingId}-text`}
+        <ConfirmModal
+          headingId={headingId}
+          title={<>Revoke the token “{token.name}”?</>}
+          text="Anything that uses it is refused from now on. This cannot be undone: to give access again, create a new token."
+          confirmLabel="Confirm revocation"
+          pendingLabel="Revoking…"
+          pending={pending}
+          state={state}
+          errorRef={errorRef}
           dialogRef={dialogRef}
+          onConfirm={revoke}
           onClose={() => {
             setConfirming(false);
             if (revoked.current) document.getElementById(rowHeaderId)?.focus();
             else buttonRef.current?.focus();
           }}
-        >
-          <h2 id={headingId} className="text-lg font-semibold tracking-tight break-all">
-            Revoke the token “{token.name}”?
-          </h2>
-          <p id={`${headingId}-text`} className="mt-2 mb-4 text-sm text-gray-700 dark:text-gray-300">
-            Anything that uses it is refused from now on. This cannot be undone: to give access again, create a new token.
-          </p>
-          <FormAlert state={state} errorRef={errorRef} showSuccess={false} />
-          <div className="flex flex-wrap gap-2">
-            <button type="button" disabled={pending} onClick={revoke} className={DANGER_BUTTON}>
-              {pending ? "Revoking…" : "Confirm revocation"}
-            </button>
-            <button type="button" data-autofocus onClick={() => dialogRef.current?.close()} className={SECONDARY_BUTTON}>
-              Cancel
-            </button>
-          </div>
-        </Modal>
+        />
       ) : null}
     </>
   );

@@ -2,10 +2,9 @@
 
 import { useRef, useState } from "react";
 import type { AdminUser } from "./admin-types";
-import { FormAlert } from "./form-alert";
+import { ConfirmModal } from "./confirm-modal";
 import { IDLE, type FormState } from "./form-state";
-import { Modal } from "./modal";
-import { DANGER_BUTTON, ROW_BUTTON, ROW_DANGER_BUTTON, SECONDARY_BUTTON } from "./styles";
+import { ROW_BUTTON, ROW_DANGER_BUTTON } from "./styles";
 import { useAdminForm } from "./use-admin-form";
 
 /**
@@ -52,31 +51,22 @@ export function UserActiveToggle({ user, action }: { user: AdminUser; action: (p
         {notice}
       </span>
       {confirming ? (
-        <Modal
-          labelledBy={headingId}
-          describedBy={`${headingId}-text`}
+        <ConfirmModal
+          headingId={headingId}
+          title={<>Deactivate {user.email}?</>}
+          text={`${user.name} can no longer sign in, and their sessions end at once. The account stays, with its history in the audit log; you can reactivate it later.`}
+          confirmLabel="Confirm deactivation"
+          pendingLabel="Deactivating…"
+          pending={pending}
+          state={state}
+          errorRef={errorRef}
           dialogRef={dialogRef}
+          onConfirm={() => send(false)}
           onClose={() => {
             setConfirming(false);
             buttonRef.current?.focus();
           }}
-        >
-          <h2 id={headingId} className="text-lg font-semibold tracking-tight break-all">
-            Deactivate {user.email}?
-          </h2>
-          <p id={`${headingId}-text`} className="mt-2 mb-4 text-sm text-gray-700 dark:text-gray-300">
-            {user.name} can no longer sign in, and their sessions end at once. The account stays, with its history in the audit log; you can reactivate it later.
-          </p>
-          <FormAlert state={state} errorRef={errorRef} showSuccess={false} />
-          <div className="flex flex-wrap gap-2">
-            <button type="button" disabled={pending} onClick={() => send(false)} className={DANGER_BUTTON}>
-              {pending ? "Deactivating…" : "Confirm deactivation"}
-            </button>
-            <button type="button" data-autofocus onClick={() => dialogRef.current?.close()} className={SECONDARY_BUTTON}>
-              Cancel
-            </button>
-          </div>
-        </Modal>
+        />
       ) : (
         <div role="alert" className="text-xs text-red-700 dark:text-red-400">
           {state.status === "error" ? state.message : null}
