@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { formatBytes } from "../ui/format";
 
 export const FILE_INPUT_ID = "upload-files";
@@ -13,6 +13,18 @@ const ACCEPT = ".csv,.log,.txt,.json,.xml,.zip,text/csv,application/json,applica
  */
 export function DropZone({ onFiles, disabled, maxBytes }: { onFiles: (files: File[]) => void; disabled: boolean; maxBytes: number }) {
   const [dragging, setDragging] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  // Files chosen before the page finished loading fired their change event before React listened: take them
+  // once it does, instead of leaving the user looking at a page that ignored their choice.
+  useEffect(() => {
+    const input = inputRef.current;
+    const files = Array.from(input?.files ?? []);
+    if (!input || files.length === 0) return;
+    input.value = "";
+    onFiles(files);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the files chosen before hydration, once
+  }, []);
 
   return (
     <div
@@ -47,6 +59,7 @@ export function DropZone({ onFiles, disabled, maxBytes }: { onFiles: (files: Fil
       <input
         id={FILE_INPUT_ID}
         type="file"
+        ref={inputRef}
         multiple
         accept={ACCEPT}
         disabled={disabled}
