@@ -1,6 +1,8 @@
 // Plain view objects: what the data layer returns and what may cross into client
 // components or API answers. No Prisma types, no Date objects (ISO strings instead).
 import type { Role } from "./domain/access";
+import type { FindingKind, PatchEvidence } from "./domain/facts";
+import type { Guidance } from "./domain/guidance";
 import type { Status, StatusCounts } from "./domain/statuses";
 
 export type { Status, StatusCounts };
@@ -33,7 +35,12 @@ export interface ServerRow {
   status: Status;
   /** ISO 8601 */
   lastScanAt: string | null;
+  /** what the open indicators of compromise are (a type, or the path our CSV reported) */
   indicators: string[];
+  /** how many open indicators of compromise */
+  indicatorCount: number;
+  /** open leads: suspicious files that are not proof by themselves */
+  suspiciousFiles: number;
 }
 
 export interface Page<T> {
@@ -62,13 +69,16 @@ export interface ScanView {
   ipAddress: string | null;
   status: Status;
   reason: string;
+  /** one label per finding type, with its count ("CVE-2021-26855 ×3"): for display only */
   indicators: string[];
+  indicatorCount: number;
+  suspiciousFiles: number;
   mitigation: string | null;
   /** the format it came from: canonical, mapped, test-proxylogon, health-checker, nmap, nessus */
   source: string;
   /** the tool's name for people, e.g. "Test-ProxyLogon"; null for CSV imports */
   tool: string | null;
-  patchEvidence: "build" | "vulnerable" | "not-determined" | "not-checked" | "offline";
+  patchEvidence: PatchEvidence;
   logAgeDays: number | null;
 }
 
@@ -79,6 +89,11 @@ export interface FindingView {
   detail: string;
   /** when the tool saw it, if the file said (ISO 8601) */
   seenAt: string | null;
+  /** when it counts from: seenAt, or the scan's time */
+  at: string;
+  kind: FindingKind;
+  /** dated at or after the last remediation: still counts */
+  open: boolean;
   scannedAt: string;
   tool: string | null;
 }
@@ -117,6 +132,8 @@ export interface ServerDetail extends ServerRow {
   /** the verdict explained in words */
   reason: string;
   compromisedAt: string | null;
+  /** what to do next, from the server's product, CU and the advisory */
+  guidance: Guidance;
   scans: ScanView[];
   remediations: RemediationView[];
   /** the latest findings, newest scan first; findingsTotal counts them all */

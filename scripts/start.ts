@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { DEFAULT_DATABASE_URL, dialect, sqlitePath } from "../lib/data/db";
+import { rederiveIfRulesChanged } from "../lib/data/rules-version";
 import { isDatabaseEmpty, prepareDatabase } from "../lib/data/setup";
 import { demoEnabled, generateSecret, secretProblem } from "../lib/config";
 import { deactivateAccountsOf } from "../lib/data/users";
@@ -75,6 +76,8 @@ async function main() {
     run("next", ["build"]);
   }
   await prepareDatabase({ adminToken: process.env.PATCHBOARD_ADMIN_TOKEN });
+  const rederived = await rederiveIfRulesChanged((done, total) => console.log(`Patchboard: re-deriving statuses with the new rules: ${done} of ${total} servers`));
+  if (rederived > 0) console.log(`Patchboard: ${rederived} servers re-derived with the current status rules.`);
   if (demoEnabled() && (await isDatabaseEmpty())) {
     console.log("Patchboard: empty database, loading the demo fleet (PATCHBOARD_DEMO=0 to start empty) ...");
     await seedDemo();

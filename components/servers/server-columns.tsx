@@ -47,7 +47,7 @@ const rest = [
       return value ? <DateTime value={value} /> : <span className="text-gray-600 dark:text-gray-400">Never</span>;
     },
   }),
-  helper.accessor("indicators", { header: "Indicators", enableSorting: false, cell: (info) => <IndicatorSummary indicators={info.getValue()} /> }),
+  helper.accessor("indicators", { header: "Indicators", enableSorting: false, cell: (info) => <IndicatorSummary indicators={info.getValue()} count={info.row.original.indicatorCount} /> }),
 ];
 
 /** Column ids of sortable columns are the API's sort fields (SERVER_SORTS). */

@@ -1,3 +1,4 @@
+import type { Guidance } from "@/lib/domain/guidance";
 import { STATUS_LABELS, type Status } from "@/lib/domain/statuses";
 import { DateTime } from "../ui/date-time";
 
@@ -9,17 +10,8 @@ const CALLOUT: Record<Status, string> = {
   unknown: "border-gray-300 bg-gray-100 text-gray-900 dark:border-gray-600 dark:bg-gray-800 dark:text-gray-100",
 };
 
-const ADVICE: Record<Status, string> = {
-  compromised:
-    "Patching does not remove a compromise. Investigate and clean the server (web shells, LSASS dumps, new accounts), then record the remediation below.",
-  unpatched: "Install the March 2021 security update (KB5000871) for this cumulative update, or update to a supported CU first.",
-  mitigated: "The mitigation reduces exposure but is not a fix: the security update still has to be installed.",
-  patched: "The build includes the March 2021 fix. Keep checking for indicators of compromise: exploitation began before the patch.",
-  unknown: "Run a scan that reports the full four-part build number to get a verdict.",
-};
-
-/** The verdict in words, in a prominent box colored by status. */
-export function VerdictCallout({ status, reason, compromisedAt }: { status: Status; reason: string; compromisedAt: string | null }) {
+/** The verdict in words, in a prominent box colored by status, and what to do next for this server. */
+export function VerdictCallout({ status, reason, compromisedAt, guidance }: { status: Status; reason: string; compromisedAt: string | null; guidance: Guidance }) {
   return (
     <section aria-labelledby="verdict-heading" className={`rounded-xl border-2 p-5 ${CALLOUT[status]}`} data-testid="verdict">
       <h2 id="verdict-heading" className="text-base font-semibold">
@@ -31,7 +23,10 @@ export function VerdictCallout({ status, reason, compromisedAt }: { status: Stat
           Compromised since <DateTime value={compromisedAt} />.
         </p>
       ) : null}
-      <p className="mt-3 text-sm opacity-90">{ADVICE[status]}</p>
+      <p className="mt-3 text-sm font-medium" data-testid="next-action">
+        {guidance.action}
+        {guidance.install ? <span className="block font-normal">{guidance.install}</span> : null}
+      </p>
     </section>
   );
 }

@@ -1,3 +1,5 @@
+import { normalizeBuild } from "../domain/exchange-builds";
+import { findingKind, findingTime } from "../domain/findings";
 import { nameKey, slugify } from "../domain/slug";
 import { AppError } from "../errors";
 import type { ScanRowInput } from "../import/scan-row";
@@ -5,10 +7,10 @@ import { rowsSource, statementBatches, type SqlScalar, type SqlSession } from ".
 
 export type { ScanRowInput };
 
-const BASE_SCAN_COLUMNS = ["serverId", "importId", "scannedAt", "build", "ipAddress", "indicators", "mitigation", "source"];
+const BASE_SCAN_COLUMNS = ["serverId", "importId", "scannedAt", "build", "ipAddress", "mitigation", "source"];
 const TOOL_SCAN_COLUMNS = ["patchEvidence", "toolVerdict", "logAgeDays"];
-const SCAN_TYPES = ["integer", "integer", "timestamp(3)", "text", "text", "text", "text", "text", "text", "text", "integer"];
-const INDICATOR_TYPES = ["integer", "timestamp(3)", "text", "text", "timestamp(3)"];
+const SCAN_TYPES = ["integer", "integer", "timestamp(3)", "text", "text", "text", "text", "text", "text", "integer"];
+const INDICATOR_TYPES = ["integer", "timestamp(3)", "text", "text", "timestamp(3)", "timestamp(3)", "text"];
 // Canonical CSV indicators are free text (usually a path): the type says where they came from.
 const REPORTED = "reported";
 const SERVER_TYPES = ["integer", "text", "text", "timestamp(3)"];
@@ -44,7 +46,7 @@ export class ImportWriter {
     const types = fromTool ? SCAN_TYPES : SCAN_TYPES.slice(0, BASE_SCAN_COLUMNS.length);
     const columns = fromTool ? [...BASE_SCAN_COLUMNS, ...TOOL_SCAN_COLUMNS] : BASE_SCAN_COLUMNS;
     const tuples = rows.map((r, i) => {
-      const base: SqlScalar[] = [serverIds[i], this.importId, r.scannedAt, r.build, r.ipAddress, r.indicators.length ? r.indicators.join("; ") : null, r.mitigation, this.source];
+      const base: SqlScalar[] = [serverIds[i], this.importId, r.scannedAt, normalizeBuild(r.build), r.ipAddress, r.mitigation, this.source];
       if (fromTool) base.push(r.patchEvidence ?? "build", r.toolVerdict ? JSON.stringify(r.toolVerdict) : null, r.logAgeDays ?? null);
       return base;
     });
@@ -67,13 +69,15 @@ export class ImportWriter {
     rows.forEach((r, i) => {
       if (!r.findings && r.indicators.length === 0) return;
       const findings = r.findings ?? r.indicators.map((detail) => ({ type: REPORTED, detail, seenAt: null }));
-      for (const f of findings) tuples.push([serverIds[i], r.scannedAt, f.type, f.detail, f.seenAt]);
+      for (const f of findings) {
+        tuples.push([serverIds[i], r.scannedAt, f.type, f.detail, f.seenAt, findingTime(f.seenAt, r.scannedAt), findingKind(f.type, f.detail)]);
+      }
     });
     for (const chunk of statementBatches(this.s, tuples, INDICATOR_TYPES.length)) {
-      // rowsSource names the columns column1..5 on both databases: serverId, scannedAt, type, detail, seenAt.
+      // rowsSource names the columns column1..7 on both databases: serverId, scannedAt, type, detail, seenAt, at, kind.
       const src = rowsSource(this.s, INDICATOR_TYPES, chunk);
       this.indicatorsWritten += await this.s.run(
-        `INSERT INTO "Indicator" ("scanId", "serverId", "type", "detail", "seenAt") SELECT s."id", v.column1, v.column3, v.column4, v.column5 FROM ${src.sql} JOIN "Scan" s ON s."serverId" = v.column1 AND s."scannedAt" = v.column2 AND s."source" = ? AND s."importId" = ?`,
+        `INSERT INTO "Indicator" ("scanId", "serverId", "type", "detail", "seenAt", "at", "kind") SELECT s."id", v.column1, v.column3, v.column4, v.column5, v.column6, v.column7 FROM ${src.sql} JOIN "Scan" s ON s."serverId" = v.column1 AND s."scannedAt" = v.column2 AND s."source" = ? AND s."importId" = ?`,
         [...src.params, this.source, this.importId],
       );
     }

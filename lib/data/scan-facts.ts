@@ -1,4 +1,4 @@
-import type { PatchEvidence, ScanFacts } from "../domain/status";
+import { isPatchEvidence, type FindingFacts, type FindingKind, type ScanFacts } from "../domain/facts";
 
 // The tool named in verdict reasons, by Scan.source; CSV imports are not a tool's verdict.
 export const TOOL_NAMES: Record<string, string> = {
@@ -17,15 +17,20 @@ export interface StoredToolVerdict {
 export interface ScanFactsRecord {
   scannedAt: string | Date;
   build: string | null;
-  indicators: string | null;
   mitigation: string | null;
   source: string;
   patchEvidence: string;
   toolVerdict: string | null;
 }
 
-export const splitIndicators = (text: string | null): string[] =>
-  text ? text.split(";").map((s) => s.trim()).filter(Boolean) : [];
+/** A finding as the recompute reads it: the same one listed by several scans is read once. */
+export interface FindingRecord {
+  at: string | Date;
+  reportedAt: string | Date;
+  type: string;
+  detail: string;
+  kind: string;
+}
 
 export function parseToolVerdict(text: string | null): StoredToolVerdict | null {
   if (!text) return null;
@@ -41,10 +46,20 @@ export function scanFacts(r: ScanFactsRecord): ScanFacts {
   return {
     scannedAt: new Date(r.scannedAt),
     build: r.build,
-    indicators: splitIndicators(r.indicators),
     mitigation: r.mitigation,
-    patchEvidence: r.patchEvidence as PatchEvidence,
+    // An unknown value (a row written by a newer version) says nothing about the patch.
+    patchEvidence: isPatchEvidence(r.patchEvidence) ? r.patchEvidence : "not-checked",
     tool: TOOL_NAMES[r.source] ?? null,
     cves: parseToolVerdict(r.toolVerdict)?.cves ?? [],
+  };
+}
+
+export function findingFacts(r: FindingRecord): FindingFacts {
+  return {
+    at: new Date(r.at),
+    reportedAt: new Date(r.reportedAt),
+    type: r.type,
+    detail: r.detail,
+    kind: (r.kind === "suspicious-file" ? "suspicious-file" : "indicator") satisfies FindingKind,
   };
 }

@@ -1,13 +1,16 @@
 import type { Access } from "../domain/access";
+import { PROXYLOGON } from "../domain/advisories/proxylogon";
+import { normalizeBuild } from "../domain/exchange-builds";
+import { guidanceFor } from "../domain/guidance";
 import { nameKey } from "../domain/slug";
 import { compareToolVerdict, describeCompromiseCheck } from "../domain/scan-evidence";
-import { judgeScan, type PatchEvidence } from "../domain/status";
+import { judgeScan, type ScanFindingCounts } from "../domain/status";
 import { isStatus, type Status } from "../domain/statuses";
 import type { ServerListQuery } from "../zod/list-queries";
 import type { CompromiseCheckView, Page, ScanView, ServerDetail, ServerRow, ToolVerdictView } from "../views";
 import { db } from "./db";
 import type { Prisma } from "../generated/sqlite/client";
-import { parseToolVerdict, scanFacts, splitIndicators, TOOL_NAMES, type ScanFactsRecord } from "./scan-facts";
+import { parseToolVerdict, scanFacts, TOOL_NAMES, type ScanFactsRecord } from "./scan-facts";
 import { requireOrganizationId } from "./organizations";
 
 const SORT_FIELDS = {
@@ -31,6 +34,8 @@ type ServerRecord = {
   status: string;
   lastScanAt: Date | null;
   indicators: string | null;
+  indicatorCount: number;
+  suspiciousFiles: number;
   organization: { slug: string; name: string };
 };
 
@@ -46,7 +51,10 @@ function toServerRow(r: ServerRecord): ServerRow {
     cumulativeUpdate: r.cumulativeUpdate,
     status: toStatus(r.status),
     lastScanAt: iso(r.lastScanAt),
-    indicators: splitIndicators(r.indicators),
+    // Stored as a list joined by "; " (see status-recompute.ts): the types, never counts.
+    indicators: r.indicators ? r.indicators.split("; ") : [],
+    indicatorCount: r.indicatorCount,
+    suspiciousFiles: r.suspiciousFiles,
   };
 }
 
@@ -90,6 +98,7 @@ const MAX_SCANS_SHOWN = 500;
 const MAX_FINDINGS_SHOWN = 200;
 
 type ScanRecord = ScanFactsRecord & { id: number; scannedAt: Date; ipAddress: string | null; logAgeDays: number | null };
+type ScanFindings = ScanFindingCounts & { labels: string[] };
 
 /** One server, or null when there is none with this id or the caller may not see it (the same to them). */
 export async function getServer(access: Access, id: number): Promise<ServerDetail | null> {
@@ -103,20 +112,24 @@ export async function getServer(access: Access, id: number): Promise<ServerDetai
     },
   });
   if (!row) return null;
-  const [findings, findingsTotal] = await Promise.all([
+  const [findings, findingsTotal, perScan] = await Promise.all([
     db.indicator.findMany({
       where: { serverId: id },
-      orderBy: [{ scan: { scannedAt: "desc" } }, { id: "asc" }],
+      orderBy: [{ at: "desc" }, { id: "asc" }],
       take: MAX_FINDINGS_SHOWN,
       include: { scan: { select: { scannedAt: true, source: true } } },
     }),
     db.indicator.count({ where: { serverId: id } }),
+    findingsByScan(row.scans.map((s) => s.id)),
   ]);
+  const lastRemediation = row.remediations[0]?.remediatedAt.getTime() ?? -Infinity;
+  const status = toStatus(row.status);
   return {
     ...toServerRow(row),
     reason: row.reason,
     compromisedAt: iso(row.compromisedAt),
-    scans: row.scans.map(toScanView),
+    guidance: guidanceFor(status, row.build, PROXYLOGON),
+    scans: row.scans.map((s) => toScanView(s, perScan.get(s.id))),
     remediations: row.remediations.map((r) => ({
       id: r.id,
       remediatedAt: r.remediatedAt.toISOString(),
@@ -128,39 +141,62 @@ export async function getServer(access: Access, id: number): Promise<ServerDetai
       type: f.type,
       detail: f.detail,
       seenAt: iso(f.seenAt),
+      at: f.at.toISOString(),
+      kind: f.kind === "suspicious-file" ? "suspicious-file" : "indicator",
+      // A remediation clears the findings dated before it, whichever scan reported them.
+      open: f.at.getTime() >= lastRemediation,
       scannedAt: f.scan.scannedAt.toISOString(),
       tool: TOOL_NAMES[f.scan.source] ?? null,
     })),
     findingsTotal,
-    compromiseCheck: await latestCompromiseCheck(row.scans),
+    compromiseCheck: latestCompromiseCheck(row.scans, perScan),
     toolVerdict: latestToolVerdict(row.scans),
   };
 }
 
-function toScanView(s: ScanRecord): ScanView {
+// Per scan: how many indicators and suspicious files it reported, and a label per type for the history.
+async function findingsByScan(scanIds: number[]): Promise<Map<number, ScanFindings>> {
+  const groups = await db.indicator.groupBy({ by: ["scanId", "type", "kind"], where: { scanId: { in: scanIds } }, _count: { _all: true } });
+  const byScan = new Map<number, ScanFindings>();
+  for (const g of groups) {
+    const entry = byScan.get(g.scanId) ?? { indicators: 0, suspiciousFiles: 0, labels: [] };
+    const n = g._count._all;
+    if (g.kind === "suspicious-file") entry.suspiciousFiles += n;
+    else entry.indicators += n;
+    entry.labels.push(n === 1 ? g.type : `${g.type} ×${n}`);
+    byScan.set(g.scanId, entry);
+  }
+  return byScan;
+}
+
+const NO_FINDINGS: ScanFindings = { indicators: 0, suspiciousFiles: 0, labels: [] };
+
+function toScanView(s: ScanRecord, found: ScanFindings = NO_FINDINGS): ScanView {
   const facts = scanFacts(s);
-  const verdict = judgeScan(facts);
+  const verdict = judgeScan(facts, found, PROXYLOGON);
   return {
     id: s.id,
     scannedAt: s.scannedAt.toISOString(),
-    build: s.build,
+    build: normalizeBuild(s.build),
     ipAddress: s.ipAddress,
     status: verdict.status,
     reason: verdict.reason,
-    indicators: facts.indicators,
+    indicators: found.labels,
+    indicatorCount: found.indicators,
+    suspiciousFiles: found.suspiciousFiles,
     mitigation: s.mitigation,
     source: s.source,
     tool: TOOL_NAMES[s.source] ?? null,
-    patchEvidence: s.patchEvidence as PatchEvidence,
+    patchEvidence: facts.patchEvidence ?? "build",
     logAgeDays: s.logAgeDays,
   };
 }
 
 // A Test-ProxyLogon run is the compromise check: its scan says nothing about the build.
-async function latestCompromiseCheck(scans: ScanRecord[]): Promise<CompromiseCheckView | null> {
+function latestCompromiseCheck(scans: ScanRecord[], perScan: Map<number, ScanFindings>): CompromiseCheckView | null {
   const check = scans.find((s) => s.source === "test-proxylogon");
   if (!check) return null;
-  const indicatorCount = await db.indicator.count({ where: { scanId: check.id } });
+  const indicatorCount = perScan.get(check.id)?.indicators ?? 0;
   const tool = TOOL_NAMES[check.source];
   const described = describeCompromiseCheck({ checkedAt: check.scannedAt, logAgeDays: check.logAgeDays, indicatorCount, tool });
   return { checkedAt: check.scannedAt.toISOString(), tool, indicatorCount, logAgeDays: check.logAgeDays, ...described };
@@ -170,8 +206,8 @@ function latestToolVerdict(scans: ScanRecord[]): ToolVerdictView | null {
   for (const s of scans) {
     const verdict = parseToolVerdict(s.toolVerdict);
     if (!verdict || s.patchEvidence === "offline") continue;
-    // Our answer from the same scan's build alone, without its indicators: the tool answers the patch question.
-    const judged = judgeScan({ ...scanFacts(s), patchEvidence: "build", indicators: [] }).status;
+    // Our answer from the same scan's build alone, without its findings: the tool answers the patch question.
+    const judged = judgeScan({ ...scanFacts(s), patchEvidence: "build" }, NO_FINDINGS, PROXYLOGON).status;
     const ours = judged === "compromised" ? "unknown" : judged;
     const tool = TOOL_NAMES[s.source] ?? verdict.tool;
     return { tool, scannedAt: s.scannedAt.toISOString(), vulnerable: verdict.vulnerable, cves: verdict.cves, ours, ...compareToolVerdict({ ...verdict, tool }, ours) };

@@ -1,13 +1,16 @@
+import { PROXYLOGON } from "../domain/advisories/proxylogon";
 import { evaluateServer } from "../domain/status";
-import { scanFacts, type ScanFactsRecord } from "./scan-facts";
+import { findingFacts, scanFacts, type FindingRecord, type ScanFactsRecord } from "./scan-facts";
 import { inIds, rowsSource, statementBatches, type SqlScalar, type SqlSession } from "./sql-session";
 
 // Servers re-derived per round trip: large enough to amortise the queries, small enough
 // that one chunk's scans stay a few megabytes.
 const CHUNK = 1000;
-const SERVER_UPDATE_TYPES = ["integer", "text", "text", "text", "text", "text", "timestamp(3)", "text", "timestamp(3)", "text"];
+const SERVER_UPDATE_TYPES = ["integer", "text", "text", "text", "text", "text", "timestamp(3)", "text", "timestamp(3)", "text", "integer", "integer"];
 const SPAN_TYPES = ["integer", "integer", "text", "text", "text"];
 const DELTA_TYPES = ["integer", "text", "text", "integer"];
+// A tool's finding is named by its type (CVE-2021-26855, LsassDump); one reported in our CSV by what it is (a path).
+export const FINDING_LABEL = `CASE WHEN i."type" = 'reported' THEN i."detail" ELSE i."type" END`;
 
 interface ScanRecord extends ScanFactsRecord {
   serverId: number;
@@ -46,10 +49,15 @@ export async function recomputeServers(
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
     const { sql: where, params: chunkIds } = inIds(s, chunk);
-    const [servers, scans, remediations, oldSpans] = [
+    const [servers, scans, findings, remediations, oldSpans] = [
       await s.all<{ id: number; organizationId: number }>(`SELECT "id", "organizationId" FROM "Server" WHERE "id" ${where}`, chunkIds),
       await s.all<ScanRecord>(
-        `SELECT "serverId", "scannedAt", "build", "ipAddress", "indicators", "mitigation", "source", "patchEvidence", "toolVerdict" FROM "Scan" WHERE "serverId" ${where} ORDER BY "serverId", "scannedAt"`,
+        `SELECT "serverId", "scannedAt", "build", "ipAddress", "mitigation", "source", "patchEvidence", "toolVerdict" FROM "Scan" WHERE "serverId" ${where} ORDER BY "serverId", "scannedAt"`,
+        chunkIds,
+      ),
+      // A finding re-listed by later scans (a re-run re-reads old logs) is read once, with its latest report.
+      await s.all<FindingRecord & { serverId: number }>(
+        `SELECT i."serverId", i."at", MAX(s."scannedAt") AS "reportedAt", ${FINDING_LABEL} AS "type", i."detail", i."kind" FROM "Indicator" i JOIN "Scan" s ON s."id" = i."scanId" WHERE i."serverId" ${where} GROUP BY i."serverId", i."at", ${FINDING_LABEL}, i."detail", i."kind"`,
         chunkIds,
       ),
       await s.all<{ serverId: number; remediatedAt: string | Date }>(
@@ -63,6 +71,7 @@ export async function recomputeServers(
       if (span.toDay) addDelta(Number(span.organizationId), span.toDay, span.status, 1);
     }
     const scansBy = groupBy(scans, (r) => Number(r.serverId));
+    const findingsBy = groupBy(findings, (r) => Number(r.serverId));
     const remsBy = groupBy(remediations, (r) => Number(r.serverId));
 
     const updates: SqlScalar[][] = [];
@@ -72,10 +81,13 @@ export async function recomputeServers(
       const orgId = Number(server.organizationId);
       orgs.add(orgId);
       const serverScans = scansBy.get(id) ?? [];
-      const facts = serverScans.map(scanFacts);
       const { current, spans } = evaluateServer(
-        facts,
-        (remsBy.get(id) ?? []).map((r) => ({ remediatedAt: new Date(r.remediatedAt) })),
+        {
+          scans: serverScans.map(scanFacts),
+          findings: (findingsBy.get(id) ?? []).map(findingFacts),
+          remediations: (remsBy.get(id) ?? []).map((r) => ({ remediatedAt: new Date(r.remediatedAt) })),
+        },
+        PROXYLOGON,
       );
       const ip = [...serverScans].reverse().find((r) => r.ipAddress)?.ipAddress ?? null;
       updates.push([
@@ -89,6 +101,8 @@ export async function recomputeServers(
         current.indicators.length ? current.indicators.join("; ") : null,
         current.compromisedAt,
         ip,
+        current.indicatorCount,
+        current.suspiciousFiles,
       ]);
       for (const span of spans) {
         spanRows.push([id, orgId, span.status, span.fromDay, span.toDay]);
@@ -99,7 +113,7 @@ export async function recomputeServers(
     for (const batch of statementBatches(s, updates, SERVER_UPDATE_TYPES.length)) {
       const src = rowsSource(s, SERVER_UPDATE_TYPES, batch);
       await s.run(
-        `UPDATE "Server" SET "status" = v.column2, "reason" = v.column3, "build" = v.column4, "product" = v.column5, "cumulativeUpdate" = v.column6, "lastScanAt" = v.column7, "indicators" = v.column8, "compromisedAt" = v.column9, "ipAddress" = COALESCE(v.column10, "Server"."ipAddress") FROM ${src.sql} WHERE "Server"."id" = v.column1`,
+        `UPDATE "Server" SET "status" = v.column2, "reason" = v.column3, "build" = v.column4, "product" = v.column5, "cumulativeUpdate" = v.column6, "lastScanAt" = v.column7, "indicators" = v.column8, "compromisedAt" = v.column9, "ipAddress" = COALESCE(v.column10, "Server"."ipAddress"), "indicatorCount" = v.column11, "suspiciousFiles" = v.column12 FROM ${src.sql} WHERE "Server"."id" = v.column1`,
         src.params,
       );
     }

@@ -8,7 +8,13 @@ import {
   type ParsedBuild,
 } from "./exchange-builds";
 import type { ExchangeProduct } from "./exchange-cumulative-updates";
-import type { BuildVerdict } from "./status";
+
+export interface BuildVerdict {
+  status: "patched" | "unpatched" | "unknown";
+  product: string | null;
+  cumulativeUpdate: string | null;
+  reason: string;
+}
 
 // One source's value for a fixed build. Sources can disagree; every value is kept so the verdict can say so.
 export interface SourcedBuild {

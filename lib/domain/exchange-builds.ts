@@ -37,6 +37,15 @@ export function parseBuild(text: string): ParsedBuild | null {
   return { major, minor, build, revision, text: parts.join(".") };
 }
 
+// A build as it is stored and shown: the long form (15.01.2176.009) and stray spaces read as the same build
+// (15.1.2176.9). Text that is not a build is kept as written (trimmed), so the verdict can quote it.
+export function normalizeBuild(text: string | null): string | null {
+  if (text === null) return null;
+  const trimmed = text.trim();
+  if (trimmed === "") return null;
+  return parseBuild(trimmed)?.text ?? trimmed;
+}
+
 // Orders builds part by part. A missing revision sorts like revision 0, so callers that need to know
 // whether the revision matters must check `revision === null` themselves.
 export function compareBuilds(a: ParsedBuild, b: ParsedBuild): number {

@@ -1,6 +1,7 @@
 // How one scan answers the patch question, by what its tool could see (PatchEvidence), and the reason that
 // says so. status.ts builds a server's status and history from these.
-import type { BuildVerdict, PatchEvidence, ScanFacts } from "./status";
+import type { BuildVerdict } from "./advisory";
+import type { PatchEvidence, ScanFacts } from "./facts";
 import type { Status } from "./statuses";
 
 export type Judge = (build: string | null) => BuildVerdict;
@@ -13,55 +14,51 @@ export function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
-function evidenceOf(scan: ScanFacts): PatchEvidence {
+export function evidenceOf(scan: ScanFacts): PatchEvidence {
   return scan.patchEvidence ?? "build";
 }
 
-// Only these scans decide the patch verdict; "not-checked" and "offline" scans leave it as it was.
+// Only these scans speak to the patch verdict; "not-checked" and "offline" scans leave it as it was.
 export function hasPatchEvidence(scan: ScanFacts): boolean {
   const evidence = evidenceOf(scan);
-  return evidence === "build" || evidence === "vulnerable" || evidence === "not-determined";
+  return evidence !== "not-checked" && evidence !== "offline";
 }
 
-// A tool that could not reach the server saw nothing: neither a build, a mitigation nor an indicator.
+// A tool that could not reach the server saw nothing: neither a build, a mitigation nor a finding.
 export function reachedServer(scan: ScanFacts): boolean {
   return evidenceOf(scan) !== "offline";
 }
 
-function toolName(scan: ScanFacts): string {
+export function toolName(scan: ScanFacts): string {
   return scan.tool?.trim() || "the scanner";
 }
 
 // "the nmap scan", "the Test-ProxyLogon check"; "the scan" when the tool is not named.
-function runLabel(scan: ScanFacts, noun: "scan" | "check"): string {
+export function runLabel(scan: ScanFacts, noun: "scan" | "check" = "scan"): string {
   const tool = scan.tool?.trim();
   return tool ? `the ${tool} ${noun}` : `the ${noun}`;
 }
 
 // A mitigation only matters while the server is not patched: it is a stopgap, never a patch.
 // This holds for "unknown" too: a server of unknown patch level with the IIS URL Rewrite rule is at least
-// mitigated, and "mitigated" still says "not patched", so it never overstates. That covers a
-// "not-determined" scan with EOMT, and a "vulnerable" one: EOMT is the stopgap for exactly that.
+// mitigated, and "mitigated" still says "not patched", so it never overstates.
 export function withMitigation(status: BuildVerdict["status"], mitigated: boolean): Status {
   return mitigated && status !== "patched" ? "mitigated" : status;
 }
 
-export function patchPart(verdict: BuildVerdict, mitigated: boolean): { status: Status; reason: string } {
-  const status = withMitigation(verdict.status, mitigated);
-  if (status === "mitigated") {
-    return { status, reason: `Not patched: EOMT mitigation applied, which is not a patch. ${verdict.reason}` };
-  }
-  return { status, reason: verdict.reason };
-}
-
-// The patch status a scan's evidence gives, without a reason: all the spans loop needs.
-// stateOf and judgeScan take their status from here too, so the two can never disagree.
+// The patch status a scan's evidence gives, without a reason: all the spans loop needs. "patched" and
+// "unpatched" are conclusive; "unknown" is a scan that could not decide, which never erases one that could.
 export function evidenceStatus(scan: ScanFacts, judge: Judge): BuildVerdict["status"] {
   switch (evidenceOf(scan)) {
     case "build":
       return judge(scan.build).status;
     case "vulnerable":
+    case "exploitable":
       return "unpatched";
+    case "not-determined":
+      // The tool could not tell, but a build below the fix is a fact of its own: unpatched whatever the tool
+      // says. A build that looks patched is not confirmed by a scan that could not decide.
+      return judge(scan.build).status === "unpatched" ? "unpatched" : "unknown";
     default:
       return "unknown";
   }
@@ -74,9 +71,11 @@ function buildNote(scan: ScanFacts, fromBuild: BuildVerdict, bridgeIfPatched: st
   return fromBuild.status === "patched" ? ` ${bridgeIfPatched}: ${fromBuild.reason}` : ` ${fromBuild.reason}`;
 }
 
-function offlineReason(scan: ScanFacts): string {
+export function offlineReason(scan: ScanFacts): string {
   return `Unknown: ${toolName(scan)} could not reach this server on ${dayOf(scan.scannedAt)}, so it was not scanned.`;
 }
+
+const cveList = (scan: ScanFacts) => unique(scan.cves ?? []).join(", ");
 
 // What one scan says about the patch level. Product and CU come from the build only when the scan's
 // evidence is about the patch: a compromise check or an unreachable server says nothing about the build.
@@ -87,16 +86,21 @@ export function scanVerdict(scan: ScanFacts, judge: Judge): BuildVerdict {
   const day = dayOf(scan.scannedAt);
   const status = evidenceStatus(scan, judge);
   const { product, cumulativeUpdate } = fromBuild;
+  const outranks = "Its build looks patched, but the tool's finding outranks the build number";
+  if (evidence === "exploitable") {
+    const cves = scan.cves?.length ? ` to ${cveList(scan)}` : "";
+    const reason = `Unpatched: ${toolName(scan)}'s live probe found the server exploitable${cves} on ${day}.` + buildNote(scan, fromBuild, outranks);
+    return { status, product, cumulativeUpdate, reason };
+  }
   if (evidence === "vulnerable") {
-    const cves = scan.cves?.length ? ` to ${unique(scan.cves).join(", ")}` : "";
-    const reason =
-      `Unpatched: ${toolName(scan)} found the server vulnerable${cves} on ${day}.` +
-      buildNote(scan, fromBuild, "Its build looks patched, but the tool's finding outranks the build number");
+    const cves = scan.cves?.length ? ` to ${cveList(scan)}` : "";
+    const reason = `Unpatched: ${toolName(scan)} found the server vulnerable${cves} on ${day}.` + buildNote(scan, fromBuild, outranks);
     return { status, product, cumulativeUpdate, reason };
   }
   if (evidence === "not-determined") {
+    if (status === "unpatched") return fromBuild;
     const reason =
-      `Unknown: ${runLabel(scan, "scan")} on ${day} could not determine whether the server is patched.` +
+      `Unknown: ${runLabel(scan)} on ${day} could not determine whether the server is patched.` +
       buildNote(scan, fromBuild, "Its build alone looks patched, but this scan does not confirm it");
     return { status, product, cumulativeUpdate, reason };
   }
@@ -113,6 +117,8 @@ export function noEvidenceVerdict(scans: ScanFacts[]): BuildVerdict {
   const reason = seen
     ? `Unknown: no scan of this server says which build it runs; ${runLabel(seen, "check")} on ` +
       `${dayOf(seen.scannedAt)} only looks for compromise.`
-    : offlineReason(scans[scans.length - 1]);
+    : scans.length > 0
+      ? offlineReason(scans[scans.length - 1])
+      : "No scan yet, so the status is unknown.";
   return { status: "unknown", product: null, cumulativeUpdate: null, reason };
 }

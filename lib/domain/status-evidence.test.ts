@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { evaluateServer, judgeScan, type PatchEvidence } from "./status";
-import { PATCHED, PATCHED_REASON, UNPATCHED, UNPATCHED_REASON, offline, remediation, scan, toolScan, tplCheck } from "./status-test-support";
+import type { PatchEvidence } from "./facts";
+import { PATCHED, PATCHED_REASON, UNPATCHED, UNPATCHED_REASON, evaluate, judge, offline, remediation, scan, toolScan, tplCheck } from "./status-test-support";
 
 describe("judgeScan: scans from other tools", () => {
   it("is unpatched when the tool found the server vulnerable, even with a patched-looking build", () => {
-    const judged = judgeScan(
+    const judged = judge(
       toolScan("2021-03-10T10:00:00Z", "vulnerable", "nmap", { build: PATCHED, cves: ["CVE-2021-26855"] }),
     );
     expect(judged).toEqual({
@@ -18,7 +18,7 @@ describe("judgeScan: scans from other tools", () => {
   });
 
   it("names the build's own verdict after the finding when it is not patched", () => {
-    const judged = judgeScan(
+    const judged = judge(
       toolScan("2021-03-10T10:00:00Z", "vulnerable", "Nessus", { build: UNPATCHED, cves: ["CVE-2021-26855", "CVE-2021-27065"] }),
     );
     expect(judged.reason).toBe(
@@ -27,7 +27,7 @@ describe("judgeScan: scans from other tools", () => {
   });
 
   it("says just vulnerable without CVEs, and the scanner without a tool name", () => {
-    const judged = judgeScan(toolScan("2021-03-10T10:00:00Z", "vulnerable", null, { cves: [] }));
+    const judged = judge(toolScan("2021-03-10T10:00:00Z", "vulnerable", null, { cves: [] }));
     expect(judged).toEqual({
       status: "unpatched",
       reason: "Unpatched: the scanner found the server vulnerable on 2021-03-10.",
@@ -37,13 +37,13 @@ describe("judgeScan: scans from other tools", () => {
   });
 
   it("is unknown, never patched, when the scan could not determine the patch level", () => {
-    expect(judgeScan(toolScan("2021-03-10T10:00:00Z", "not-determined", "nmap"))).toEqual({
+    expect(judge(toolScan("2021-03-10T10:00:00Z", "not-determined", "nmap"))).toEqual({
       status: "unknown",
       reason: "Unknown: the nmap scan on 2021-03-10 could not determine whether the server is patched.",
       product: null,
       cumulativeUpdate: null,
     });
-    const withPatchedBuild = judgeScan(toolScan("2021-03-10T10:00:00Z", "not-determined", "nmap", { build: PATCHED }));
+    const withPatchedBuild = judge(toolScan("2021-03-10T10:00:00Z", "not-determined", "nmap", { build: PATCHED }));
     expect(withPatchedBuild.status).toBe("unknown");
     expect(withPatchedBuild.reason).toBe(
       "Unknown: the nmap scan on 2021-03-10 could not determine whether the server is patched. Its build alone " +
@@ -52,7 +52,7 @@ describe("judgeScan: scans from other tools", () => {
   });
 
   it("adds the build's reason to a not-determined scan, with product and CU from the build", () => {
-    const judged = judgeScan(toolScan("2021-03-10T10:00:00Z", "not-determined", null, { build: "15.1.2176" }));
+    const judged = judge(toolScan("2021-03-10T10:00:00Z", "not-determined", null, { build: "15.1.2176" }));
     expect(judged.status).toBe("unknown");
     expect(judged.reason).toMatch(
       /^Unknown: the scan on 2021-03-10 could not determine whether the server is patched\. Exchange 2016 CU19, build 15\.1\.2176 has only three parts/,
@@ -61,24 +61,24 @@ describe("judgeScan: scans from other tools", () => {
   });
 
   it.each<PatchEvidence>(["vulnerable", "not-determined"])("is mitigated when a %s scan has EOMT applied", (evidence) => {
-    const judged = judgeScan(toolScan("2021-03-10T10:00:00Z", evidence, "nmap", { mitigation: "eomt" }));
+    const judged = judge(toolScan("2021-03-10T10:00:00Z", evidence, "nmap", { mitigation: "eomt" }));
     expect(judged.status).toBe("mitigated");
     expect(judged.reason).toMatch(/^Not patched: EOMT mitigation applied, which is not a patch\. Un/);
   });
 
   it("says a compromise check says nothing about the patch, and reports no product", () => {
-    expect(judgeScan(toolScan("2021-03-12T10:00:00Z", "not-checked", "Test-ProxyLogon", { build: PATCHED }))).toEqual({
+    expect(judge(toolScan("2021-03-12T10:00:00Z", "not-checked", "Test-ProxyLogon", { build: PATCHED }))).toEqual({
       status: "unknown",
       reason:
         "Unknown: the Test-ProxyLogon check on 2021-03-12 says nothing about the patch level: it only looks for compromise.",
       product: null,
       cumulativeUpdate: null,
     });
-    expect(judgeScan(toolScan("2021-03-12T10:00:00Z", "not-checked", null)).reason).toMatch(/^Unknown: the check on 2021-03-12 /);
+    expect(judge(toolScan("2021-03-12T10:00:00Z", "not-checked", null)).reason).toMatch(/^Unknown: the check on 2021-03-12 /);
   });
 
   it("is compromised when a compromise check found indicators", () => {
-    const judged = judgeScan(tplCheck("2021-03-12T10:00:00Z", ["shell.aspx"]));
+    const judged = judge(tplCheck("2021-03-12T10:00:00Z", ["shell.aspx"]));
     expect(judged.status).toBe("compromised");
     expect(judged.reason).toBe(
       "Compromised: this scan found 1 indicator of compromise; a compromise stays until it is marked remediated. " +
@@ -93,24 +93,24 @@ describe("judgeScan: scans from other tools", () => {
       product: null,
       cumulativeUpdate: null,
     };
-    expect(judgeScan(offline("2021-03-11T10:00:00Z"))).toEqual(expected);
-    expect(judgeScan(offline("2021-03-11T10:00:00Z", { indicators: ["x"], mitigation: "eomt", build: UNPATCHED }))).toEqual(
+    expect(judge(offline("2021-03-11T10:00:00Z"))).toEqual(expected);
+    expect(judge(offline("2021-03-11T10:00:00Z", { indicators: ["x"], mitigation: "eomt", build: UNPATCHED }))).toEqual(
       expected,
     );
-    expect(judgeScan(toolScan("2021-03-11T10:00:00Z", "offline", "  ")).reason).toBe(
+    expect(judge(toolScan("2021-03-11T10:00:00Z", "offline", "  ")).reason).toBe(
       "Unknown: the scanner could not reach this server on 2021-03-11, so it was not scanned.",
     );
   });
 
   it("treats an explicit build evidence like an absent one", () => {
-    const explicit = judgeScan({ ...scan("2021-03-05T10:00:00Z", UNPATCHED), patchEvidence: "build", tool: "Health Checker" });
-    expect(explicit).toEqual(judgeScan(scan("2021-03-05T10:00:00Z", UNPATCHED)));
+    const explicit = judge({ ...scan("2021-03-05T10:00:00Z", UNPATCHED), patchEvidence: "build", tool: "Health Checker" });
+    expect(explicit).toEqual(judge(scan("2021-03-05T10:00:00Z", UNPATCHED)));
   });
 });
 
 describe("evaluateServer: scans from other tools", () => {
   it("stays patched after a clean Test-ProxyLogon check, which still counts as the last scan", () => {
-    const { current } = evaluateServer([scan("2021-03-08T10:00:00Z", PATCHED), tplCheck("2021-03-12T10:00:00Z")], []);
+    const { current } = evaluate([scan("2021-03-08T10:00:00Z", PATCHED), tplCheck("2021-03-12T10:00:00Z")], []);
     expect(current).toEqual({
       status: "patched",
       reason: PATCHED_REASON,
@@ -119,12 +119,17 @@ describe("evaluateServer: scans from other tools", () => {
       cumulativeUpdate: "CU19",
       lastScanAt: new Date("2021-03-12T10:00:00Z"),
       indicators: [],
+
+      indicatorCount: 0,
+
+      suspiciousFiles: 0,
+
       compromisedAt: null,
     });
   });
 
   it("is compromised by a Test-ProxyLogon check with indicators, still reporting the earlier scan's build", () => {
-    const { current } = evaluateServer(
+    const { current } = evaluate(
       [tplCheck("2021-03-12T10:00:00Z", ["shell.aspx", "lsass.dmp"]), scan("2021-03-08T10:00:00Z", PATCHED)],
       [],
     );
@@ -138,12 +143,17 @@ describe("evaluateServer: scans from other tools", () => {
       cumulativeUpdate: "CU19",
       lastScanAt: new Date("2021-03-12T10:00:00Z"),
       indicators: ["shell.aspx", "lsass.dmp"],
+
+      indicatorCount: 2,
+
+      suspiciousFiles: 0,
+
       compromisedAt: new Date("2021-03-12T10:00:00Z"),
     });
   });
 
   it("goes back to the earlier build's verdict once a check's indicators are marked remediated", () => {
-    const { current } = evaluateServer(
+    const { current } = evaluate(
       [scan("2021-03-03T10:00:00Z", UNPATCHED), tplCheck("2021-03-04T10:00:00Z", ["x"]), tplCheck("2021-03-09T10:00:00Z")],
       [remediation("2021-03-06T10:00:00Z")],
     );
@@ -151,31 +161,40 @@ describe("evaluateServer: scans from other tools", () => {
     expect(current.reason).toBe(`${UNPATCHED_REASON} Compromise marked remediated on 2021-03-06.`);
   });
 
-  it("is unknown, not patched, when an nmap scan after a patched one could not decide", () => {
-    const { current } = evaluateServer(
+  it("keeps a patched verdict when a later nmap scan could not decide, and says so", () => {
+    const { current } = evaluate(
       [scan("2021-03-08T10:00:00Z", PATCHED), toolScan("2021-03-10T10:00:00Z", "not-determined", "nmap")],
       [],
     );
     expect(current).toMatchObject({
-      status: "unknown",
-      reason: "Unknown: the nmap scan on 2021-03-10 could not determine whether the server is patched.",
-      build: null,
-      product: null,
-      cumulativeUpdate: null,
+      status: "patched",
+      reason: `${PATCHED_REASON} Last determined on 2021-03-08 from build ${PATCHED}; the nmap scan on 2021-03-10 could not tell.`,
+      build: PATCHED,
+      product: "Exchange 2016",
+      cumulativeUpdate: "CU19",
       lastScanAt: new Date("2021-03-10T10:00:00Z"),
     });
   });
 
-  it("takes the build of a not-determined scan when it has one", () => {
-    const { current } = evaluateServer(
+  it("keeps the verdict when a later scan shows only three parts of the same CU's build", () => {
+    const { current } = evaluate(
       [scan("2021-03-08T10:00:00Z", PATCHED), toolScan("2021-03-10T10:00:00Z", "not-determined", "nmap", { build: "15.1.2176" })],
       [],
     );
-    expect(current).toMatchObject({ status: "unknown", build: "15.1.2176", product: "Exchange 2016", cumulativeUpdate: "CU19" });
+    expect(current).toMatchObject({ status: "patched", build: PATCHED, product: "Exchange 2016", cumulativeUpdate: "CU19" });
+  });
+
+  it("is unknown when a later scan that cannot decide shows another cumulative update", () => {
+    const { current } = evaluate(
+      [scan("2021-03-08T10:00:00Z", PATCHED), toolScan("2021-03-10T10:00:00Z", "not-determined", "nmap", { build: "15.1.2044" })],
+      [],
+    );
+    expect(current).toMatchObject({ status: "unknown", build: "15.1.2044", product: "Exchange 2016", cumulativeUpdate: "CU17" });
+    expect(current.reason).toMatch(/^Unknown: the nmap scan on 2021-03-10 shows build 15\.1\.2044 \(Exchange 2016 CU17\), not the Exchange 2016 CU19 build judged on 2021-03-08, and cannot tell whether it is patched\./);
   });
 
   it("is unpatched when the tool found the server vulnerable, even with a patched-looking build", () => {
-    const { current } = evaluateServer(
+    const { current } = evaluate(
       [
         scan("2021-03-08T10:00:00Z", PATCHED),
         toolScan("2021-03-10T10:00:00Z", "vulnerable", "nmap", { build: PATCHED, cves: ["CVE-2021-26855"] }),
@@ -187,7 +206,7 @@ describe("evaluateServer: scans from other tools", () => {
   });
 
   it("is patched again when a later build scan shows the fix", () => {
-    const { current } = evaluateServer(
+    const { current } = evaluate(
       [toolScan("2021-03-05T10:00:00Z", "vulnerable", "Nessus", { cves: ["CVE-2021-26855"] }), scan("2021-03-08T10:00:00Z", PATCHED)],
       [],
     );
@@ -195,7 +214,7 @@ describe("evaluateServer: scans from other tools", () => {
   });
 
   it.each<PatchEvidence>(["vulnerable", "not-determined"])("is mitigated by an earlier EOMT scan after a %s scan", (evidence) => {
-    const { current } = evaluateServer(
+    const { current } = evaluate(
       [scan("2021-03-05T10:00:00Z", UNPATCHED, [], "eomt"), toolScan("2021-03-08T10:00:00Z", evidence, "nmap")],
       [],
     );
@@ -204,7 +223,7 @@ describe("evaluateServer: scans from other tools", () => {
   });
 
   it("is unknown when only compromise checks were run, saying none of them reads the build", () => {
-    const { current } = evaluateServer([tplCheck("2021-03-10T10:00:00Z"), tplCheck("2021-03-12T10:00:00Z")], []);
+    const { current } = evaluate([tplCheck("2021-03-10T10:00:00Z"), tplCheck("2021-03-12T10:00:00Z")], []);
     expect(current).toEqual({
       status: "unknown",
       reason:
@@ -215,29 +234,34 @@ describe("evaluateServer: scans from other tools", () => {
       cumulativeUpdate: null,
       lastScanAt: new Date("2021-03-12T10:00:00Z"),
       indicators: [],
+
+      indicatorCount: 0,
+
+      suspiciousFiles: 0,
+
       compromisedAt: null,
     });
   });
 
   it("names the check, not the offline attempt, when both are all there is", () => {
-    const { current } = evaluateServer([tplCheck("2021-03-10T10:00:00Z"), offline("2021-03-12T10:00:00Z")], []);
+    const { current } = evaluate([tplCheck("2021-03-10T10:00:00Z"), offline("2021-03-12T10:00:00Z")], []);
     expect(current.reason).toMatch(/; the Test-ProxyLogon check on 2021-03-10 only looks for compromise\.$/);
     expect(current.lastScanAt).toEqual(new Date("2021-03-10T10:00:00Z"));
   });
 
   it("is compromised by a check with indicators even with no build known", () => {
-    const { current } = evaluateServer([tplCheck("2021-03-10T10:00:00Z", ["x"])], []);
+    const { current } = evaluate([tplCheck("2021-03-10T10:00:00Z", ["x"])], []);
     expect(current).toMatchObject({ status: "compromised", build: null, product: null });
     expect(current.reason).toMatch(/remediated\. Unknown: no scan of this server says which build it runs; /);
   });
 
   it("is mitigated when a compromise check is all there is but EOMT was applied", () => {
-    const { current } = evaluateServer([toolScan("2021-03-10T10:00:00Z", "not-checked", "EOMT", { mitigation: "eomt" })], []);
+    const { current } = evaluate([toolScan("2021-03-10T10:00:00Z", "not-checked", "EOMT", { mitigation: "eomt" })], []);
     expect(current.status).toBe("mitigated");
   });
 
   it("is unknown with no last scan when the server was only ever offline", () => {
-    const { current, spans } = evaluateServer([offline("2021-03-10T10:00:00Z"), offline("2021-03-11T10:00:00Z")], []);
+    const { current, spans } = evaluate([offline("2021-03-10T10:00:00Z"), offline("2021-03-11T10:00:00Z")], []);
     expect(current).toEqual({
       status: "unknown",
       reason: "Unknown: Health Checker could not reach this server on 2021-03-11, so it was not scanned.",
@@ -246,18 +270,23 @@ describe("evaluateServer: scans from other tools", () => {
       cumulativeUpdate: null,
       lastScanAt: null,
       indicators: [],
+
+      indicatorCount: 0,
+
+      suspiciousFiles: 0,
+
       compromisedAt: null,
     });
     expect(spans).toEqual([]);
   });
 
   it("keeps the verdict and the last scan date of the earlier scan when a later one was offline", () => {
-    const { current } = evaluateServer([scan("2021-03-08T10:00:00Z", PATCHED), offline("2021-03-10T10:00:00Z")], []);
+    const { current } = evaluate([scan("2021-03-08T10:00:00Z", PATCHED), offline("2021-03-10T10:00:00Z")], []);
     expect(current).toMatchObject({ status: "patched", reason: PATCHED_REASON, build: PATCHED, lastScanAt: new Date("2021-03-08T10:00:00Z") });
   });
 
   it("ignores the indicators and mitigation an offline scan carries", () => {
-    const { current, spans } = evaluateServer(
+    const { current, spans } = evaluate(
       [scan("2021-03-08T10:00:00Z", UNPATCHED), offline("2021-03-10T10:00:00Z", { indicators: ["x"], mitigation: "eomt" })],
       [],
     );

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { evaluateServer, type RemediationFacts, type ScanFacts } from "./status";
-import { PATCHED, UNPATCHED, offline, remediation, scan, toolScan, tplCheck } from "./status-test-support";
+import type { RemediationFacts } from "./facts";
+import { PATCHED, UNPATCHED, evaluate, offline, remediation, scan, toolScan, tplCheck, type TestScan } from "./status-test-support";
 
 // The spans and the current state must tell the same story: the last span is the current status, and every
 // span's status is what the current state was at the end of its first day, judged from the events up to then.
-function expectSpansAgree(scans: ScanFacts[], remediations: RemediationFacts[]): void {
-  const { current, spans } = evaluateServer(scans, remediations);
+function expectSpansAgree(scans: TestScan[], remediations: RemediationFacts[]): void {
+  const { current, spans } = evaluate(scans, remediations);
   if (spans.length === 0) {
     expect(current.status).toBe("unknown");
     return;
@@ -13,7 +13,7 @@ function expectSpansAgree(scans: ScanFacts[], remediations: RemediationFacts[]):
   expect(spans.at(-1)?.status).toBe(current.status);
   for (const span of spans) {
     const endOfDay = Date.parse(`${span.fromDay}T00:00:00.000Z`) + 24 * 60 * 60 * 1000;
-    const prefix = evaluateServer(
+    const prefix = evaluate(
       scans.filter((s) => s.scannedAt.getTime() < endOfDay),
       remediations.filter((r) => r.remediatedAt.getTime() < endOfDay),
     );
@@ -23,7 +23,7 @@ function expectSpansAgree(scans: ScanFacts[], remediations: RemediationFacts[]):
 
 describe("evaluateServer: spans", () => {
   it("starts on the first scan's day and leaves the last span open", () => {
-    const { spans } = evaluateServer([scan("2021-03-01T10:00:00Z", UNPATCHED), scan("2021-03-05T10:00:00Z", PATCHED)], []);
+    const { spans } = evaluate([scan("2021-03-01T10:00:00Z", UNPATCHED), scan("2021-03-05T10:00:00Z", PATCHED)], []);
     expect(spans).toEqual([
       { status: "unpatched", fromDay: "2021-03-01", toDay: "2021-03-05" },
       { status: "patched", fromDay: "2021-03-05", toDay: null },
@@ -31,7 +31,7 @@ describe("evaluateServer: spans", () => {
   });
 
   it("merges consecutive days with the same status", () => {
-    const { spans } = evaluateServer(
+    const { spans } = evaluate(
       [scan("2021-03-01T10:00:00Z", UNPATCHED), scan("2021-03-02T10:00:00Z", UNPATCHED), scan("2021-03-04T10:00:00Z", PATCHED), scan("2021-03-07T10:00:00Z", PATCHED)],
       [],
     );
@@ -42,7 +42,7 @@ describe("evaluateServer: spans", () => {
   });
 
   it("uses the day's last scan when two scans fall on one day", () => {
-    const { spans } = evaluateServer(
+    const { spans } = evaluate(
       [scan("2021-03-01T10:00:00Z", UNPATCHED), scan("2021-03-03T17:00:00Z", PATCHED), scan("2021-03-03T09:00:00Z", UNPATCHED)],
       [],
     );
@@ -53,7 +53,7 @@ describe("evaluateServer: spans", () => {
   });
 
   it("shows a compromise until the day it is marked remediated", () => {
-    const { spans } = evaluateServer(
+    const { spans } = evaluate(
       [scan("2021-03-01T10:00:00Z", UNPATCHED), scan("2021-03-02T10:00:00Z", UNPATCHED, ["x"]), scan("2021-03-03T10:00:00Z", PATCHED)],
       [remediation("2021-03-04T10:00:00Z")],
     );
@@ -65,7 +65,7 @@ describe("evaluateServer: spans", () => {
   });
 
   it("shows no compromised day when the remediation is later on the same day as the indicator scan", () => {
-    const { spans, current } = evaluateServer(
+    const { spans, current } = evaluate(
       [scan("2021-03-01T10:00:00Z", UNPATCHED), scan("2021-03-02T08:00:00Z", UNPATCHED, ["x"])],
       [remediation("2021-03-02T20:00:00Z")],
     );
@@ -88,12 +88,12 @@ describe("evaluateServer: spans", () => {
       { status: "mitigated", fromDay: "2021-03-05", toDay: "2021-03-06" },
       { status: "patched", fromDay: "2021-03-06", toDay: null },
     ];
-    expect(evaluateServer(scans, remediations).spans).toEqual(expected);
-    expect(evaluateServer([scans[3], scans[0], scans[2], scans[1]], remediations).spans).toEqual(expected);
+    expect(evaluate(scans, remediations).spans).toEqual(expected);
+    expect(evaluate([scans[3], scans[0], scans[2], scans[1]], remediations).spans).toEqual(expected);
   });
 
   it("starts with an unknown span when a remediation predates the first scan", () => {
-    const { spans } = evaluateServer([scan("2021-03-03T10:00:00Z", PATCHED)], [remediation("2021-03-01T10:00:00Z")]);
+    const { spans } = evaluate([scan("2021-03-03T10:00:00Z", PATCHED)], [remediation("2021-03-01T10:00:00Z")]);
     expect(spans).toEqual([
       { status: "unknown", fromDay: "2021-03-01", toDay: "2021-03-03" },
       { status: "patched", fromDay: "2021-03-03", toDay: null },
@@ -101,7 +101,7 @@ describe("evaluateServer: spans", () => {
   });
 
   it("assigns a scan to its UTC day", () => {
-    const { spans } = evaluateServer([scan("2021-03-01T10:00:00Z", UNPATCHED), scan("2021-03-01T23:30:00-05:00", PATCHED)], []);
+    const { spans } = evaluate([scan("2021-03-01T10:00:00Z", UNPATCHED), scan("2021-03-01T23:30:00-05:00", PATCHED)], []);
     expect(spans).toEqual([
       { status: "unpatched", fromDay: "2021-03-01", toDay: "2021-03-02" },
       { status: "patched", fromDay: "2021-03-02", toDay: null },
@@ -111,7 +111,7 @@ describe("evaluateServer: spans", () => {
 
 describe("evaluateServer: spans with scans from other tools", () => {
   it("is unknown before the first scan with patch evidence, unless compromised", () => {
-    const { spans } = evaluateServer(
+    const { spans } = evaluate(
       [tplCheck("2021-03-01T10:00:00Z"), tplCheck("2021-03-02T10:00:00Z", ["x"]), scan("2021-03-04T10:00:00Z", PATCHED)],
       [remediation("2021-03-03T10:00:00Z")],
     );
@@ -124,7 +124,7 @@ describe("evaluateServer: spans with scans from other tools", () => {
   });
 
   it("keeps the patch verdict through checks and offline attempts, and follows the tools' findings", () => {
-    const { spans } = evaluateServer(
+    const { spans } = evaluate(
       [
         offline("2021-02-28T10:00:00Z"),
         scan("2021-03-01T10:00:00Z", PATCHED),
@@ -136,15 +136,15 @@ describe("evaluateServer: spans with scans from other tools", () => {
       ],
       [],
     );
+    // The nmap scan on 03-04 could not decide, so the patched verdict of 03-01 stands.
     expect(spans).toEqual([
-      { status: "patched", fromDay: "2021-03-01", toDay: "2021-03-04" },
-      { status: "unknown", fromDay: "2021-03-04", toDay: "2021-03-05" },
+      { status: "patched", fromDay: "2021-03-01", toDay: "2021-03-05" },
       { status: "unpatched", fromDay: "2021-03-05", toDay: "2021-03-06" },
       { status: "patched", fromDay: "2021-03-06", toDay: null },
     ]);
   });
 
-  it.each<[string, ScanFacts[], RemediationFacts[]]>([
+  it.each<[string, TestScan[], RemediationFacts[]]>([
     ["a check after a patched scan", [scan("2021-03-01T10:00:00Z", PATCHED), tplCheck("2021-03-03T10:00:00Z")], []],
     [
       "a check with indicators, remediated, then a clean check",

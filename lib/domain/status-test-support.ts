@@ -1,6 +1,10 @@
 // Shared by the status tests: the builds they use, and scans as each tool reports them. Not a test file itself
-// (vitest runs only *.test.ts).
-import type { PatchEvidence, RemediationFacts, ScanFacts } from "./status";
+// (vitest runs only *.test.ts). A test scan may carry the findings it reported, with no time of their own (they
+// count from the scan's time); `history` turns such scans into the engine's input.
+import { PROXYLOGON } from "./advisories/proxylogon";
+import type { FindingFacts, PatchEvidence, RemediationFacts, ScanFacts, ServerHistory } from "./facts";
+import { findingKind } from "./findings";
+import { evaluateServer, judgeScan, type ServerEvaluation } from "./status";
 
 export const UNPATCHED = "15.1.2176.2";
 export const PATCHED = "15.1.2176.9";
@@ -9,24 +13,46 @@ export const UNPATCHED_REASON =
 export const PATCHED_REASON =
   "Exchange 2016 CU19, build 15.1.2176.9 is at or above 15.1.2176.9, the March 2021 security update for CU19 (KB5000871).";
 
-export function scan(at: string, build: string | null, indicators: string[] = [], mitigation: string | null = null): ScanFacts {
+export type TestScan = ScanFacts & { indicators?: string[] };
+
+export function scan(at: string, build: string | null, indicators: string[] = [], mitigation: string | null = null): TestScan {
   return { scannedAt: new Date(at), build, indicators, mitigation };
 }
 export function remediation(at: string): RemediationFacts {
   return { remediatedAt: new Date(at) };
 }
 // A scan from another tool: what it says about the patch is patchEvidence, not only the build.
-export function toolScan(
-  at: string,
-  patchEvidence: PatchEvidence,
-  tool: string | null,
-  extra: Partial<ScanFacts> = {},
-): ScanFacts {
+export function toolScan(at: string, patchEvidence: PatchEvidence, tool: string | null, extra: Partial<TestScan> = {}): TestScan {
   return { scannedAt: new Date(at), build: null, indicators: [], mitigation: null, patchEvidence, tool, ...extra };
 }
-export function tplCheck(at: string, indicators: string[] = []): ScanFacts {
+export function tplCheck(at: string, indicators: string[] = []): TestScan {
   return toolScan(at, "not-checked", "Test-ProxyLogon", { indicators });
 }
-export function offline(at: string, extra: Partial<ScanFacts> = {}): ScanFacts {
+export function offline(at: string, extra: Partial<TestScan> = {}): TestScan {
   return toolScan(at, "offline", "Health Checker", extra);
+}
+// A finding with a time of its own (a log line's), reported by a scan at reportedAt.
+export function finding(at: string, reportedAt: string, detail = `/owa/auth/x.js at ${at}`, type = "CVE-2021-26855", kind: FindingFacts["kind"] = "indicator"): FindingFacts {
+  return { at: new Date(at), reportedAt: new Date(reportedAt), type, detail, kind };
+}
+
+function scanFindings(s: TestScan): FindingFacts[] {
+  // An offline scan reached nothing, so whatever it carries was not found.
+  if (s.patchEvidence === "offline") return [];
+  return (s.indicators ?? []).map((text) => ({ at: s.scannedAt, reportedAt: s.scannedAt, type: text, detail: text, kind: findingKind("reported", text) }));
+}
+
+export function history(scans: TestScan[], remediations: RemediationFacts[] = [], findings: FindingFacts[] = []): ServerHistory {
+  return { scans: scans.map(({ indicators: _, ...facts }) => facts), findings: [...scans.flatMap(scanFindings), ...findings], remediations };
+}
+
+export function evaluate(scans: TestScan[], remediations: RemediationFacts[] = [], findings: FindingFacts[] = []): ServerEvaluation {
+  return evaluateServer(history(scans, remediations, findings), PROXYLOGON);
+}
+
+export function judge(s: TestScan) {
+  const found = scanFindings(s);
+  const count = (kind: FindingFacts["kind"]) => new Set(found.filter((f) => f.kind === kind).map((f) => f.detail)).size;
+  const { indicators: _, ...facts } = s;
+  return judgeScan(facts, { indicators: count("indicator"), suspiciousFiles: count("suspicious-file") }, PROXYLOGON);
 }

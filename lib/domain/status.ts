@@ -1,47 +1,17 @@
-// A server's status for an advisory, from its scans and the remediations recorded for it.
+// A server's status for an advisory, from its scans, its findings and the remediations recorded for it.
 // Patched and compromised are separate questions: a compromise outranks any patch level and stays until
-// someone records that it was remediated.
-import { judgeBuild, type Advisory } from "./advisory";
-import { PROXYLOGON } from "./advisories/proxylogon";
+// someone records that it was remediated. The rules are in server-timeline.ts; this file tells them in words.
+import { judgeBuild, type Advisory, type BuildVerdict } from "./advisory";
+import { normalizeBuild } from "./exchange-builds";
+import type { FindingFacts, ScanFacts, ServerHistory } from "./facts";
 import {
-  dayOf, evidenceStatus, hasPatchEvidence, noEvidenceVerdict, patchPart, reachedServer, scanVerdict, unique, withMitigation,
+  dayOf, evidenceOf, evidenceStatus, noEvidenceVerdict, reachedServer, runLabel, scanVerdict, toolName, unique, withMitigation,
   type Judge,
 } from "./patch-evidence";
+import { isEomt, ServerTimeline, sortScans } from "./server-timeline";
 import type { Status } from "./statuses";
 
-export interface BuildVerdict {
-  status: "patched" | "unpatched" | "unknown";
-  product: string | null;
-  cumulativeUpdate: string | null;
-  reason: string;
-}
-
-// What a scan says about the patch level. Tools differ: our CSV and Health Checker report the build, nmap's
-// script may find the server vulnerable or stay silent, Test-ProxyLogon only looks for compromise.
-//   "build": judge the build.
-//   "vulnerable": the tool itself found the server vulnerable, whatever the build says.
-//   "not-determined": the tool tried and could not decide (nmap without the script's output).
-//   "not-checked": the scan says nothing about the patch level (Test-ProxyLogon); its indicators still count.
-//   "offline": the tool could not reach the server; the scan shows nothing at all.
-export type PatchEvidence = "build" | "vulnerable" | "not-determined" | "not-checked" | "offline";
-
-export interface ScanFacts {
-  scannedAt: Date;
-  build: string | null;
-  indicators: string[];
-  // "eomt": the EOMT / IIS URL Rewrite mitigation was applied.
-  mitigation: string | null;
-  // Absent means "build", as for our canonical CSV.
-  patchEvidence?: PatchEvidence;
-  // Display name for reasons: "nmap", "Nessus", "Health Checker", "Test-ProxyLogon".
-  tool?: string | null;
-  // The CVEs a "vulnerable" scan names.
-  cves?: string[];
-}
-
-export interface RemediationFacts {
-  remediatedAt: Date;
-}
+export { dayOf };
 
 export interface ScanJudgement {
   status: Status;
@@ -57,7 +27,13 @@ export interface ServerState {
   product: string | null;
   cumulativeUpdate: string | null;
   lastScanAt: Date | null;
+  /** the types of the open indicators of compromise, oldest first */
   indicators: string[];
+  /** how many distinct open indicators of compromise (findings dated at or after the last remediation) */
+  indicatorCount: number;
+  /** open leads: suspicious files that are not proof of compromise by themselves */
+  suspiciousFiles: number;
+  /** the time of the first open indicator */
   compromisedAt: Date | null;
 }
 
@@ -73,57 +49,47 @@ export interface ServerEvaluation {
   spans: StatusSpan[];
 }
 
-export const EOMT_MITIGATION = "eomt";
+export interface ScanFindingCounts {
+  indicators: number;
+  suspiciousFiles: number;
+}
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-// The UTC day spans and reasons name (YYYY-MM-DD); defined with the reasons, exported here with the spans.
-export { dayOf };
-
-function isEomt(mitigation: string | null): boolean {
-  return mitigation?.trim().toLowerCase() === EOMT_MITIGATION;
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-// Tools' findings are summarised one label per type, "CVE-2021-26855 ×3": the count behind a label is its ×N.
-const LABEL_COUNT = / ×(\d+)$/;
+const indicatorCount = (n: number) => `${plural(n, "indicator")} of compromise`;
 
-export function countIndicators(labels: string[]): number {
-  return labels.reduce((n, label) => n + Number(LABEL_COUNT.exec(label)?.[1] ?? 1), 0);
-}
-
-function indicatorCount(labels: string[]): string {
-  const n = countIndicators(labels);
-  return `${n} indicator${n === 1 ? "" : "s"} of compromise`;
+function suspiciousNote(n: number): string {
+  if (n === 0) return "";
+  return ` ${plural(n, "suspicious file")} found (an archive in ProgramData or the like): a lead to look at, not proof of compromise.`;
 }
 
 // What one scan alone says, without the server's history.
-export function judgeScan(scan: ScanFacts, advisory: Advisory = PROXYLOGON): ScanJudgement {
-  const verdict = scanVerdict(scan, (build) => judgeBuild(build, advisory));
+export function judgeScan(scan: ScanFacts, found: ScanFindingCounts, advisory: Advisory): ScanJudgement {
+  const judge: Judge = (build) => judgeBuild(build, advisory);
+  const verdict = scanVerdict(scan, judge);
   const { product, cumulativeUpdate } = verdict;
   const reached = reachedServer(scan);
-  const patch = patchPart(verdict, reached && isEomt(scan.mitigation));
-  const found = reached ? unique(scan.indicators) : [];
-  if (found.length > 0) {
+  const mitigated = reached && isEomt(scan.mitigation) && evidenceOf(scan) !== "exploitable";
+  const status = withMitigation(evidenceStatus(scan, judge), mitigated);
+  const patchReason = status === "mitigated" ? `${MITIGATED_PREFIX} ${verdict.reason}` : verdict.reason;
+  const leads = reached ? suspiciousNote(found.suspiciousFiles) : "";
+  if (reached && found.indicators > 0) {
     const reason =
-      `Compromised: this scan found ${indicatorCount(found)}; a compromise stays until it is marked ` +
-      `remediated. ${patch.reason}`;
+      `Compromised: this scan found ${indicatorCount(found.indicators)}; a compromise stays until it is marked ` +
+      `remediated. ${patchReason}${leads}`;
     return { status: "compromised", reason, product, cumulativeUpdate };
   }
-  return { ...patch, product, cumulativeUpdate };
+  return { status, reason: patchReason + leads, product, cumulativeUpdate };
 }
 
-const NO_SCAN: ServerState = {
-  status: "unknown",
-  reason: "No scan yet, so the status is unknown.",
-  build: null,
-  product: null,
-  cumulativeUpdate: null,
-  lastScanAt: null,
-  indicators: [],
-  compromisedAt: null,
-};
+const MITIGATED_PREFIX = "Not patched: EOMT mitigation applied, which is not a patch.";
 
-// A fleet runs a few hundred distinct builds at most, and a recompute judges them for
-// every server and event day: judging each build once per advisory keeps imports cheap.
+// A fleet runs a few hundred distinct builds at most, and a recompute judges them for every server and event
+// day: judging each build once per advisory keeps imports cheap.
 const MAX_CACHED_BUILDS = 10_000;
 const verdictCache = new WeakMap<Advisory, Map<string | null, BuildVerdict>>();
 
@@ -141,94 +107,113 @@ function memoJudge(advisory: Advisory): Judge {
   };
 }
 
-// Both lists must be sorted oldest first.
-function stateOf(scans: ScanFacts[], remediations: RemediationFacts[], judge: Judge): ServerState {
-  if (scans.length === 0) return { ...NO_SCAN };
-  const seen = scans.filter(reachedServer);
-  // The patch verdict, build, product and CU come from the latest scan that says something about the patch:
-  // a later compromise check must not hide the build an earlier scan reported.
-  const evidence = seen.findLast(hasPatchEvidence) ?? null;
-  const verdict = evidence ? scanVerdict(evidence, judge) : noEvidenceVerdict(scans);
-  // Decision: an EOMT mitigation recorded by any scan still counts later, even when the latest scan does not
-  // report it: the IIS URL Rewrite rule stays in place once applied, and scanners that only read the build
-  // (nmap, Nessus) cannot see it.
-  const patch = patchPart(verdict, seen.some((s) => isEomt(s.mitigation)));
-  const lastRemediation = remediations.at(-1)?.remediatedAt ?? null;
-  // A remediation only clears indicators found before it; a scan at the very same moment is not cleared.
-  const open = seen.filter((s) => lastRemediation === null || s.scannedAt.getTime() >= lastRemediation.getTime());
-  const indicators = unique(open.flatMap((s) => s.indicators));
-  const firstOpenIndicator = open.find((s) => s.indicators.length > 0) ?? null;
-  const base = {
-    build: evidence?.build ?? null,
-    product: verdict.product,
-    cumulativeUpdate: verdict.cumulativeUpdate,
-    // An unreachable server was not scanned, so an offline attempt must not make it look fresh.
-    lastScanAt: seen.at(-1)?.scannedAt ?? null,
-    indicators,
-  };
-  if (firstOpenIndicator) {
-    const since = dayOf(firstOpenIndicator.scannedAt);
+function patchReason(t: ServerTimeline, scans: ScanFacts[], judge: Judge): { verdict: BuildVerdict; scan: ScanFacts | null } {
+  const { conclusive, inconclusive, contradiction } = t;
+  if (contradiction && conclusive) {
+    const now = scanVerdict(contradiction, judge);
+    const before = judge(conclusive.scan.build);
     const reason =
-      `Compromised: ${indicatorCount(indicators)} found since ${since}; a compromise stays until it is ` +
-      `marked remediated. ${patch.reason}`;
-    return { ...base, status: "compromised", reason, compromisedAt: firstOpenIndicator.scannedAt };
+      `Unknown: ${runLabel(contradiction)} on ${dayOf(contradiction.scannedAt)} shows build ${normalizeBuild(contradiction.build)} ` +
+      `(${now.product} ${now.cumulativeUpdate ?? "of an unknown cumulative update"}), not the ${before.product} ${before.cumulativeUpdate} ` +
+      `build judged on ${dayOf(conclusive.scan.scannedAt)}, and cannot tell whether it is patched. ${now.reason}`;
+    return { verdict: { ...now, status: "unknown", reason }, scan: contradiction };
   }
-  const remediated = lastRemediation ? ` Compromise marked remediated on ${dayOf(lastRemediation)}.` : "";
-  return { ...base, status: patch.status, reason: patch.reason + remediated, compromisedAt: null };
+  if (conclusive) {
+    const verdict = scanVerdict(conclusive.scan, judge);
+    if (!inconclusive) return { verdict, scan: conclusive.scan };
+    const from = conclusive.scan.build?.trim() ? `build ${normalizeBuild(conclusive.scan.build)}` : `${toolName(conclusive.scan)}'s finding`;
+    const reason =
+      `${verdict.reason} Last determined on ${dayOf(conclusive.scan.scannedAt)} from ${from}; ` +
+      `${runLabel(inconclusive)} on ${dayOf(inconclusive.scannedAt)} could not tell.`;
+    return { verdict: { ...verdict, reason }, scan: conclusive.scan };
+  }
+  if (inconclusive) return { verdict: scanVerdict(inconclusive, judge), scan: inconclusive };
+  return { verdict: noEvidenceVerdict(scans), scan: null };
 }
 
-function byTime<T>(items: T[], time: (item: T) => Date): T[] {
-  // Array.prototype.sort is stable, so events at the same moment keep their input order.
-  return [...items].sort((a, b) => time(a).getTime() - time(b).getTime());
+function mitigationReason(t: ServerTimeline, patch: BuildVerdict): string {
+  if (patch.status === "patched" || t.mitigatedAt === null) return patch.reason;
+  if (t.mitigationHolds) return `${MITIGATED_PREFIX} ${patch.reason}`;
+  const probe = t.exploitableAt!;
+  return (
+    `${patch.reason} The EOMT mitigation recorded on ${dayOf(t.mitigatedAt.scannedAt)} is not working: ` +
+    `${toolName(probe)}'s live probe on ${dayOf(probe.scannedAt)} sends the very request the mitigation blocks, and found the server exploitable.`
+  );
 }
 
-export function evaluateServer(
-  scans: ScanFacts[],
-  remediations: RemediationFacts[],
-  advisory: Advisory = PROXYLOGON,
-): ServerEvaluation {
-  const sortedScans = byTime(scans, (s) => s.scannedAt);
-  const sortedRemediations = byTime(remediations, (r) => r.remediatedAt);
+function stateOf(t: ServerTimeline, scans: ScanFacts[], findings: FindingFacts[], judge: Judge): ServerState {
+  const patch = patchReason(t, scans, judge);
+  const reason = mitigationReason(t, patch.verdict);
+  const open = findings.filter((f) => f.at.getTime() >= t.lastRemediationAt);
+  const indicators = open.filter((f) => f.kind === "indicator");
+  const count = distinct(indicators);
+  const leads = distinct(open.filter((f) => f.kind === "suspicious-file"));
+  const remediatedOn = t.lastRemediationAt > -Infinity ? dayOf(new Date(t.lastRemediationAt)) : null;
+  const base = {
+    build: patch.scan?.build ? normalizeBuild(patch.scan.build) : null,
+    product: patch.verdict.product,
+    cumulativeUpdate: patch.verdict.cumulativeUpdate,
+    // An unreachable server was not scanned, so an offline attempt must not make it look fresh.
+    lastScanAt: t.lastSeen?.scannedAt ?? null,
+    indicators: unique(indicators.map((f) => f.type)),
+    indicatorCount: count,
+    suspiciousFiles: leads,
+  };
+  if (t.compromised) {
+    const first = indicators[0].at;
+    const after = remediatedOn ? ` (dated after the remediation recorded on ${remediatedOn})` : "";
+    const text =
+      `Compromised: ${indicatorCount(count)} found since ${dayOf(first)}${after}; a compromise stays until it is ` +
+      `marked remediated. ${reason}${suspiciousNote(leads)}`;
+    return { ...base, status: "compromised", reason: text, compromisedAt: first };
+  }
+  let remediated = "";
+  if (remediatedOn) {
+    const relisted = findings.filter((f) => f.kind === "indicator" && f.at.getTime() < t.lastRemediationAt && f.reportedAt.getTime() > t.lastRemediationAt);
+    const again = distinct(relisted);
+    remediated =
+      ` Compromise marked remediated on ${remediatedOn}.` +
+      (again > 0 ? ` ${plural(again, "finding")} reported again since then ${again === 1 ? "is" : "are"} dated before it, so ${again === 1 ? "it stays" : "they stay"} cleared.` : "");
+  }
+  return { ...base, status: t.status, reason: reason + remediated + suspiciousNote(leads), compromisedAt: null };
+}
+
+// The same thing found again (a re-run re-reading old logs, a path listed by every scan) is one indicator.
+const distinct = (findings: FindingFacts[]) => new Set(findings.map((f) => `${f.type}\u0000${f.detail}`)).size;
+
+const byTime = <T>(items: T[], time: (item: T) => Date): T[] => [...items].sort((a, b) => time(a).getTime() - time(b).getTime());
+
+export function evaluateServer(history: ServerHistory, advisory: Advisory): ServerEvaluation {
   const judge = memoJudge(advisory);
-  const current = stateOf(sortedScans, sortedRemediations, judge);
-  // Offline scans show nothing, so the history ignores them: a server only ever tried has no spans, just
-  // like a server never scanned.
-  const seenScans = sortedScans.filter(reachedServer);
-  if (seenScans.length === 0) return { current, spans: [] };
+  const scans = sortScans(history.scans, judge);
+  const findings = byTime(history.findings, (f) => f.at);
+  const remediations = byTime(history.remediations, (r) => r.remediatedAt);
+  const seen = scans.filter(reachedServer);
 
   // The status can only change on a day with an event, so it is enough to evaluate the end of those days.
-  // One pass over both time-ordered lists: only the status is needed here, not the reason.
-  const eventDays = unique(
-    [...seenScans.map((s) => dayOf(s.scannedAt)), ...sortedRemediations.map((r) => dayOf(r.remediatedAt))].sort(),
-  );
+  // Leads do not change the status, so their days are not event days.
+  const indicatorTimes = findings.filter((f) => f.kind === "indicator").map((f) => f.at);
+  const eventDays = unique([...seen.map((s) => s.scannedAt), ...indicatorTimes, ...remediations.map((r) => r.remediatedAt)].map(dayOf).sort());
+  const timeline = new ServerTimeline(judge);
   const spans: StatusSpan[] = [];
-  let i = 0;
-  let j = 0;
-  let eomt = false;
-  let lastIndicatorAt = -Infinity;
-  let lastRemediationAt = -Infinity;
-  let evidence: ScanFacts | null = null;
-  for (const day of eventDays) {
+  let [i, j, k] = [0, 0, 0];
+  // Offline scans show nothing, and a server with only remediations has no status to show: such a server has
+  // no spans, just like a server never scanned.
+  const visible = seen.length > 0 || indicatorTimes.length > 0;
+  for (const day of visible ? eventDays : []) {
     const endOfDay = Date.parse(`${day}T00:00:00.000Z`) + DAY_MS;
-    for (; i < seenScans.length && seenScans[i].scannedAt.getTime() < endOfDay; i++) {
-      const scan = seenScans[i];
-      if (isEomt(scan.mitigation)) eomt = true;
-      if (scan.indicators.length > 0) lastIndicatorAt = scan.scannedAt.getTime();
-      if (hasPatchEvidence(scan)) evidence = scan;
-    }
-    for (; j < sortedRemediations.length && sortedRemediations[j].remediatedAt.getTime() < endOfDay; j++) {
-      lastRemediationAt = sortedRemediations[j].remediatedAt.getTime();
-    }
-    // Same rules as stateOf: the patch verdict is the latest patch-evidence scan's, unknown before the first
-    // one (a mitigation still shows); a remediation clears indicators found strictly before it.
-    const status: Status =
-      lastIndicatorAt > -Infinity && lastIndicatorAt >= lastRemediationAt
-        ? "compromised"
-        : withMitigation(evidence ? evidenceStatus(evidence, judge) : "unknown", eomt);
+    for (; i < seen.length && seen[i].scannedAt.getTime() < endOfDay; i++) timeline.addScan(seen[i]);
+    for (; j < findings.length && findings[j].at.getTime() < endOfDay; j++) timeline.addFinding(findings[j]);
+    for (; k < remediations.length && remediations[k].remediatedAt.getTime() < endOfDay; k++) timeline.addRemediation(remediations[k].remediatedAt);
+    const status = timeline.status;
     const last = spans.at(-1);
     if (last?.status === status) continue;
     if (last) last.toDay = day;
     spans.push({ status, fromDay: day, toDay: null });
   }
-  return { current, spans };
+  // Events not replayed above (a server without spans) still make up its current state.
+  for (; i < seen.length; i++) timeline.addScan(seen[i]);
+  for (; j < findings.length; j++) timeline.addFinding(findings[j]);
+  for (; k < remediations.length; k++) timeline.addRemediation(remediations[k].remediatedAt);
+  return { current: stateOf(timeline, scans, findings, judge), spans };
 }

@@ -1,6 +1,7 @@
 // What a scanning tool's file says about one server, before it is stored: the common
 // shape every format parser (Test-ProxyLogon, Health Checker, nmap, Nessus, mapped CSV)
 // yields, so that one import pipeline can take them all. Pure types; no framework imports.
+import type { PatchEvidence } from "../domain/facts";
 
 export interface IndicatorObservation {
   /** e.g. "CVE-2021-26855", "CVE-2021-27065", "LsassDump", "SuspiciousArchive", "web-shell" */
@@ -40,11 +41,12 @@ export interface ScanObservation {
   /**
    * How the patch question is answered by this file:
    * "build": from `build` (and the advisory's table);
-   * "vulnerable": the tool itself found the server vulnerable (unpatched), whatever the build;
+   * "vulnerable": the tool found the server vulnerable from its version or a missing update, whatever the build;
+   * "exploitable": a live probe found it exploitable now (nmap's script), which also defeats a mitigation;
    * "not-determined": the file cannot tell (e.g. nmap script without output): unknown, never patched;
    * "not-checked": the file says nothing about patching (Test-ProxyLogon).
    */
-  patchEvidence: "build" | "vulnerable" | "not-determined" | "not-checked";
+  patchEvidence: Exclude<PatchEvidence, "offline">;
   toolVerdict: ToolVerdict | null;
   compromiseCheck: CompromiseCheck | null;
   /** false: the tool could not reach the server (Health Checker "Online": false): recorded as not scanned */

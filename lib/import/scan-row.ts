@@ -1,8 +1,9 @@
 // One scan as the import writer stores it, whatever format it was read from. Canonical CSV rows arrive in this
 // shape directly (the fast path for million-row files); the tools' observations are turned into it.
+import type { PatchEvidence } from "../domain/facts";
 import type { IndicatorObservation, ToolVerdict } from "./observation";
 
-export type PatchEvidence = "build" | "vulnerable" | "not-determined" | "not-checked" | "offline";
+export type { PatchEvidence };
 
 export interface ScanRowInput {
   organization: string;

@@ -44,7 +44,8 @@ describe("Test-ProxyLogon output", () => {
 
     const server = await serverBy("EXCH01");
     expect(server.status).toBe("compromised");
-    expect(server.compromisedAt?.toISOString()).toBe("2021-03-12T08:00:00.000Z");
+    // The first hit's own time (the log line), not the check's.
+    expect(server.compromisedAt?.toISOString()).toBe("2021-03-02T23:10:41.245Z");
     const scan = await db.scan.findFirstOrThrow({ where: { serverId: server.id } });
     expect(scan).toMatchObject({ source: "test-proxylogon", patchEvidence: "not-checked", logAgeDays: 12 });
     const findings = await db.indicator.findMany({ where: { serverId: server.id } });

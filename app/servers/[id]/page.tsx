@@ -14,7 +14,6 @@ import { StatusBadge } from "@/components/status/status-badge";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card } from "@/components/ui/card";
 import { plural } from "@/components/ui/format";
-import { countIndicators } from "@/lib/domain/status";
 import { markRemediated } from "./actions";
 import { loadServer } from "./load-server";
 
@@ -53,7 +52,7 @@ export default async function ServerPage({ params }: Props) {
       </div>
 
       <div className="space-y-6">
-        <VerdictCallout status={server.status} reason={server.reason} compromisedAt={server.compromisedAt} />
+        <VerdictCallout status={server.status} reason={server.reason} compromisedAt={server.compromisedAt} guidance={server.guidance} />
         <ServerFacts server={server} />
 
         <div className="grid gap-6 lg:grid-cols-2">
@@ -85,7 +84,7 @@ export default async function ServerPage({ params }: Props) {
             {server.indicators.length > 0 ? (
               <>
                 <p className="mt-1 mb-3 text-sm text-gray-600 dark:text-gray-400">
-                  {plural(countIndicators(server.indicators), "indicator")} open, found since the last remediation:
+                  {plural(server.indicatorCount, "indicator")} open, dated at or after the last remediation:
                 </p>
                 <IndicatorList indicators={server.indicators} label="Indicators of compromise found" />
               </>
@@ -96,6 +95,12 @@ export default async function ServerPage({ params }: Props) {
                   : "No indicators of compromise were found."}
               </p>
             )}
+            {server.suspiciousFiles > 0 ? (
+              <p className="mt-2 text-sm text-gray-700 dark:text-gray-300" data-testid="suspicious-files">
+                {plural(server.suspiciousFiles, "suspicious file")} (an archive in ProgramData or the like): a lead to look at, not proof of
+                compromise by itself.
+              </p>
+            ) : null}
             {server.findingsTotal > 0 ? (
               <div className="mt-4">
                 <h3 className="mb-2 text-sm font-semibold">Every finding</h3>

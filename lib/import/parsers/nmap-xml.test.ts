@@ -26,7 +26,7 @@ describe("parseNmapXml: the sample scan", () => {
       scannedAt: new Date(1615280401 * 1000),
       indicators: [],
       mitigation: null,
-      patchEvidence: "vulnerable",
+      patchEvidence: "exploitable",
       toolVerdict: { tool: "nmap", vulnerable: true, cves: ["CVE-2021-26855"] },
       compromiseCheck: null,
       online: true,
@@ -105,12 +105,12 @@ describe("parseNmapXml: vulnerability and build", () => {
 
   it("lets VULNERABLE win over a patched-looking build", async () => {
     const inner = script("http-vuln-cve2021-26855", "State: VULNERABLE") + script("http-headers", "X-OWA-Version: 15.1.2176.9");
-    expect(await one(host(inner))).toMatchObject({ build: "15.1.2176.9", patchEvidence: "vulnerable", toolVerdict: { vulnerable: true } });
+    expect(await one(host(inner))).toMatchObject({ build: "15.1.2176.9", patchEvidence: "exploitable", toolVerdict: { vulnerable: true } });
   });
 
   it("finds VULNERABLE in nested <elem> text, and treats NOT VULNERABLE as the tool's no", async () => {
     const nested = script("http-vuln-cve2021-26855", "", '<table key="CVE-2021-26855"><elem key="state">VULNERABLE</elem></table>');
-    expect((await one(host(nested))).patchEvidence).toBe("vulnerable");
+    expect((await one(host(nested))).patchEvidence).toBe("exploitable");
     const no = await one(host(script("http-vuln-cve2021-26855", "State: NOT VULNERABLE")));
     expect(no).toMatchObject({ patchEvidence: "not-determined", toolVerdict: { tool: "nmap", vulnerable: false, cves: [] } });
   });

@@ -195,7 +195,8 @@ function toRecord(host: Host, scannedAt: Date | null): ObservationRecord {
     indicators: [],
     mitigation: null,
     // The script prints nothing on a patched server, and also when it could not tell: silence is no answer.
-    patchEvidence: host.vulnerable ? "vulnerable" : host.build !== null ? "build" : "not-determined",
+    // The script sends the request a mitigation's rewrite rule blocks: VULNERABLE is a live probe's proof.
+    patchEvidence: host.vulnerable ? "exploitable" : host.build !== null ? "build" : "not-determined",
     toolVerdict: host.vulnerable
       ? { tool: "nmap", vulnerable: true, cves: ["CVE-2021-26855"] }
       : host.vulnScriptSaidNo

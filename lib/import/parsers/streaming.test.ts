@@ -58,7 +58,7 @@ describe("parsers on 50 MB inputs", () => {
       if (!("observation" in rec)) throw new Error(rec.error);
       if (hosts === 0) expect(rec.observation).toMatchObject({ hostname: "mail0.example", ipAddress: "10.0.0.0" });
       hosts++;
-      if (rec.observation.patchEvidence === "vulnerable") vulnerable++;
+      if (rec.observation.patchEvidence === "exploitable") vulnerable++;
     }
     expect(hosts).toBe(stats.units);
     expect(vulnerable).toBe(Math.ceil(stats.units / 3));

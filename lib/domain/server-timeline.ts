@@ -1,0 +1,106 @@
+// A server's state as its events are replayed in time order: the one place that decides a status, used both
+// for the current state and for every day of the history, so the two can never disagree.
+// The rules, in order of precedence:
+// 1. Compromised while a finding (an indicator, not a lead) is dated at or after the last remediation: each
+//    finding counts from its own time, and a remediation clears every finding dated before it.
+// 2. The patch verdict is the latest conclusive scan's (patched or unpatched). A later scan that cannot decide
+//    leaves it in place, unless it shows the server on another cumulative update, which voids the old proof.
+// 3. A mitigation counts while the server is not patched, until a live probe shows the server exploitable:
+//    evidence that a server is exploitable now outranks an older claim that it is protected.
+import type { BuildVerdict } from "./advisory";
+import type { FindingFacts, ScanFacts } from "./facts";
+import { evidenceOf, evidenceStatus, hasPatchEvidence, reachedServer, withMitigation, type Judge } from "./patch-evidence";
+import type { Status } from "./statuses";
+
+export const EOMT_MITIGATION = "eomt";
+
+export function isEomt(mitigation: string | null): boolean {
+  return mitigation?.trim().toLowerCase() === EOMT_MITIGATION;
+}
+
+export interface JudgedScan {
+  scan: ScanFacts;
+  status: BuildVerdict["status"];
+}
+
+export class ServerTimeline {
+  /** the latest scan that decided the patch question */
+  conclusive: JudgedScan | null = null;
+  /** the latest scan with patch evidence after `conclusive` that could not decide */
+  inconclusive: ScanFacts | null = null;
+  /** a scan after `conclusive` that shows the server on another CU than the one judged */
+  contradiction: ScanFacts | null = null;
+  mitigatedAt: ScanFacts | null = null;
+  exploitableAt: ScanFacts | null = null;
+  lastSeen: ScanFacts | null = null;
+  lastFindingAt = -Infinity;
+  lastRemediationAt = -Infinity;
+
+  constructor(private readonly judge: Judge) {}
+
+  addScan(scan: ScanFacts): void {
+    if (!reachedServer(scan)) return;
+    this.lastSeen = scan;
+    const time = scan.scannedAt.getTime();
+    if (isEomt(scan.mitigation) && time >= (this.mitigatedAt?.scannedAt.getTime() ?? -Infinity)) this.mitigatedAt = scan;
+    if (evidenceOf(scan) === "exploitable") this.exploitableAt = scan;
+    if (!hasPatchEvidence(scan)) return;
+    const status = evidenceStatus(scan, this.judge);
+    if (status !== "unknown") {
+      this.conclusive = { scan, status };
+      this.inconclusive = null;
+      this.contradiction = null;
+      return;
+    }
+    this.inconclusive = scan;
+    if (this.conclusive && this.contradiction === null && this.otherCumulativeUpdate(scan, this.conclusive.scan)) {
+      this.contradiction = scan;
+    }
+  }
+
+  addFinding(finding: FindingFacts): void {
+    if (finding.kind === "indicator") this.lastFindingAt = Math.max(this.lastFindingAt, finding.at.getTime());
+  }
+
+  addRemediation(at: Date): void {
+    this.lastRemediationAt = Math.max(this.lastRemediationAt, at.getTime());
+  }
+
+  get compromised(): boolean {
+    return this.lastFindingAt > -Infinity && this.lastFindingAt >= this.lastRemediationAt;
+  }
+
+  /** The recorded mitigation still stands: no live probe at or after it found the server exploitable. */
+  get mitigationHolds(): boolean {
+    if (this.mitigatedAt === null) return false;
+    return this.exploitableAt === null || this.exploitableAt.scannedAt.getTime() < this.mitigatedAt.scannedAt.getTime();
+  }
+
+  /** A live probe at or after the recorded mitigation showed the server exploitable. */
+  get mitigationDefeated(): boolean {
+    return this.mitigatedAt !== null && !this.mitigationHolds;
+  }
+
+  get patchStatus(): BuildVerdict["status"] {
+    if (this.conclusive === null || this.contradiction !== null) return "unknown";
+    return this.conclusive.status;
+  }
+
+  get status(): Status {
+    if (this.compromised) return "compromised";
+    return withMitigation(this.patchStatus, this.mitigationHolds);
+  }
+
+  private otherCumulativeUpdate(later: ScanFacts, earlier: ScanFacts): boolean {
+    const a = this.judge(later.build);
+    const b = this.judge(earlier.build);
+    if (a.product === null || b.product === null) return false;
+    return a.product !== b.product || (a.cumulativeUpdate !== null && b.cumulativeUpdate !== null && a.cumulativeUpdate !== b.cumulativeUpdate);
+  }
+}
+
+// Same-moment scans: a conclusive "not patched" is put after a "patched", so a tie never reads as patched.
+export function sortScans(scans: ScanFacts[], judge: Judge): ScanFacts[] {
+  const rank = (s: ScanFacts) => (hasPatchEvidence(s) && evidenceStatus(s, judge) === "patched" ? 0 : 1);
+  return [...scans].sort((a, b) => a.scannedAt.getTime() - b.scannedAt.getTime() || rank(a) - rank(b));
+}
