@@ -8,7 +8,7 @@ import type { ImportError, ImportSummary } from "../views";
 import { recordAudit } from "./audit";
 import { db } from "./db";
 import { ImportWriter, type ScanRowInput } from "./import-writer";
-import { fittingMappings, resolveMapping, saveMappingForHeader, type MappingChoice } from "./mappings";
+import { bindPendingMappings, fittingMappings, resolveMapping, saveMappingForHeader, type MappingChoice } from "./mappings";
 import { refreshPlannerStatistics, withWriteTransaction } from "./sql-session";
 import { recomputeServers, refreshOrganizationCounts } from "./status-recompute";
 
@@ -99,13 +99,13 @@ export async function importScanFile(input: Omit<ImportScansInput, "files" | "on
 
 async function importJob(job: ImportJob, index: number, options: ImportOptions, input: ImportScansInput): Promise<ImportSummary> {
   const now = input.now ?? new Date();
-  const mapping = options.mapping ? await resolveMapping(options.mapping) : null;
+  const mapping = options.mapping ? await resolveMapping(input.access, options.mapping) : null;
   let format: ImportFormat;
   let zip: boolean;
   try {
     ({ format, zip } = resolveFormat(job.first, { format: options.format, mapping }));
   } catch (err) {
-    if (err instanceof ImportFileError && err.code === "unmapped_header") throw await withFittingMappings(err);
+    if (err instanceof ImportFileError && err.code === "unmapped_header") throw await withFittingMappings(input.access, err);
     throw err;
   }
   if (options.mapping && "saveAs" in options.mapping && options.mapping.saveAs && index === 0) {
@@ -226,6 +226,8 @@ async function importJob(job: ImportJob, index: number, options: ImportOptions, 
       return summary;
     });
     if (summary.accepted >= ANALYZE_AFTER_ROWS) await refreshPlannerStatistics();
+    // The import may have created the organization a saved mapping is fixed to.
+    if (summary.serversCreated > 0) await bindPendingMappings();
     await auditUpload(input.access, summary, digest);
     return summary;
   } catch (err) {
@@ -267,9 +269,10 @@ function asAppError(err: unknown): AppError {
   throw err;
 }
 
-async function withFittingMappings(err: ImportFileError): Promise<ImportFileError> {
+// Only the mappings the caller may use: another organization's would name it.
+async function withFittingMappings(access: Access, err: ImportFileError): Promise<ImportFileError> {
   const details = err.details as { header: string[] };
-  const mappings = await fittingMappings(details.header);
+  const mappings = await fittingMappings(access, details.header);
   return new ImportFileError(err.code, err.message, { ...details, mappings });
 }
 
