@@ -6,7 +6,7 @@ import { planImports, type DetectedFile, type ImportJob, type UploadFile } from 
 import { readImportRecords, resolveFormat, SOURCE_OF, type ImportFormat, type ReadOptions } from "../import/read-records";
 import type { ImportError, ImportSummary } from "../views";
 import { recordAudit } from "./audit";
-import { db } from "./db";
+import { findImport, importScopeKey, isUniqueViolation } from "./import-scope";
 import { ImportWriter, type ScanRowInput } from "./import-writer";
 import { bindPendingMappings, fittingMappings, resolveMapping, saveMappingForHeader, type MappingChoice } from "./mappings";
 import { refreshPlannerStatistics, withWriteTransaction } from "./sql-session";
@@ -161,6 +161,7 @@ async function importJob(job: ImportJob, index: number, options: ImportOptions, 
   const errors: ImportError[] = [];
   let rejected = 0;
   let digest = "";
+  let scopeKey = "";
   try {
     const summary = await withWriteTransaction(async (s) => {
       const [pending] = await s.all<{ id: number }>(
@@ -217,11 +218,13 @@ async function importJob(job: ImportJob, index: number, options: ImportOptions, 
         duplicate: false,
       };
       digest = hash.digest("hex");
-      const taken = await s.all(`SELECT "id" FROM "Import" WHERE "fileHash" = ?`, [digest]);
+      // The writer has refused any organization the caller may not write, so these are all theirs to see.
+      scopeKey = importScopeKey(input.access, orgs);
+      const taken = await s.all(`SELECT "id" FROM "Import" WHERE "fileHash" = ? AND "scopeKey" = ?`, [digest, scopeKey]);
       if (taken.length) throw new Duplicate();
       await s.run(
-        `UPDATE "Import" SET "fileName" = ?, "fileHash" = ?, "bytes" = ?, "rows" = ?, "accepted" = ?, "rejected" = ?, "serversCreated" = ?, "serversUpdated" = ?, "indicators" = ?, "errors" = ? WHERE "id" = ?`,
-        [fileName, digest, bytes, summary.rows, summary.accepted, rejected, summary.serversCreated, summary.serversUpdated, summary.indicators, JSON.stringify(errors), importId],
+        `UPDATE "Import" SET "fileName" = ?, "fileHash" = ?, "scopeKey" = ?, "bytes" = ?, "rows" = ?, "accepted" = ?, "rejected" = ?, "serversCreated" = ?, "serversUpdated" = ?, "indicators" = ?, "errors" = ? WHERE "id" = ?`,
+        [fileName, digest, scopeKey, bytes, summary.rows, summary.accepted, rejected, summary.serversCreated, summary.serversUpdated, summary.indicators, JSON.stringify(errors), importId],
       );
       return summary;
     });
@@ -232,28 +235,16 @@ async function importJob(job: ImportJob, index: number, options: ImportOptions, 
     return summary;
   } catch (err) {
     if (err instanceof Duplicate) {
-      await assertImportVisible(input.access, digest);
-      const earlier = { ...(await getImportByHash(digest))!, duplicate: true };
+      const earlier = { ...(await findImport(digest, scopeKey))!, duplicate: true };
       await auditUpload(input.access, earlier, digest);
       return earlier;
     }
-    if (digest && isUniqueViolation(err)) {
-      // A concurrent upload of the same bytes committed first.
-      const existing = await getImportByHash(digest);
+    if (scopeKey && isUniqueViolation(err)) {
+      // A concurrent upload of the same bytes into the same organizations committed first.
+      const existing = await findImport(digest, scopeKey);
       if (existing) return { ...existing, duplicate: true };
     }
     throw err;
-  }
-}
-
-// The earlier import of the same bytes may be another tenant's: a limited caller only hears about it when all
-// of its scans are for organizations they may see, and otherwise gets the answer a file naming them would get.
-async function assertImportVisible(access: Access, fileHash: string): Promise<void> {
-  const allowed = access.organizationIds;
-  if (allowed === null) return;
-  const orgs = await db.server.findMany({ where: { scans: { some: { import: { fileHash } } } }, select: { organizationId: true }, distinct: ["organizationId"] });
-  if (orgs.length === 0 || orgs.some((o) => !allowed.includes(o.organizationId))) {
-    throw new AppError(403, "organization_forbidden", "This file names organizations you may not upload scans for. Nothing from the file was imported.");
   }
 }
 
@@ -276,25 +267,3 @@ async function withFittingMappings(access: Access, err: ImportFileError): Promis
   return new ImportFileError(err.code, err.message, { ...details, mappings });
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: string })?.code;
-  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE";
-}
-
-async function getImportByHash(fileHash: string): Promise<ImportSummary | null> {
-  const row = await db.import.findUnique({ where: { fileHash } });
-  if (!row) return null;
-  return {
-    id: row.id,
-    format: row.format,
-    fileName: row.fileName,
-    rows: row.rows,
-    accepted: row.accepted,
-    rejected: row.rejected,
-    serversCreated: row.serversCreated,
-    serversUpdated: row.serversUpdated,
-    indicators: row.indicators,
-    errors: JSON.parse(row.errors) as ImportError[],
-    duplicate: false,
-  };
-}
