@@ -42,6 +42,7 @@ export interface ImportScansInput {
   options?: Partial<ImportOptions>;
   origin: "api" | "upload" | "demo";
   tokenId?: number | null;
+  /** for all files of the upload together (an HTTP route also counts the whole request body) */
   maxBytes: number;
   onProgress?: (p: UploadProgress) => void;
   now?: Date;
@@ -63,6 +64,11 @@ const MAX_FILE_NAME = 500;
 
 class Duplicate extends Error {}
 
+/** The one answer to an upload over the limit, wherever it is found out. */
+export function uploadTooLarge(maxBytes: number): AppError {
+  return new AppError(413, "payload_too_large", `The upload is larger than the limit of ${Math.round(maxBytes / 1048576)} MB.`);
+}
+
 /**
  * Imports the files of one upload, one import after another: each file on its own, except consecutive
  * Test-ProxyLogon files, which are one run. Stops at the first import that fails.
@@ -73,10 +79,12 @@ export async function importScans(input: ImportScansInput): Promise<ImportOutcom
   }
   const options: ImportOptions = { format: "auto", organization: null, scannedAt: null, mapping: null, ...input.options };
   const imports: ImportSummary[] = [];
+  // One limit for the whole upload, not one per file: many files below it must not add up past it.
+  const budget = { bytes: 0 };
   let index = 0;
   try {
     for await (const job of planImports(input.files)) {
-      imports.push(await importJob(job, index++, options, input));
+      imports.push(await importJob(job, index++, options, input, budget));
     }
     return { imports, failure: null };
   } catch (err) {
@@ -97,7 +105,7 @@ export async function importScanFile(input: Omit<ImportScansInput, "files" | "on
   return outcome.imports[0];
 }
 
-async function importJob(job: ImportJob, index: number, options: ImportOptions, input: ImportScansInput): Promise<ImportSummary> {
+async function importJob(job: ImportJob, index: number, options: ImportOptions, input: ImportScansInput, budget: { bytes: number }): Promise<ImportSummary> {
   const now = input.now ?? new Date();
   const mapping = options.mapping ? await resolveMapping(input.access, options.mapping) : null;
   let format: ImportFormat;
@@ -137,9 +145,8 @@ async function importJob(job: ImportJob, index: number, options: ImportOptions, 
     if (named) hash.update(`${file.name ?? ""}\u0000`);
     for await (const chunk of file.stream) {
       bytes += chunk.byteLength;
-      if (bytes > input.maxBytes) {
-        throw new AppError(413, "payload_too_large", `The upload is larger than the limit of ${Math.round(input.maxBytes / 1048576)} MB.`);
-      }
+      budget.bytes += chunk.byteLength;
+      if (budget.bytes > input.maxBytes) throw uploadTooLarge(input.maxBytes);
       hash.update(chunk);
       report("reading");
       yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);

@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { Readable } from "node:stream";
 import { beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/scans/route";
 import { createApiToken, registerApiToken } from "@/lib/data/tokens";
 import { db } from "@/lib/data/db";
+import { importScans } from "@/lib/data/imports";
+import { TEST_ACCESS } from "../access";
 import { resetDatabase } from "../reset-database";
 import { tokenCaller, type Caller } from "./callers";
 import { call } from "./request";
@@ -153,6 +156,43 @@ describe("POST /api/v1/scans", () => {
       expect(res.status).toBe(413);
       expect(res.json.error.code).toBe("payload_too_large");
       expect(await counts()).toEqual({ orgs: 0, servers: 0, scans: 0, imports: 0 });
+    } finally {
+      delete process.env.PATCHBOARD_MAX_UPLOAD_MB;
+    }
+  });
+});
+
+describe("the upload limit", () => {
+  it("issue 8 item 15: counts the whole request: several files each below it, together above it, get 413", async () => {
+    process.env.PATCHBOARD_MAX_UPLOAD_MB = "1";
+    try {
+      // Three files of about 600 KB: each is below 1 MB, the first two together are not.
+      const file = (n: number) => HEADER + Array.from({ length: 13_000 }, (_, i) => `Org ${n},HOST-${n}-${i},,15.1.2176.9,2021-03-08,,`).join("\n") + "\n";
+      expect(file(1).length).toBeGreaterThan(1024 * 1024 / 2);
+      expect(file(1).length).toBeLessThan(1024 * 1024);
+      const form = new FormData();
+      for (const n of [1, 2, 3]) form.append("file", new Blob([file(n)], { type: "text/csv" }), `part-${n}.csv`);
+      // Sent as the network delivers it: in 64 KB pieces, without a Content-Length.
+      const encoded = new Response(form);
+      const bytes = new Uint8Array(await encoded.arrayBuffer());
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let at = 0; at < bytes.length; at += 65_536) controller.enqueue(bytes.subarray(at, at + 65_536));
+          controller.close();
+        },
+      });
+      const res = await call(POST, "/api/v1/scans", { method: "POST", token, body, headers: { "content-type": encoded.headers.get("content-type")! } });
+      expect(res.status).toBe(413);
+      expect(res.json.error.code).toBe("payload_too_large");
+      // The first file was committed before the limit was passed; the second passed it and is not stored, nor the third.
+      expect(res.json.error.details.imports.map((i: { fileName: string }) => i.fileName)).toEqual(["part-1.csv"]);
+      expect(await db.import.count()).toBe(1);
+      expect(await db.organization.count({ where: { name: { in: ["Org 2", "Org 3"] } } })).toBe(0);
+      // The data layer counts an upload's files together too (scripts call it without a request).
+      const files = [4, 5, 6].map((n) => ({ name: `part-${n}.csv`, stream: Readable.from([Buffer.from(file(n))]) }));
+      const outcome = await importScans({ access: TEST_ACCESS, files, origin: "api", maxBytes: 1024 * 1024 });
+      expect(outcome.failure?.status).toBe(413);
+      expect(outcome.imports.map((i) => i.fileName)).toEqual(["part-4.csv"]);
     } finally {
       delete process.env.PATCHBOARD_MAX_UPLOAD_MB;
     }
