@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { apiGet, expect, expectNoAxeViolations, test, type Page_ } from "./fixtures";
+import { ADMIN_TOKEN, apiGet, expect, expectNoAxeViolations, SIGNED_OUT, test, type Page_ } from "./fixtures";
 
 const TPL_DIR = new URL("../lib/import/parsers/fixtures/test-proxylogon/", import.meta.url);
 const TPL_FILES = readdirSync(TPL_DIR).map((name) => ({ name, mimeType: "text/csv", buffer: readFileSync(new URL(name, TPL_DIR)) }));
@@ -76,4 +76,57 @@ test("a CSV with its own columns is mapped on the page, the mapping is saved, an
   await expect(page.getByTestId("upload-summary")).toContainText(/Accepted\s*1(?!\d)/);
   const after = await apiGet<Page_<ServerRow>>(request, "/api/v1/servers?organization=e2e-mapped-client");
   expect(after.total).toBe(3);
+});
+
+test("a technician limited to one organization is offered only its mappings and shared ones, never another client's", async ({ page, browser, request }) => {
+  const own = { name: "Lakeside Clinic", slug: "lakeside-clinic" };
+  const orgs = await apiGet<Page_<{ slug: string; name: string }>>(request, "/api/v1/organizations?pageSize=200");
+  const other = orgs.data.find((o) => o.slug !== own.slug)!;
+  const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+  // Column names of their own, so that these mappings fit no other test's file.
+  const columns = { hostname: "Mailbox Host", exchange_build: "Exchange Version", scanned_at: "Seen" };
+  const mappings = [
+    { name: "e2e-scoped-other", columns, fixed: { organization: other.name } },
+    { name: "e2e-scoped-own", columns, fixed: { organization: own.name } },
+    { name: "e2e-scoped-shared", columns: { ...columns, organization: "Client" } },
+  ];
+  for (const m of mappings) expect((await request.post("/api/v1/mappings", { headers: auth, data: m })).status()).toBe(201);
+
+  const tech = { email: "mapping.tech@msp.example", password: "mapping technician password" };
+  await page.goto("/admin/users");
+  await page.getByLabel("Name", { exact: true }).fill("Mapping Tech");
+  await page.getByLabel("Email").fill(tech.email);
+  await page.getByLabel("Initial password").fill(tech.password);
+  await page.getByRole("radio", { name: "Technician" }).check();
+  await page.getByLabel("Sees every organization").uncheck();
+  await page.getByRole("checkbox", { name: own.name, exact: true }).check();
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "can now sign in" })).toBeVisible();
+
+  const context = await browser.newContext({ storageState: SIGNED_OUT });
+  const tab = await context.newPage();
+  await tab.goto("/sign-in");
+  await tab.getByLabel("Email").fill(tech.email);
+  await tab.getByLabel("Password").fill(tech.password);
+  await tab.getByRole("button", { name: "Sign in" }).click();
+  await expect(tab.getByRole("heading", { level: 1 })).toHaveText(/Fleet overview/);
+  await tab.goto("/upload");
+  await tab.getByLabel("Choose files").setInputFiles({
+    name: "lakeside-inventory.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("Client;Mailbox Host;Exchange Version;Seen\nLakeside Clinic;LAKE-MAP-01;15.1.2176.9;2021-04-29\n"),
+  });
+  await expect(tab.getByRole("button", { name: "Import with e2e-scoped-own" })).toBeVisible();
+  await expect(tab.getByRole("button", { name: "Import with e2e-scoped-shared" })).toBeVisible();
+  await expect(tab.getByRole("button", { name: "Import with e2e-scoped-other" })).toHaveCount(0);
+  const html = (await tab.content()).toLowerCase();
+  expect(html).not.toContain("e2e-scoped-other");
+  expect(html).not.toContain(other.name.toLowerCase());
+
+  await tab.getByRole("button", { name: "Import with e2e-scoped-own" }).click();
+  await expect(tab.getByTestId("upload-summary")).toContainText(/Accepted\s*1(?!\d)/);
+  const servers = await apiGet<Page_<ServerRow>>(request, `/api/v1/servers?organization=${own.slug}&q=LAKE-MAP`);
+  expect(servers.data.map((s) => s.hostname)).toEqual(["LAKE-MAP-01"]);
+  await context.close();
+  for (const m of mappings) await request.delete(`/api/v1/mappings/${m.name}`, { headers: auth });
 });

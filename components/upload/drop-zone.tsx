@@ -78,7 +78,7 @@ export function DropZone({ onFiles, disabled, maxBytes }: { onFiles: (files: Fil
         Choose files
       </label>
       <p id={`${FILE_INPUT_ID}-hint`} className="mt-3 text-xs text-gray-600 dark:text-gray-400">
-        CSV, Test-ProxyLogon .log, Health Checker .json, nmap .xml or a .zip of them; up to {formatBytes(maxBytes)} each. Importing starts
+        CSV, Test-ProxyLogon .log, Health Checker .json, nmap .xml or a .zip of them; up to {formatBytes(maxBytes)} in all. Importing starts
         at once.
       </p>
     </div>

@@ -21,7 +21,14 @@ export function describeError(error: UploadError, fileName: string): { title: st
     case "mapping_incomplete":
       return { title: "The column mapping leaves out a required field", hint: "Choose a column for the hostname and the Exchange build, and give the organization." };
     case "mapping_exists":
-      return { title: "A saved mapping already has that name", hint: "Choose another name, or leave the name empty." };
+      return { title: "That mapping name is taken", hint: "Choose another name, or leave the name empty." };
+    case "mapping_needs_organization":
+      return {
+        title: "This mapping can be saved only with an organization for every row",
+        hint: "Give the file's organization (one of yours) as “Organization for the whole file”, or leave the name empty to import without saving.",
+      };
+    case "organization_forbidden":
+      return { title: `${file} names an organization you may not upload scans for`, hint: "Check the organization column or the organization given for every row." };
     case "invalid_file":
     case "no_files":
       return { title: "Nothing was imported", hint: "Choose the files again." };

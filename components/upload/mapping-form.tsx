@@ -43,7 +43,7 @@ export function MappingForm({
 
   useEffect(() => {
     if (error?.code === "mapping_exists") saveRef.current?.focus();
-    else if (error?.code === "organization_required") organizationRef.current?.focus();
+    else if (error?.code === "organization_required" || error?.code === "mapping_needs_organization") organizationRef.current?.focus();
   }, [error]);
 
   const change = (next: Partial<MappingDraft>, cleared: keyof DraftProblems) => {
@@ -56,7 +56,7 @@ export function MappingForm({
     ? `The Organization field above (“${organizationField.trim()}”) overrides this column: empty it to use the column.`
     : "Or give one for the whole file below.";
   const nameTaken = error?.code === "mapping_exists" && sentName !== "" && draft.saveAs.trim() === sentName;
-  const saveProblem = problems.saveAs ?? (nameTaken ? `A saved mapping is already called “${sentName}”. Choose another name, or leave this empty.` : undefined);
+  const saveProblem = problems.saveAs ?? (nameTaken ? `The name “${sentName}” is taken. Choose another name, or leave this empty.` : undefined);
 
   function submit(e: React.FormEvent) {
     e.preventDefault();

@@ -13,6 +13,11 @@ describe("upload files", () => {
     expect(both?.details).toHaveLength(2);
   });
 
+  it("counts the files of one upload together against the limit", () => {
+    expect(checkFiles([file("a.csv", 50), file("b.csv", 50)], 100)).toBeNull();
+    expect(checkFiles([file("a.csv", 50), file("b.csv", 50), file("c.csv", 50)], 100)?.message).toMatch(/3 files are 150 B together.*limit/);
+  });
+
   it("puts Test-ProxyLogon files side by side and counts them as one import", () => {
     const files = [file("EXCH01-Cve-2021-26855.csv"), file("inventory.csv"), file("EXCH01-LogAgeDays.csv"), file("report.xml")];
     expect(names(groupProxyLogonFiles(files))).toEqual(["EXCH01-Cve-2021-26855.csv", "EXCH01-LogAgeDays.csv", "inventory.csv", "report.xml"]);

@@ -5,15 +5,22 @@ import type { UploadError } from "./upload-request";
 // Test-ProxyLogon's output file names (as lib/import/detect-format.ts knows them): the server imports these as one.
 const PROXYLOGON_FILE = /-(?:Cve-2021-(?:2685[5-8]|27065)[^/\\]*|other\.csv|LogAgeDays\.csv)$/i;
 
-/** Empty or too large files, all named at once, so nothing is sent that the server would refuse. */
+/**
+ * Empty or too large files, all named at once, so nothing is sent that the server would refuse. The limit is for
+ * one upload (the server counts the whole request), so files that are each small enough can still be too many.
+ */
 export function checkFiles(files: File[], maxBytes: number): UploadError | null {
   const problems = files.flatMap((file) =>
     file.size === 0
       ? [`“${file.name}” is empty.`]
       : file.size > maxBytes
-        ? [`“${file.name}” is ${formatBytes(file.size)}; the limit is ${formatBytes(maxBytes)} a file.`]
+        ? [`“${file.name}” is ${formatBytes(file.size)}; the limit is ${formatBytes(maxBytes)} for an upload.`]
         : [],
   );
+  const total = files.reduce((sum, file) => sum + file.size, 0);
+  if (problems.length === 0 && total > maxBytes) {
+    problems.push(`The ${files.length} files are ${formatBytes(total)} together; the limit is ${formatBytes(maxBytes)} for an upload. Upload them in smaller groups.`);
+  }
   if (files.length === 0) return { code: "no_files", message: "No file was chosen." };
   if (problems.length === 0) return null;
   if (problems.length === 1) return { code: "invalid_file", message: problems[0] };

@@ -27,7 +27,15 @@ export type UploadView =
   | { kind: "mapping"; mapping: MappingState };
 
 // Errors of a request sent with a mapping that the mapping panel explains itself.
-const MAPPING_ERRORS = new Set(["mapping_exists", "mapping_mismatch", "mapping_incomplete", "organization_required", "unmapped_header"]);
+const MAPPING_ERRORS = new Set([
+  "mapping_exists",
+  "mapping_mismatch",
+  "mapping_incomplete",
+  "mapping_needs_organization",
+  "organization_forbidden",
+  "organization_required",
+  "unmapped_header",
+]);
 
 interface SendOptions {
   before?: ImportSummary[];

@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import busboy from "busboy";
+import { uploadTooLarge } from "../data/imports";
 import { AppError } from "../errors";
 import type { UploadFile } from "../import/plan-imports";
 
@@ -20,25 +21,36 @@ const MAX_FILES = 1000;
 /**
  * The uploaded files as streams, without buffering them: the request body itself for a raw upload, or every
  * `file` field of a multipart form. Fields must come before the files, since the body is read as it arrives.
+ * The limit is for the whole request: every byte of the body counts (all files, fields and multipart framing),
+ * and the file being read fails with 413 as soon as the body passes it.
  */
 export async function readScanUpload(req: Request, maxBytes: number): Promise<ScanUpload> {
   const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   const length = Number(req.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(length) && length > maxBytes + 1024 * 1024) {
-    throw new AppError(413, "payload_too_large", `The upload is larger than the limit of ${Math.round(maxBytes / 1048576)} MB.`);
-  }
+  if (Number.isFinite(length) && length > maxBytes) throw uploadTooLarge(maxBytes);
   if (!req.body) throw new AppError(400, "empty_body", "The request has no body: send the file as the body (e.g. text/csv), or as multipart fields named file.");
+  const body = limited(req.body as unknown as AsyncIterable<Uint8Array>, maxBytes);
   if (RAW_TYPES.has(type)) {
     const name = new URL(req.url).searchParams.get("fileName");
-    return { fields: {}, files: [{ name: name ? name.slice(0, 255) : null, stream: req.body as unknown as AsyncIterable<Uint8Array> }] };
+    return { fields: {}, files: [{ name: name ? name.slice(0, 255) : null, stream: body }] };
   }
-  if (type === "multipart/form-data") return readMultipart(req);
+  if (type === "multipart/form-data") return readMultipart(req, body);
   throw new AppError(415, "unsupported_media_type", "Send the scan file as the body (text/csv, application/json, application/xml or application/zip), or as multipart/form-data with fields named file.", {
     contentType: type || null,
   });
 }
 
-function readMultipart(req: Request): Promise<ScanUpload> {
+// Counted as it arrives, whatever the Content-Length said (a chunked body has none).
+async function* limited(body: AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<Uint8Array> {
+  let total = 0;
+  for await (const chunk of body) {
+    total += chunk.byteLength;
+    if (total > maxBytes) throw uploadTooLarge(maxBytes);
+    yield chunk;
+  }
+}
+
+function readMultipart(req: Request, body: AsyncIterable<Uint8Array>): Promise<ScanUpload> {
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
@@ -84,8 +96,9 @@ function readMultipart(req: Request): Promise<ScanUpload> {
       push({ name: info.filename ? info.filename.slice(0, 255) : null, stream: stream as unknown as AsyncIterable<Uint8Array> });
       start();
     });
-    bb.on("error", () => {
-      const err = new AppError(400, "malformed_multipart", "The multipart body could not be read.");
+    bb.on("error", (cause) => {
+      // The body passing the limit is a 413; anything else busboy trips on is a malformed body.
+      const err = cause instanceof AppError ? cause : new AppError(400, "malformed_multipart", "The multipart body could not be read.");
       // A file already handed to an import must fail too, or its reader would wait forever.
       current?.destroy(err);
       if (started) push(err);
@@ -95,6 +108,6 @@ function readMultipart(req: Request): Promise<ScanUpload> {
       if (started) push(null);
       else reject(new AppError(400, "missing_file", "The form has no field named file."));
     });
-    Readable.fromWeb(req.body as import("node:stream/web").ReadableStream).on("error", (e) => bb.destroy(e)).pipe(bb);
+    Readable.from(body, { objectMode: false }).on("error", (e) => bb.destroy(e)).pipe(bb);
   });
 }

@@ -6,9 +6,9 @@ import { planImports, type DetectedFile, type ImportJob, type UploadFile } from 
 import { readImportRecords, resolveFormat, SOURCE_OF, type ImportFormat, type ReadOptions } from "../import/read-records";
 import type { ImportError, ImportSummary } from "../views";
 import { recordAudit } from "./audit";
-import { db } from "./db";
+import { findImport, importScopeKey, isUniqueViolation } from "./import-scope";
 import { ImportWriter, type ScanRowInput } from "./import-writer";
-import { fittingMappings, resolveMapping, saveMappingForHeader, type MappingChoice } from "./mappings";
+import { bindPendingMappings, fittingMappings, resolveMapping, saveMappingForHeader, type MappingChoice } from "./mappings";
 import { refreshPlannerStatistics, withWriteTransaction } from "./sql-session";
 import { recomputeServers, refreshOrganizationCounts } from "./status-recompute";
 
@@ -42,6 +42,7 @@ export interface ImportScansInput {
   options?: Partial<ImportOptions>;
   origin: "api" | "upload" | "demo";
   tokenId?: number | null;
+  /** for all files of the upload together (an HTTP route also counts the whole request body) */
   maxBytes: number;
   onProgress?: (p: UploadProgress) => void;
   now?: Date;
@@ -63,6 +64,11 @@ const MAX_FILE_NAME = 500;
 
 class Duplicate extends Error {}
 
+/** The one answer to an upload over the limit, wherever it is found out. */
+export function uploadTooLarge(maxBytes: number): AppError {
+  return new AppError(413, "payload_too_large", `The upload is larger than the limit of ${Math.round(maxBytes / 1048576)} MB.`);
+}
+
 /**
  * Imports the files of one upload, one import after another: each file on its own, except consecutive
  * Test-ProxyLogon files, which are one run. Stops at the first import that fails.
@@ -73,10 +79,12 @@ export async function importScans(input: ImportScansInput): Promise<ImportOutcom
   }
   const options: ImportOptions = { format: "auto", organization: null, scannedAt: null, mapping: null, ...input.options };
   const imports: ImportSummary[] = [];
+  // One limit for the whole upload, not one per file: many files below it must not add up past it.
+  const budget = { bytes: 0 };
   let index = 0;
   try {
     for await (const job of planImports(input.files)) {
-      imports.push(await importJob(job, index++, options, input));
+      imports.push(await importJob(job, index++, options, input, budget));
     }
     return { imports, failure: null };
   } catch (err) {
@@ -97,15 +105,15 @@ export async function importScanFile(input: Omit<ImportScansInput, "files" | "on
   return outcome.imports[0];
 }
 
-async function importJob(job: ImportJob, index: number, options: ImportOptions, input: ImportScansInput): Promise<ImportSummary> {
+async function importJob(job: ImportJob, index: number, options: ImportOptions, input: ImportScansInput, budget: { bytes: number }): Promise<ImportSummary> {
   const now = input.now ?? new Date();
-  const mapping = options.mapping ? await resolveMapping(options.mapping) : null;
+  const mapping = options.mapping ? await resolveMapping(input.access, options.mapping) : null;
   let format: ImportFormat;
   let zip: boolean;
   try {
     ({ format, zip } = resolveFormat(job.first, { format: options.format, mapping }));
   } catch (err) {
-    if (err instanceof ImportFileError && err.code === "unmapped_header") throw await withFittingMappings(err);
+    if (err instanceof ImportFileError && err.code === "unmapped_header") throw await withFittingMappings(input.access, err);
     throw err;
   }
   if (options.mapping && "saveAs" in options.mapping && options.mapping.saveAs && index === 0) {
@@ -137,9 +145,8 @@ async function importJob(job: ImportJob, index: number, options: ImportOptions, 
     if (named) hash.update(`${file.name ?? ""}\u0000`);
     for await (const chunk of file.stream) {
       bytes += chunk.byteLength;
-      if (bytes > input.maxBytes) {
-        throw new AppError(413, "payload_too_large", `The upload is larger than the limit of ${Math.round(input.maxBytes / 1048576)} MB.`);
-      }
+      budget.bytes += chunk.byteLength;
+      if (budget.bytes > input.maxBytes) throw uploadTooLarge(input.maxBytes);
       hash.update(chunk);
       report("reading");
       yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -161,6 +168,7 @@ async function importJob(job: ImportJob, index: number, options: ImportOptions, 
   const errors: ImportError[] = [];
   let rejected = 0;
   let digest = "";
+  let scopeKey = "";
   try {
     const summary = await withWriteTransaction(async (s) => {
       const [pending] = await s.all<{ id: number }>(
@@ -217,41 +225,33 @@ async function importJob(job: ImportJob, index: number, options: ImportOptions, 
         duplicate: false,
       };
       digest = hash.digest("hex");
-      const taken = await s.all(`SELECT "id" FROM "Import" WHERE "fileHash" = ?`, [digest]);
+      // The writer has refused any organization the caller may not write, so these are all theirs to see.
+      scopeKey = importScopeKey(input.access, orgs);
+      const taken = await s.all(`SELECT "id" FROM "Import" WHERE "fileHash" = ? AND "scopeKey" = ?`, [digest, scopeKey]);
       if (taken.length) throw new Duplicate();
       await s.run(
-        `UPDATE "Import" SET "fileName" = ?, "fileHash" = ?, "bytes" = ?, "rows" = ?, "accepted" = ?, "rejected" = ?, "serversCreated" = ?, "serversUpdated" = ?, "indicators" = ?, "errors" = ? WHERE "id" = ?`,
-        [fileName, digest, bytes, summary.rows, summary.accepted, rejected, summary.serversCreated, summary.serversUpdated, summary.indicators, JSON.stringify(errors), importId],
+        `UPDATE "Import" SET "fileName" = ?, "fileHash" = ?, "scopeKey" = ?, "bytes" = ?, "rows" = ?, "accepted" = ?, "rejected" = ?, "serversCreated" = ?, "serversUpdated" = ?, "indicators" = ?, "errors" = ? WHERE "id" = ?`,
+        [fileName, digest, scopeKey, bytes, summary.rows, summary.accepted, rejected, summary.serversCreated, summary.serversUpdated, summary.indicators, JSON.stringify(errors), importId],
       );
       return summary;
     });
     if (summary.accepted >= ANALYZE_AFTER_ROWS) await refreshPlannerStatistics();
+    // The import may have created the organization a saved mapping is fixed to.
+    if (summary.serversCreated > 0) await bindPendingMappings();
     await auditUpload(input.access, summary, digest);
     return summary;
   } catch (err) {
     if (err instanceof Duplicate) {
-      await assertImportVisible(input.access, digest);
-      const earlier = { ...(await getImportByHash(digest))!, duplicate: true };
+      const earlier = { ...(await findImport(digest, scopeKey))!, duplicate: true };
       await auditUpload(input.access, earlier, digest);
       return earlier;
     }
-    if (digest && isUniqueViolation(err)) {
-      // A concurrent upload of the same bytes committed first.
-      const existing = await getImportByHash(digest);
+    if (scopeKey && isUniqueViolation(err)) {
+      // A concurrent upload of the same bytes into the same organizations committed first.
+      const existing = await findImport(digest, scopeKey);
       if (existing) return { ...existing, duplicate: true };
     }
     throw err;
-  }
-}
-
-// The earlier import of the same bytes may be another tenant's: a limited caller only hears about it when all
-// of its scans are for organizations they may see, and otherwise gets the answer a file naming them would get.
-async function assertImportVisible(access: Access, fileHash: string): Promise<void> {
-  const allowed = access.organizationIds;
-  if (allowed === null) return;
-  const orgs = await db.server.findMany({ where: { scans: { some: { import: { fileHash } } } }, select: { organizationId: true }, distinct: ["organizationId"] });
-  if (orgs.length === 0 || orgs.some((o) => !allowed.includes(o.organizationId))) {
-    throw new AppError(403, "organization_forbidden", "This file names organizations you may not upload scans for. Nothing from the file was imported.");
   }
 }
 
@@ -267,31 +267,10 @@ function asAppError(err: unknown): AppError {
   throw err;
 }
 
-async function withFittingMappings(err: ImportFileError): Promise<ImportFileError> {
+// Only the mappings the caller may use: another organization's would name it.
+async function withFittingMappings(access: Access, err: ImportFileError): Promise<ImportFileError> {
   const details = err.details as { header: string[] };
-  const mappings = await fittingMappings(details.header);
+  const mappings = await fittingMappings(access, details.header);
   return new ImportFileError(err.code, err.message, { ...details, mappings });
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: string })?.code;
-  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE";
-}
-
-async function getImportByHash(fileHash: string): Promise<ImportSummary | null> {
-  const row = await db.import.findUnique({ where: { fileHash } });
-  if (!row) return null;
-  return {
-    id: row.id,
-    format: row.format,
-    fileName: row.fileName,
-    rows: row.rows,
-    accepted: row.accepted,
-    rejected: row.rejected,
-    serversCreated: row.serversCreated,
-    serversUpdated: row.serversUpdated,
-    indicators: row.indicators,
-    errors: JSON.parse(row.errors) as ImportError[],
-    duplicate: false,
-  };
-}

@@ -4,6 +4,7 @@
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postSession } from "@/app/api/session/route";
+import { DELETE as deleteMappingRoute, GET as getMappingRoute } from "@/app/api/v1/mappings/[name]/route";
 import { GET as getMappings } from "@/app/api/v1/mappings/route";
 import { GET as getOrganizations } from "@/app/api/v1/organizations/route";
 import { POST as postScans } from "@/app/api/v1/scans/route";
@@ -13,6 +14,7 @@ import { GET as getTrend } from "@/app/api/v1/trend/route";
 import { db } from "@/lib/data/db";
 import { getFleetSummary } from "@/lib/data/fleet";
 import { importScanFile } from "@/lib/data/imports";
+import { createMapping, getMapping, listMappings } from "@/lib/data/mappings";
 import { deleteOrganization, getOrganization, listOrganizations } from "@/lib/data/organizations";
 import { recordRemediation } from "@/lib/data/remediations";
 import { accessFromSession } from "@/lib/data/sign-in";
@@ -58,6 +60,8 @@ beforeAll(async () => {
   await importScanFile({ access: TEST_ACCESS, body: Readable.from([Buffer.from(CSV)]), fileName: "both.csv", origin: "api", maxBytes: 1e6 });
   bServerIds = (await db.server.findMany({ where: { organization: { slug: B.slug } }, select: { id: true } })).map((s) => s.id);
   await recordRemediation(TEST_ACCESS, { serverId: bServerIds[1], note: "Zebulon shell removed" });
+  // The MSP's mapping for B's RMM export: its fixed organization is B's name.
+  await createMapping(TEST_ACCESS, { name: "zeb-rmm", columns: { hostname: "Server", exchange_build: "Version" }, fixed: { organization: B.name } });
 
   for (const [role, label] of [["viewer", "client viewer (user)"], ["technician", "technician limited to A (user)"]] as const) {
     const email = `${role}@a.example.test`;
@@ -138,6 +142,32 @@ describe("API: callers limited to tenant A never see tenant B", () => {
       expect(res.status, p.label).toBe(403);
       expectNoTrace(await res.text(), `${p.label}: re-upload`);
     }
+  });
+});
+
+describe("column mappings of tenant B", () => {
+  const RMM = "Server,Version\nACME-RMM,15.1.2176.9\n";
+  const request = (p: Principal, path: string, init: RequestInit = {}) => new Request(`${ORIGIN}${path}`, { ...init, headers: { ...p.headers, ...(init.headers as Record<string, string>) } });
+  const withName = (name: string) => ({ params: Promise.resolve({ name }) });
+
+  it("issue 8 item 8: are not listed, read, deleted, used nor offered to callers limited to A", async () => {
+    for (const p of principals) {
+      cases += 5;
+      const writer = p.access.role !== "viewer";
+      const answers = [
+        await getMappingRoute(request(p, "/api/v1/mappings/zeb-rmm"), withName("zeb-rmm")),
+        await deleteMappingRoute(request(p, "/api/v1/mappings/zeb-rmm", { method: "DELETE" }), withName("zeb-rmm")),
+        await postScans(request(p, "/api/v1/scans?mapping=zeb-rmm&organization=Acme%20Dental", { method: "POST", body: RMM, headers: { "content-type": "text/csv" } })),
+        await postScans(request(p, "/api/v1/scans", { method: "POST", body: RMM, headers: { "content-type": "text/csv" } })),
+      ];
+      expect(answers.map((r) => r.status), p.label).toEqual(writer ? [404, 404, 422, 422] : [403, 403, 403, 403]);
+      for (const res of answers) expectNoTrace(await res.text(), `${p.label}: mappings`);
+      if (writer) {
+        expect(JSON.stringify(await listMappings(p.access))).not.toContain("zeb-rmm");
+        await expect(getMapping(p.access, "zeb-rmm")).rejects.toMatchObject({ status: 404 });
+      }
+    }
+    expect(await db.columnMapping.count({ where: { name: "zeb-rmm" } })).toBe(1);
   });
 });
 
