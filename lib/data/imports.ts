@@ -3,7 +3,7 @@ import { can, type Access } from "../domain/access";
 import { AppError } from "../errors";
 import { ImportFileError } from "../import/import-file-error";
 import { planImports, type DetectedFile, type ImportJob, type UploadFile } from "../import/plan-imports";
-import { readImportRecords, resolveFormat, SOURCE_OF, type ImportFormat, type ReadOptions } from "../import/read-records";
+import { readImportRecords, resolveFormat, SOURCE_OF, type ColumnMappingSpec, type ImportFormat, type ReadOptions } from "../import/read-records";
 import type { ImportError, ImportSummary } from "../views";
 import { recordAudit } from "./audit";
 import { findImport, importScopeKey, isUniqueViolation } from "./import-scope";
@@ -122,6 +122,10 @@ async function importJob(job: ImportJob, index: number, options: ImportOptions, 
   const readOptions: ReadOptions = { ...options, now, mapping };
 
   const hash = createHash("sha256");
+  // The same bytes read another way (another scan time, format or mapping) are another upload: a Test-ProxyLogon
+  // re-run whose output did not change is still a new check on a new day. Plain uploads keep the bytes' hash.
+  const readAs = uploadReading(options, mapping);
+  if (readAs) hash.update(`${readAs}\u0000`);
   // Several files of one run are hashed with their names, so the same run uploaded again is
   // recognised, while one file keeps the hash of its bytes alone.
   const named = format === "test-proxylogon" && !zip;
@@ -274,3 +278,11 @@ async function withFittingMappings(access: Access, err: ImportFileError): Promis
   return new ImportFileError(err.code, err.message, { ...details, mappings });
 }
 
+function uploadReading(options: ImportOptions, mapping: ColumnMappingSpec | null): string | null {
+  const given = {
+    ...(options.scannedAt ? { scannedAt: options.scannedAt.toISOString() } : {}),
+    ...(options.format !== "auto" ? { format: options.format } : {}),
+    ...(mapping ? { mapping } : {}),
+  };
+  return Object.keys(given).length > 0 ? JSON.stringify(given) : null;
+}

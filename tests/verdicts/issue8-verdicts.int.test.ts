@@ -119,6 +119,19 @@ describe("issue 8 item 4: findings count from their own time, through Test-Proxy
   });
 });
 
+describe("issue 8 item 4: a re-run whose output did not change is still a new check", () => {
+  it("imports the same Test-ProxyLogon bytes given another scan time, and is a duplicate given the same one", async () => {
+    const files = [{ name: "EXCH01-Cve-2021-26855.csv", text: tplRequests([{ at: "2021-02-27T03:00:00Z", stem: "/ecp/y.js" }]) }];
+    const first = await uploadForm(files, { organization: ORG, scannedAt: "2021-03-05T10:00:00Z" });
+    expect(first.json.import.duplicate).toBe(false);
+    const again = await uploadForm(files, { organization: ORG, scannedAt: "2021-03-05T10:00:00Z" });
+    expect(again.json.import).toMatchObject({ duplicate: true, id: first.json.import.id });
+    const later = await uploadForm(files, { organization: ORG, scannedAt: "2021-03-20T10:00:00Z" });
+    expect(later.json.import.duplicate).toBe(false);
+    expect(await db.scan.count({ where: { server: { hostname: "EXCH01" } } })).toBe(2);
+  });
+});
+
 describe("issue 8 item 5: suspicious archives from Test-ProxyLogon's -other file are leads", () => {
   const other = (rows: string[]) => [`"ComputerName","Type","Path","Name","LastWrite"`, ...rows].join("\n") + "\n";
 
