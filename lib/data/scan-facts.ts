@@ -50,6 +50,7 @@ export function scanFacts(r: ScanFactsRecord): ScanFacts {
     // An unknown value (a row written by a newer version) says nothing about the patch.
     patchEvidence: isPatchEvidence(r.patchEvidence) ? r.patchEvidence : "not-checked",
     tool: TOOL_NAMES[r.source] ?? null,
+    source: r.source,
     cves: parseToolVerdict(r.toolVerdict)?.cves ?? [],
   };
 }

@@ -1,5 +1,6 @@
 import type { Access } from "../domain/access";
 import { PROXYLOGON } from "../domain/advisories/proxylogon";
+import { PROXYLOGON_RULES } from "../domain/proxylogon-rules";
 import { normalizeBuild } from "../domain/exchange-builds";
 import { guidanceFor } from "../domain/guidance";
 import { nameKey } from "../domain/slug";
@@ -173,7 +174,7 @@ const NO_FINDINGS: ScanFindings = { indicators: 0, suspiciousFiles: 0, labels: [
 
 function toScanView(s: ScanRecord, found: ScanFindings = NO_FINDINGS): ScanView {
   const facts = scanFacts(s);
-  const verdict = judgeScan(facts, found, PROXYLOGON);
+  const verdict = judgeScan(facts, found, PROXYLOGON_RULES);
   return {
     id: s.id,
     scannedAt: s.scannedAt.toISOString(),
@@ -207,7 +208,7 @@ function latestToolVerdict(scans: ScanRecord[]): ToolVerdictView | null {
     const verdict = parseToolVerdict(s.toolVerdict);
     if (!verdict || s.patchEvidence === "offline") continue;
     // Our answer from the same scan's build alone, without its findings: the tool answers the patch question.
-    const judged = judgeScan({ ...scanFacts(s), patchEvidence: "build" }, NO_FINDINGS, PROXYLOGON).status;
+    const judged = judgeScan({ ...scanFacts(s), patchEvidence: "build" }, NO_FINDINGS, PROXYLOGON_RULES).status;
     const ours = judged === "compromised" ? "unknown" : judged;
     const tool = TOOL_NAMES[s.source] ?? verdict.tool;
     return { tool, scannedAt: s.scannedAt.toISOString(), vulnerable: verdict.vulnerable, cves: verdict.cves, ours, ...compareToolVerdict({ ...verdict, tool }, ours) };

@@ -1,4 +1,4 @@
-import { PROXYLOGON } from "../domain/advisories/proxylogon";
+import { PROXYLOGON_RULES } from "../domain/proxylogon-rules";
 import { evaluateServer } from "../domain/status";
 import { findingFacts, scanFacts, type FindingRecord, type ScanFactsRecord } from "./scan-facts";
 import { inIds, rowsSource, statementBatches, type SqlScalar, type SqlSession } from "./sql-session";
@@ -87,7 +87,7 @@ export async function recomputeServers(
           findings: (findingsBy.get(id) ?? []).map(findingFacts),
           remediations: (remsBy.get(id) ?? []).map((r) => ({ remediatedAt: new Date(r.remediatedAt) })),
         },
-        PROXYLOGON,
+        PROXYLOGON_RULES,
       );
       const ip = [...serverScans].reverse().find((r) => r.ipAddress)?.ipAddress ?? null;
       updates.push([

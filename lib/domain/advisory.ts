@@ -9,12 +9,9 @@ import {
 } from "./exchange-builds";
 import type { ExchangeProduct } from "./exchange-cumulative-updates";
 
-export interface BuildVerdict {
-  status: "patched" | "unpatched" | "unknown";
-  product: string | null;
-  cumulativeUpdate: string | null;
-  reason: string;
-}
+import type { BuildVerdict } from "./build-verdict";
+
+export type { BuildVerdict };
 
 // One source's value for a fixed build. Sources can disagree; every value is kept so the verdict can say so.
 export interface SourcedBuild {

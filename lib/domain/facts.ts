@@ -27,8 +27,12 @@ export interface ScanFacts {
   patchEvidence?: PatchEvidence;
   // Display name for reasons: "nmap", "Nessus", "Health Checker", "Test-ProxyLogon".
   tool?: string | null;
+  // The format it came from (Scan.source): "canonical", "mapped", "nmap", "nessus", "health-checker", "test-proxylogon".
+  source?: string | null;
   // The CVEs a "vulnerable" or "exploitable" scan names.
   cves?: string[];
+  // The tool's checks that fired: nmap script ids, Nessus plugin ids. Campaigns map them to their CVEs.
+  signals?: string[];
 }
 
 // "indicator": proof of compromise (a CVE log hit, a web shell, an LSASS dump).

@@ -1,6 +1,6 @@
 // How one scan answers the patch question, by what its tool could see (PatchEvidence), and the reason that
 // says so. status.ts builds a server's status and history from these.
-import type { BuildVerdict } from "./advisory";
+import type { BuildVerdict } from "./build-verdict";
 import type { PatchEvidence, ScanFacts } from "./facts";
 import type { Status } from "./statuses";
 

@@ -7,16 +7,13 @@
 //    leaves it in place, unless it shows the server on another cumulative update, which voids the old proof.
 // 3. A mitigation counts while the server is not patched, until a live probe shows the server exploitable:
 //    evidence that a server is exploitable now outranks an older claim that it is protected.
-import type { BuildVerdict } from "./advisory";
+// 4. A mitigation stops counting on the day a known exploit gets past it (OWASSRF and the ProxyNotShell rule).
+// Scans come in as the campaign reads them (campaign-rules.ts readFor): their mitigation is one of its rules or null.
+import type { BuildVerdict } from "./build-verdict";
+import type { MitigationRule } from "./campaign-rules";
 import type { FindingFacts, ScanFacts } from "./facts";
 import { evidenceOf, evidenceStatus, hasPatchEvidence, reachedServer, withMitigation, type Judge } from "./patch-evidence";
 import type { Status } from "./statuses";
-
-export const EOMT_MITIGATION = "eomt";
-
-export function isEomt(mitigation: string | null): boolean {
-  return mitigation?.trim().toLowerCase() === EOMT_MITIGATION;
-}
 
 export interface JudgedScan {
   scan: ScanFacts;
@@ -36,13 +33,16 @@ export class ServerTimeline {
   lastFindingAt = -Infinity;
   lastRemediationAt = -Infinity;
 
-  constructor(private readonly judge: Judge) {}
+  constructor(
+    private readonly judge: Judge,
+    private readonly mitigations: readonly MitigationRule[] = [],
+  ) {}
 
   addScan(scan: ScanFacts): void {
     if (!reachedServer(scan)) return;
     this.lastSeen = scan;
     const time = scan.scannedAt.getTime();
-    if (isEomt(scan.mitigation) && time >= (this.mitigatedAt?.scannedAt.getTime() ?? -Infinity)) this.mitigatedAt = scan;
+    if (scan.mitigation && time >= (this.mitigatedAt?.scannedAt.getTime() ?? -Infinity)) this.mitigatedAt = scan;
     if (evidenceOf(scan) === "exploitable") this.exploitableAt = scan;
     if (!hasPatchEvidence(scan)) return;
     const status = evidenceStatus(scan, this.judge);
@@ -70,15 +70,26 @@ export class ServerTimeline {
     return this.lastFindingAt > -Infinity && this.lastFindingAt >= this.lastRemediationAt;
   }
 
-  /** The recorded mitigation still stands: no live probe at or after it found the server exploitable. */
-  get mitigationHolds(): boolean {
-    if (this.mitigatedAt === null) return false;
-    return this.exploitableAt === null || this.exploitableAt.scannedAt.getTime() < this.mitigatedAt.scannedAt.getTime();
+  /** The rule of the latest recorded mitigation. */
+  get mitigationRule(): MitigationRule | null {
+    const id = this.mitigatedAt?.mitigation;
+    return id ? (this.mitigations.find((m) => m.id === id) ?? { id, name: id }) : null;
   }
 
   /** A live probe at or after the recorded mitigation showed the server exploitable. */
-  get mitigationDefeated(): boolean {
-    return this.mitigatedAt !== null && !this.mitigationHolds;
+  get mitigationProbed(): boolean {
+    return this.mitigatedAt !== null && this.exploitableAt !== null && this.exploitableAt.scannedAt.getTime() >= this.mitigatedAt.scannedAt.getTime();
+  }
+
+  /** A known exploit gets past the recorded mitigation at this time. */
+  mitigationBypassedAt(at: number): boolean {
+    const from = this.mitigationRule?.bypassedFrom;
+    return from !== undefined && at >= Date.parse(`${from}T00:00:00.000Z`);
+  }
+
+  /** The recorded mitigation still stands at this time: not probed through, not bypassed. */
+  mitigationHoldsAt(at: number): boolean {
+    return this.mitigatedAt !== null && !this.mitigationProbed && !this.mitigationBypassedAt(at);
   }
 
   get patchStatus(): BuildVerdict["status"] {
@@ -86,9 +97,9 @@ export class ServerTimeline {
     return this.conclusive.status;
   }
 
-  get status(): Status {
+  statusAt(at: number): Status {
     if (this.compromised) return "compromised";
-    return withMitigation(this.patchStatus, this.mitigationHolds);
+    return withMitigation(this.patchStatus, this.mitigationHoldsAt(at));
   }
 
   private otherCumulativeUpdate(later: ScanFacts, earlier: ScanFacts): boolean {

@@ -52,10 +52,10 @@ describe("judgeScan: scans from other tools", () => {
   });
 
   it("adds the build's reason to a not-determined scan, with product and CU from the build", () => {
-    const judged = judge(toolScan("2021-03-10T10:00:00Z", "not-determined", null, { build: "15.1.2176" }));
+    const judged = judge(toolScan("2021-03-10T10:00:00Z", "not-determined", "nmap", { build: "15.1.2176" }));
     expect(judged.status).toBe("unknown");
     expect(judged.reason).toMatch(
-      /^Unknown: the scan on 2021-03-10 could not determine whether the server is patched\. Exchange 2016 CU19, build 15\.1\.2176 has only three parts/,
+      /^Unknown: the nmap scan on 2021-03-10 could not determine whether the server is patched\. Exchange 2016 CU19, build 15\.1\.2176 has only three parts/,
     );
     expect(judged).toMatchObject({ product: "Exchange 2016", cumulativeUpdate: "CU19" });
   });

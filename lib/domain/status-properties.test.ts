@@ -14,13 +14,22 @@ const EVIDENCE: PatchEvidence[] = ["build", "vulnerable", "exploitable", "not-de
 
 const time = fc.integer({ min: 0, max: 40 * 24 }).map((h) => new Date(BASE + h * HOUR));
 
-const scanArb: fc.Arbitrary<TestScan> = fc.record({
-  scannedAt: time,
-  build: fc.constantFrom(...BUILDS),
-  patchEvidence: fc.constantFrom(...EVIDENCE),
-  mitigation: fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constant("eomt") }),
-  tool: fc.constantFrom("nmap", "Nessus", "Health Checker", null),
-});
+// Tools' findings come from the tools that report them (nmap's probe, Nessus's plugins), naming ProxyLogon's CVE;
+// the other scans report a build, only look for compromise, or could not reach the server.
+const TOOL_EVIDENCE: PatchEvidence[] = ["vulnerable", "exploitable", "not-determined"];
+const scanArb: fc.Arbitrary<TestScan> = fc
+  .record({
+    scannedAt: time,
+    build: fc.constantFrom(...BUILDS),
+    patchEvidence: fc.constantFrom(...EVIDENCE),
+    mitigation: fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constant("eomt") }),
+    tool: fc.constantFrom<[string, string]>(["nmap", "nmap"], ["Nessus", "nessus"]),
+  })
+  .map(({ tool: [tool, source], ...s }): TestScan =>
+    TOOL_EVIDENCE.includes(s.patchEvidence)
+      ? { ...s, tool, source, cves: ["CVE-2021-26855"] }
+      : { ...s, tool: s.patchEvidence === "build" ? null : "Health Checker", source: s.patchEvidence === "build" ? "canonical" : "health-checker" },
+  );
 
 const historyArb = fc
   .record({

@@ -1,7 +1,7 @@
 // Shared by the status tests: the builds they use, and scans as each tool reports them. Not a test file itself
 // (vitest runs only *.test.ts). A test scan may carry the findings it reported, with no time of their own (they
 // count from the scan's time); `history` turns such scans into the engine's input.
-import { PROXYLOGON } from "./advisories/proxylogon";
+import { PROXYLOGON_RULES } from "./proxylogon-rules";
 import type { FindingFacts, PatchEvidence, RemediationFacts, ScanFacts, ServerHistory } from "./facts";
 import { findingKind } from "./findings";
 import { evaluateServer, judgeScan, type ServerEvaluation } from "./status";
@@ -13,6 +13,9 @@ export const UNPATCHED_REASON =
 export const PATCHED_REASON =
   "Exchange 2016 CU19, build 15.1.2176.9 is at or above 15.1.2176.9, the March 2021 security update for CU19 (KB5000871).";
 
+// Evaluations are made as of a fixed moment, so tests do not change with the calendar.
+export const AS_OF = new Date("2026-12-01T00:00:00Z");
+
 export type TestScan = ScanFacts & { indicators?: string[] };
 
 export function scan(at: string, build: string | null, indicators: string[] = [], mitigation: string | null = null): TestScan {
@@ -22,8 +25,10 @@ export function remediation(at: string): RemediationFacts {
   return { remediatedAt: new Date(at) };
 }
 // A scan from another tool: what it says about the patch is patchEvidence, not only the build.
+const SOURCES: Record<string, string> = { nmap: "nmap", Nessus: "nessus", "Health Checker": "health-checker", "Test-ProxyLogon": "test-proxylogon" };
+
 export function toolScan(at: string, patchEvidence: PatchEvidence, tool: string | null, extra: Partial<TestScan> = {}): TestScan {
-  return { scannedAt: new Date(at), build: null, indicators: [], mitigation: null, patchEvidence, tool, ...extra };
+  return { scannedAt: new Date(at), build: null, indicators: [], mitigation: null, patchEvidence, tool, source: tool ? (SOURCES[tool] ?? null) : null, ...extra };
 }
 export function tplCheck(at: string, indicators: string[] = []): TestScan {
   return toolScan(at, "not-checked", "Test-ProxyLogon", { indicators });
@@ -47,12 +52,12 @@ export function history(scans: TestScan[], remediations: RemediationFacts[] = []
 }
 
 export function evaluate(scans: TestScan[], remediations: RemediationFacts[] = [], findings: FindingFacts[] = []): ServerEvaluation {
-  return evaluateServer(history(scans, remediations, findings), PROXYLOGON);
+  return evaluateServer(history(scans, remediations, findings), PROXYLOGON_RULES, AS_OF);
 }
 
 export function judge(s: TestScan) {
   const found = scanFindings(s);
   const count = (kind: FindingFacts["kind"]) => new Set(found.filter((f) => f.kind === kind).map((f) => f.detail)).size;
   const { indicators: _, ...facts } = s;
-  return judgeScan(facts, { indicators: count("indicator"), suspiciousFiles: count("suspicious-file") }, PROXYLOGON);
+  return judgeScan(facts, { indicators: count("indicator"), suspiciousFiles: count("suspicious-file") }, PROXYLOGON_RULES);
 }

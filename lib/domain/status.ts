@@ -1,14 +1,15 @@
 // A server's status for an advisory, from its scans, its findings and the remediations recorded for it.
 // Patched and compromised are separate questions: a compromise outranks any patch level and stays until
 // someone records that it was remediated. The rules are in server-timeline.ts; this file tells them in words.
-import { judgeBuild, type Advisory, type BuildVerdict } from "./advisory";
+import type { BuildVerdict } from "./build-verdict";
+import { readFor, type CampaignRules } from "./campaign-rules";
 import { normalizeBuild } from "./exchange-builds";
 import type { FindingFacts, ScanFacts, ServerHistory } from "./facts";
 import {
   dayOf, evidenceOf, evidenceStatus, noEvidenceVerdict, reachedServer, runLabel, scanVerdict, toolName, unique, withMitigation,
   type Judge,
 } from "./patch-evidence";
-import { isEomt, ServerTimeline, sortScans } from "./server-timeline";
+import { ServerTimeline, sortScans } from "./server-timeline";
 import type { Status } from "./statuses";
 
 export { dayOf };
@@ -67,15 +68,19 @@ function suspiciousNote(n: number): string {
   return ` ${plural(n, "suspicious file")} found (an archive in ProgramData or the like): a lead to look at, not proof of compromise.`;
 }
 
-// What one scan alone says, without the server's history.
-export function judgeScan(scan: ScanFacts, found: ScanFindingCounts, advisory: Advisory): ScanJudgement {
-  const judge: Judge = (build) => judgeBuild(build, advisory);
+const mitigatedPrefix = (name: string) => `Not patched: ${name} applied, which is not a patch.`;
+
+// What one scan alone says about one campaign, without the server's history.
+export function judgeScan(raw: ScanFacts, found: ScanFindingCounts, rules: CampaignRules): ScanJudgement {
+  const scan = readFor(raw, rules);
+  const judge: Judge = (build) => rules.judgeBuild(build);
   const verdict = scanVerdict(scan, judge);
   const { product, cumulativeUpdate } = verdict;
   const reached = reachedServer(scan);
-  const mitigated = reached && isEomt(scan.mitigation) && evidenceOf(scan) !== "exploitable";
+  const rule = rules.mitigations.find((m) => m.id === scan.mitigation);
+  const mitigated = reached && rule !== undefined && evidenceOf(scan) !== "exploitable";
   const status = withMitigation(evidenceStatus(scan, judge), mitigated);
-  const patchReason = status === "mitigated" ? `${MITIGATED_PREFIX} ${verdict.reason}` : verdict.reason;
+  const patchReason = status === "mitigated" ? `${mitigatedPrefix(rule!.name)} ${verdict.reason}` : verdict.reason;
   const leads = reached ? suspiciousNote(found.suspiciousFiles) : "";
   if (reached && found.indicators > 0) {
     const reason =
@@ -86,26 +91,6 @@ export function judgeScan(scan: ScanFacts, found: ScanFindingCounts, advisory: A
   return { status, reason: patchReason + leads, product, cumulativeUpdate };
 }
 
-const MITIGATED_PREFIX = "Not patched: EOMT mitigation applied, which is not a patch.";
-
-// A fleet runs a few hundred distinct builds at most, and a recompute judges them for every server and event
-// day: judging each build once per advisory keeps imports cheap.
-const MAX_CACHED_BUILDS = 10_000;
-const verdictCache = new WeakMap<Advisory, Map<string | null, BuildVerdict>>();
-
-function memoJudge(advisory: Advisory): Judge {
-  let cache = verdictCache.get(advisory);
-  if (!cache) verdictCache.set(advisory, (cache = new Map()));
-  const verdicts = cache;
-  return (build) => {
-    let verdict = verdicts.get(build);
-    if (!verdict) {
-      if (verdicts.size >= MAX_CACHED_BUILDS) verdicts.clear();
-      verdicts.set(build, (verdict = judgeBuild(build, advisory)));
-    }
-    return verdict;
-  };
-}
 
 function patchReason(t: ServerTimeline, scans: ScanFacts[], judge: Judge): { verdict: BuildVerdict; scan: ScanFacts | null } {
   const { conclusive, inconclusive, contradiction } = t;
@@ -131,19 +116,24 @@ function patchReason(t: ServerTimeline, scans: ScanFacts[], judge: Judge): { ver
   return { verdict: noEvidenceVerdict(scans), scan: null };
 }
 
-function mitigationReason(t: ServerTimeline, patch: BuildVerdict): string {
-  if (patch.status === "patched" || t.mitigatedAt === null) return patch.reason;
-  if (t.mitigationHolds) return `${MITIGATED_PREFIX} ${patch.reason}`;
-  const probe = t.exploitableAt!;
-  return (
-    `${patch.reason} The EOMT mitigation recorded on ${dayOf(t.mitigatedAt.scannedAt)} is not working: ` +
-    `${toolName(probe)}'s live probe on ${dayOf(probe.scannedAt)} sends the very request the mitigation blocks, and found the server exploitable.`
-  );
+function mitigationReason(t: ServerTimeline, patch: BuildVerdict, asOf: number): string {
+  const rule = t.mitigationRule;
+  if (patch.status === "patched" || t.mitigatedAt === null || rule === null) return patch.reason;
+  if (t.mitigationHoldsAt(asOf)) return `${mitigatedPrefix(rule.name)} ${patch.reason}`;
+  const recorded = `The ${rule.name} recorded on ${dayOf(t.mitigatedAt.scannedAt)}`;
+  if (t.mitigationProbed) {
+    const probe = t.exploitableAt!;
+    return (
+      `${patch.reason} ${recorded} is not working: ${toolName(probe)}'s live probe on ${dayOf(probe.scannedAt)} sends the very ` +
+      "request the mitigation blocks, and found the server exploitable."
+    );
+  }
+  return `${patch.reason} ${recorded} no longer counts: since ${rule.bypassedFrom}, ${rule.bypassedBy ?? "a known exploit"} gets past it.`;
 }
 
-function stateOf(t: ServerTimeline, scans: ScanFacts[], findings: FindingFacts[], judge: Judge): ServerState {
+function stateOf(t: ServerTimeline, scans: ScanFacts[], findings: FindingFacts[], judge: Judge, asOf: number): ServerState {
   const patch = patchReason(t, scans, judge);
-  const reason = mitigationReason(t, patch.verdict);
+  const reason = mitigationReason(t, patch.verdict, asOf);
   const open = findings.filter((f) => f.at.getTime() >= t.lastRemediationAt);
   const indicators = open.filter((f) => f.kind === "indicator");
   const count = distinct(indicators);
@@ -175,7 +165,7 @@ function stateOf(t: ServerTimeline, scans: ScanFacts[], findings: FindingFacts[]
       ` Compromise marked remediated on ${remediatedOn}.` +
       (again > 0 ? ` ${plural(again, "finding")} reported again since then ${again === 1 ? "is" : "are"} dated before it, so ${again === 1 ? "it stays" : "they stay"} cleared.` : "");
   }
-  return { ...base, status: t.status, reason: reason + remediated + suspiciousNote(leads), compromisedAt: null };
+  return { ...base, status: t.statusAt(asOf), reason: reason + remediated + suspiciousNote(leads), compromisedAt: null };
 }
 
 // The same thing found again (a re-run re-reading old logs, a path listed by every scan) is one indicator.
@@ -183,9 +173,10 @@ const distinct = (findings: FindingFacts[]) => new Set(findings.map((f) => `${f.
 
 const byTime = <T>(items: T[], time: (item: T) => Date): T[] => [...items].sort((a, b) => time(a).getTime() - time(b).getTime());
 
-export function evaluateServer(history: ServerHistory, advisory: Advisory): ServerEvaluation {
-  const judge = memoJudge(advisory);
-  const scans = sortScans(history.scans, judge);
+/** A server's status for one campaign, now (asOf) and on every day with an event. */
+export function evaluateServer(history: ServerHistory, rules: CampaignRules, asOf: Date = new Date()): ServerEvaluation {
+  const judge: Judge = (build) => rules.judgeBuild(build);
+  const scans = sortScans(history.scans.map((s) => readFor(s, rules)), judge);
   const findings = byTime(history.findings, (f) => f.at);
   const remediations = byTime(history.remediations, (r) => r.remediatedAt);
   const seen = scans.filter(reachedServer);
@@ -193,8 +184,15 @@ export function evaluateServer(history: ServerHistory, advisory: Advisory): Serv
   // The status can only change on a day with an event, so it is enough to evaluate the end of those days.
   // Leads do not change the status, so their days are not event days.
   const indicatorTimes = findings.filter((f) => f.kind === "indicator").map((f) => f.at);
-  const eventDays = unique([...seen.map((s) => s.scannedAt), ...indicatorTimes, ...remediations.map((r) => r.remediatedAt)].map(dayOf).sort());
-  const timeline = new ServerTimeline(judge);
+  // The day a known exploit gets past a stopgap changes the status of a server that relies on it.
+  const bypasses = seen.some((s) => s.mitigation) ? rules.mitigations.flatMap((m) => (m.bypassedFrom ? [new Date(`${m.bypassedFrom}T00:00:00.000Z`)] : [])) : [];
+  const lastEvent = Math.max(...seen.map((s) => s.scannedAt.getTime()), ...indicatorTimes.map((t) => t.getTime()));
+  const eventDays = unique(
+    [...seen.map((s) => s.scannedAt), ...indicatorTimes, ...remediations.map((r) => r.remediatedAt), ...bypasses.filter((b) => b.getTime() <= Math.max(lastEvent, asOf.getTime()))]
+      .map(dayOf)
+      .sort(),
+  );
+  const timeline = new ServerTimeline(judge, rules.mitigations);
   const spans: StatusSpan[] = [];
   let [i, j, k] = [0, 0, 0];
   // Offline scans show nothing, and a server with only remediations has no status to show: such a server has
@@ -205,7 +203,7 @@ export function evaluateServer(history: ServerHistory, advisory: Advisory): Serv
     for (; i < seen.length && seen[i].scannedAt.getTime() < endOfDay; i++) timeline.addScan(seen[i]);
     for (; j < findings.length && findings[j].at.getTime() < endOfDay; j++) timeline.addFinding(findings[j]);
     for (; k < remediations.length && remediations[k].remediatedAt.getTime() < endOfDay; k++) timeline.addRemediation(remediations[k].remediatedAt);
-    const status = timeline.status;
+    const status = timeline.statusAt(endOfDay - 1);
     const last = spans.at(-1);
     if (last?.status === status) continue;
     if (last) last.toDay = day;
@@ -215,5 +213,5 @@ export function evaluateServer(history: ServerHistory, advisory: Advisory): Serv
   for (; i < seen.length; i++) timeline.addScan(seen[i]);
   for (; j < findings.length; j++) timeline.addFinding(findings[j]);
   for (; k < remediations.length; k++) timeline.addRemediation(remediations[k].remediatedAt);
-  return { current: stateOf(timeline, scans, findings, judge), spans };
+  return { current: stateOf(timeline, scans, findings, judge, asOf.getTime()), spans };
 }
