@@ -189,3 +189,11 @@ describe("parseHealthChecker: rejected files", () => {
     expect((await fileError(`${report([server()])} {}`)).code).toBe("malformed_json");
   });
 });
+
+describe("parseHealthChecker: long-form builds", () => {
+  it("issue 8 item 7: reads a BuildVersion written in Microsoft's long form as the same build, normalised", async () => {
+    const builds = ["15.01.2176.0009", "15.1.2176.09", "15.02.0792.010"];
+    const obs = observations(await parse(report(builds.map((b, i) => server({ Name: `EXCH0${i}`, BuildVersion: b })))));
+    expect(obs.map((o) => o.build)).toEqual(["15.1.2176.9", "15.1.2176.9", "15.2.792.10"]);
+  });
+});

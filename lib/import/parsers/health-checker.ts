@@ -8,6 +8,7 @@
 import Assembler from "stream-json/core/assembler.js";
 import { jsonParser, type Token } from "stream-json/core/parser.js";
 import { jsonVerifier, type VerifierError } from "stream-json/core/utils/verifier.js";
+import { normalizeBuild } from "../build-text";
 import { ImportFileError } from "../import-file-error";
 import type { ObservationRecord, ScanObservation } from "../observation";
 import { decodeText } from "../text-decode";
@@ -208,7 +209,8 @@ function toRecord(line: number, value: unknown): Pending {
   const s = value as Record<string, unknown>;
   const name = typeof s.Name === "string" ? s.Name.trim() : "";
   if (name === "") return { line, error: "The server entry has no Name." };
-  const build = typeof s.BuildVersion === "string" && s.BuildVersion.trim() !== "" ? s.BuildVersion.trim() : null;
+  // Normalised: a long-form build (15.01.2176.009) is the same build as 15.1.2176.9. Not a build: none.
+  const build = typeof s.BuildVersion === "string" ? normalizeBuild(s.BuildVersion) : null;
   // ConvertTo-Json writes a one-element list as the bare string.
   const list = Array.isArray(s.Vulnerabilities) ? s.Vulnerabilities : [s.Vulnerabilities];
   const cves = list.filter((v): v is string => typeof v === "string" && v.trim() !== "").map((v) => v.trim());

@@ -185,3 +185,21 @@ describe("parseNessusCsv: rows and files", () => {
     expect((await fileError(`${HEADER}\n147003,"CVE-2021-26855\n`)).code).toBe("malformed_csv");
   });
 });
+
+describe("parseNessusCsv: long-form builds", () => {
+  it("issue 8 item 7: reads builds written in Microsoft's long form as the same build, normalised", async () => {
+    const recs = await parse(
+      csv(
+        row("147003", "a", KB, "Installed version : 15.01.2176.0009\nFixed version : 15.01.2176.0009"),
+        row("9", "b", DETECTION, "  Version : 15.1.2176.09\n"),
+        row("9", "c", DETECTION, "  Version : 15.02.0792.010\n"),
+      ),
+    );
+    expect(observations(recs).map((o) => [o.hostname, o.build])).toEqual([
+      ["a", "15.1.2176.9"],
+      ["b", "15.1.2176.9"],
+      ["c", "15.2.792.10"],
+    ]);
+    expect(installedBuild("Installed version : 15.01.2176.002\nFixed version : 15.01.2176.009")).toBe("15.1.2176.2");
+  });
+});

@@ -13,6 +13,7 @@ import { CsvError, Parser, type Options } from "csv-parse";
 import { judgeBuild } from "../../domain/advisory";
 import { PROXYLOGON } from "../../domain/advisories/proxylogon";
 import { compareBuilds, parseBuild } from "../../domain/exchange-builds";
+import { BUILD_IN_TEXT } from "../build-text";
 import { ImportFileError } from "../import-file-error";
 import type { ObservationRecord } from "../observation";
 import { decodeText } from "../text-decode";
@@ -29,8 +30,6 @@ const PROXYLOGON_PLUGINS = new Set(["147003", "147024"]);
 // Other Exchange plugins are recognised by name: bare "Exchange" would also match the SSH / TLS "key exchange"
 // plugins found on almost every host.
 const EXCHANGE_TEXT = /\b(?:microsoft\s+exchange|exchange\s+server|exchange\s+20(?:10|13|16|19)|ms\s*exchange)\b/i;
-// Exchange 2010-2019 builds (14.3.x, 15.0-15.2.x), as in the nmap parser.
-const BUILD = /(?<![\d.])(1[45]\.\d\.\d{3,4}(?:\.\d{1,4})?)(?![\d.]*\d)/;
 // Text after these words names the build to install, not the installed one ("Fixed version : 15.2.792.10").
 const NOT_INSTALLED = /\b(?:fixed|required|minimum|latest|should|upgrade|recommended)\b/i;
 const DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
@@ -167,7 +166,7 @@ export function installedBuild(output: string): string | null {
   let found: string | null = null;
   for (const line of output.split(/\r\n|\n|\r/)) {
     const cut = line.search(NOT_INSTALLED);
-    const match = BUILD.exec(cut === -1 ? line : line.slice(0, cut));
+    const match = BUILD_IN_TEXT.exec(cut === -1 ? line : line.slice(0, cut));
     if (match) found = betterBuild(found, match[1]);
   }
   return found;
@@ -175,10 +174,11 @@ export function installedBuild(output: string): string | null {
 
 // A four-part build says more than a three-part one; between two of the same length the lower wins, so a
 // host is shown patched only when every build the file shows for it is.
-function betterBuild(current: string | null, found: string): string {
+// Both are normalised (parseBuild's text): Nessus prints the long form (15.01.2176.009).
+function betterBuild(current: string | null, found: string): string | null {
   const a = current === null ? null : parseBuild(current);
   const b = parseBuild(found);
-  if (b === null) return current ?? found;
+  if (b === null) return current;
   if (a === null || (a.revision === null && b.revision !== null)) return b.text;
   if (b.revision === null && a.revision !== null) return a.text;
   return compareBuilds(b, a) < 0 ? b.text : a.text;

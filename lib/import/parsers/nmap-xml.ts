@@ -2,6 +2,7 @@
 // read is kept. What it can say: whether Microsoft's http-vuln-cve2021-26855 script found the server
 // vulnerable, and the Exchange build when a script or version probe exposes one.
 import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { BUILD_IN_TEXT, BUILD_SOURCE, normalizeBuild } from "../build-text";
 import { ImportFileError } from "../import-file-error";
 import type { ObservationRecord, ScanObservation } from "../observation";
 import { decodeText, sniffEncoding } from "../text-decode";
@@ -13,13 +14,11 @@ export interface NmapXmlOptions {
 const VULN_SCRIPT = "http-vuln-cve2021-26855";
 // "VULNERABLE" but not "NOT VULNERABLE" (nor NOT_VULNERABLE).
 const VULNERABLE = /(?<!\bnot[\s_-]{0,5})\bvulnerable\b/i;
-// Exchange 2010-2019 builds: 14.3.x, 15.0.x, 15.1.x, 15.2.x, with a third part of three or four digits.
-const BUILD = String.raw`1[45]\.\d\.\d{3,4}(?:\.\d{1,4})?`;
 // OWA resource paths (/owa/auth/15.1.2176/themes/...) and the X-OWA-Version header name a build wherever
 // they appear; a bare number only counts in output that is about Exchange, where it cannot be an IP address.
-const OWA_PATH = new RegExp(String.raw`/owa/(?:auth/)?(${BUILD})/`, "i");
-const OWA_HEADER = new RegExp(String.raw`X-OWA-Version:\s*(${BUILD})\b`, "i");
-const BARE_BUILD = new RegExp(String.raw`(?<![\d.])(${BUILD})(?![\d.]*\d)`);
+// Builds may be in the long form (15.01.2176.009); they are normalised before they are kept.
+const OWA_PATH = new RegExp(String.raw`/owa/(?:auth/)?(${BUILD_SOURCE})/`, "i");
+const OWA_HEADER = new RegExp(String.raw`X-OWA-Version:\s*(${BUILD_SOURCE})\b`, "i");
 const EXCHANGE_CONTEXT = /exchange|owa|version/i;
 
 export function looksLikeNmapXml(head: string, fileName?: string): boolean {
@@ -54,8 +53,9 @@ export async function* parseNmapXml(source: AsyncIterable<Uint8Array>, options: 
       if (VULNERABLE.test(text)) host.vulnerable = true;
       else if (/\bnot[\s_-]{0,5}vulnerable\b/i.test(text)) host.vulnScriptSaidNo = true;
     }
-    const match = OWA_HEADER.exec(text) ?? OWA_PATH.exec(text) ?? (EXCHANGE_CONTEXT.test(scriptId) ? BARE_BUILD.exec(text) : null);
-    if (match) host.build = betterBuild(host.build, match[1]);
+    const match = OWA_HEADER.exec(text) ?? OWA_PATH.exec(text) ?? (EXCHANGE_CONTEXT.test(scriptId) ? BUILD_IN_TEXT.exec(text) : null);
+    const build = match === null ? null : normalizeBuild(match[1]);
+    if (build !== null) host.build = betterBuild(host.build, build);
   };
 
   sax.on("opentagstart", () => {
