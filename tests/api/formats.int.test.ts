@@ -158,6 +158,29 @@ describe("Nessus CSV export", () => {
   });
 });
 
+describe("Nessus CSV export: builds from any plugin", () => {
+  const HEADER = "Plugin ID,CVE,Risk,Host,Port,Name,Synopsis,Plugin Output";
+  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const row = (plugin: string, host: string, name: string, output: string) => [plugin, "", "Critical", host, "445", q(name), q(""), q(output)].join(",");
+  const UNSUPPORTED = "Microsoft Exchange Server Unsupported Version Detection";
+
+  it("issue 8 item 2: an installed build below the fix is unpatched without plugin 147003, and a patched old CU called unsupported is patched", async () => {
+    const csv = [
+      HEADER,
+      row("22313", "cu17-unpatched", UNSUPPORTED, "  Installed version   : 15.01.2044.004\n  Supported versions  : 15.1.2176 / 15.1.2242\n"),
+      row("22313", "cu17-patched", UNSUPPORTED, "  Installed version   : 15.1.2044.13\n  Supported versions  : 15.1.2176.2 / 15.1.2242.4\n  End of support date : 2021/03/16\n"),
+      "",
+    ].join("\n");
+    const res = await upload("?organization=Harbor%20County&scannedAt=2021-03-20T00:00:00Z", csv, "text/csv");
+    expect(res.status).toBe(201);
+    expect(await serverBy("cu17-unpatched")).toMatchObject({ status: "unpatched", build: "15.1.2044.4" });
+    expect(await serverBy("cu17-patched")).toMatchObject({ status: "patched", build: "15.1.2044.13" });
+    const scan = await db.scan.findFirstOrThrow({ where: { server: { hostname: "cu17-patched" } } });
+    expect(scan.patchEvidence).toBe("build");
+    expect(JSON.parse(scan.toolVerdict!)).toMatchObject({ tool: "nessus", vulnerable: "unknown" });
+  });
+});
+
 describe("format=", () => {
   it("overrides detection: a CSV read as nmap XML is rejected whole", async () => {
     const res = await upload("?format=nmap-xml&organization=Acme", "organization,hostname\nA,B\n", "text/csv");
