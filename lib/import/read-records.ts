@@ -90,7 +90,8 @@ function observationRecords(job: ImportJob, format: ImportFormat, zip: boolean, 
   const scannedAt = options.scannedAt;
   if (format === "test-proxylogon") return parseTestProxyLogon(proxyLogonFiles(job, zip), { scannedAt: scannedAt ?? options.now });
   const stream = job.first.stream;
-  if (format === "health-checker") return parseHealthChecker(stream, { scannedAt });
+  // Health Checker puts the time it ran in the file's name: it decides a ReportDate whose locale is unknown.
+  if (format === "health-checker") return parseHealthChecker(stream, { scannedAt, fileName: job.first.name });
   if (format === "nmap-xml") return parseNmapXml(stream, { scannedAt });
   return parseNessusCsv(stream, { scannedAt });
 }

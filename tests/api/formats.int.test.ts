@@ -127,6 +127,46 @@ describe("Exchange Health Checker report", () => {
   });
 });
 
+describe("Exchange Health Checker report: dates, organization and verdict", () => {
+  // As Health Checker writes it on an en-US server: ReportDate "3/9/2021 10:15:02 AM", Organization a DN.
+  const EN_US = fixture("healthchecker-en-us.json");
+  const NAMED = "HealthChecker-VulnerabilityReport-20210309101300.json";
+
+  it("issue 8 item 3: an ambiguous ReportDate is decided by the file name's time; the organization is the DN's name", async () => {
+    const res = await upload("", form([{ name: NAMED, bytes: Buffer.from(EN_US) }]));
+    expect(res.status).toBe(201);
+    expect(await db.organization.findMany({ select: { name: true } })).toEqual([{ name: "Harbor County" }]);
+    const server = await serverBy("EXCH01");
+    expect(server.lastScanAt?.toISOString()).toBe("2021-03-09T10:15:02.000Z");
+  });
+
+  it("issue 8 item 3: without a file name or scannedAt the upload is rejected with 422 and nothing is stored", async () => {
+    const res = await upload("", EN_US, "application/json");
+    expect(res.status).toBe(422);
+    expect(res.json.error.code).toBe("scan_time_unknown");
+    expect(res.json.error.message).toMatch(/scannedAt=/);
+    expect(await db.scan.count()).toBe(0);
+    const given = await upload("?scannedAt=2021-03-10T08:00:00Z", EN_US, "application/json");
+    expect(given.status).toBe(201);
+    expect((await serverBy("EXCH02")).lastScanAt?.toISOString()).toBe("2021-03-10T08:00:00.000Z");
+  });
+
+  it("issue 8 item 3: the tool's verdict beside ours is for ProxyLogon's CVEs only", async () => {
+    const report = {
+      ReportDate: "19/03/2021 10:15:02",
+      Organization: "CN=Smith\\, Jones,CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=sj,DC=local",
+      Servers: [{ Name: "EXCH05", BuildVersion: "15.1.2176.9", HasVulnerability: true, Vulnerabilities: ["CVE-2021-34473", "CVE-2021-31207"], Online: true }],
+    };
+    const res = await upload("", JSON.stringify(report), "application/json");
+    expect(res.status).toBe(201);
+    const server = await serverBy("EXCH05");
+    expect(server.status).toBe("patched");
+    expect(await db.organization.findMany({ select: { name: true } })).toEqual([{ name: "Smith, Jones" }]);
+    const detail = (await getServer(TEST_ACCESS, server.id))!;
+    expect(detail.toolVerdict).toMatchObject({ vulnerable: false, ours: "patched", agrees: true });
+  });
+});
+
 describe("nmap XML", () => {
   it("marks a VULNERABLE host unpatched and a host without script output unknown, at the time nmap scanned it", async () => {
     const res = await upload("?organization=Harbor%20County", fixture("nmap-proxylogon.xml"), "application/xml");
