@@ -1,6 +1,7 @@
 // One data row of the canonical scan CSV, checked field by field: a CanonicalRow, or why the row was rejected.
 import { isIP } from "node:net";
 import { parseBuild } from "../domain/exchange-builds";
+import { MAX_HOSTNAME_CHARS, MAX_ORGANIZATION_CHARS } from "./limits";
 
 export interface CanonicalRow {
   organization: string;
@@ -14,8 +15,11 @@ export interface CanonicalRow {
 
 export type ParsedRecord = { line: number; row: CanonicalRow } | { line: number; error: string };
 
-const MAX_ORGANIZATION_LENGTH = 200;
-const MAX_HOSTNAME_LENGTH = 255;
+const MAX_ORGANIZATION_LENGTH = MAX_ORGANIZATION_CHARS;
+const MAX_HOSTNAME_LENGTH = MAX_HOSTNAME_CHARS;
+// The indicators of one scan, ;-separated: a few paths, rarely hundreds. The record limit (1 MB) alone would
+// let one row carry tens of thousands of them into the import.
+const MAX_INDICATORS_LENGTH = 100_000;
 // Not in the format's rules, but no Exchange scan predates 2000: an earlier date is a typo (0021 for 2021),
 // and importing it would stretch every trend chart back centuries. Also spares Date.UTC's 0-99 => 19xx quirk.
 const EARLIEST_SCAN_MS = Date.UTC(2000, 0, 1);
@@ -71,6 +75,7 @@ export function toRecord(
   else if (scannedMs > latestMs) problems.push(`scanned_at ${quote(scanned)} is in the future`);
   else if (scannedMs < EARLIEST_SCAN_MS) problems.push(`scanned_at ${quote(scanned)} is before 2000`);
 
+  if (indicators.length > MAX_INDICATORS_LENGTH) problems.push(`indicators is longer than ${MAX_INDICATORS_LENGTH} characters`);
   // url-rewrite is what EOMT applies, and what some scripts call it.
   if (mitigation !== "" && mitigation !== "eomt" && mitigation !== "url-rewrite") {
     problems.push(`mitigation ${quote(fields[columns[6]].trim())} is not recognised; use eomt, url-rewrite or leave it empty`);
