@@ -7,6 +7,7 @@ import { readCsvPreview } from "./csv-preview";
 import { MAPPING_FIELDS } from "./mapping-fields";
 import type { ScanFormat } from "./detect-format";
 import { ImportFileError } from "./import-file-error";
+import { MAX_ORGANIZATION_CHARS } from "./limits";
 import type { ObservationRecord, ScanObservation } from "./observation";
 import { parseHealthChecker } from "./parsers/health-checker";
 import { parseNessusCsv } from "./parsers/nessus-csv";
@@ -109,6 +110,13 @@ async function* proxyLogonFiles(job: ImportJob, zip: boolean): AsyncGenerator<Te
 function toRow(o: ScanObservation, organization: string | null, options: ReadOptions): ScanRowInput {
   const org = organization ?? o.organization?.trim() ?? null;
   if (!org) throw organizationRequired(null);
+  // The file's own (Health Checker's Organization): organization= is checked with the upload's options.
+  if (org.length > MAX_ORGANIZATION_CHARS) {
+    throw new ImportFileError(
+      "organization_too_long",
+      `The file's organization is longer than ${MAX_ORGANIZATION_CHARS} characters; give one with organization=NAME.`,
+    );
+  }
   return {
     organization: org,
     hostname: o.hostname,

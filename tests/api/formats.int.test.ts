@@ -167,6 +167,26 @@ describe("Exchange Health Checker report: dates, organization and verdict", () =
   });
 });
 
+describe("limits", () => {
+  it("issue 8 item 14: a report whose organization is longer than 200 characters is rejected, unless organization= is given", async () => {
+    const report = JSON.stringify({ ReportDate: "2021-03-09T10:15:02", Organization: `CN=${"A".repeat(300)},CN=Microsoft Exchange`, Servers: [{ Name: "EX1", BuildVersion: "15.1.2176.9" }] });
+    const res = await upload("", report, "application/json");
+    expect(res.status).toBe(422);
+    expect(res.json.error.code).toBe("organization_too_long");
+    expect(await db.organization.count()).toBe(0);
+    expect((await upload("?organization=Acme", report, "application/json")).status).toBe(201);
+  });
+
+  it("issue 8 item 14: a huge field is a 422 with its line, and the server keeps answering", async () => {
+    const xml = `<?xml version="1.0"?>\n<nmaprun>\n<host><address addr="198.51.100.9" addrtype="ipv4"/>\n<ports><port protocol="tcp" portid="443"><script id="x" output="${"x".repeat(5 * 1024 * 1024)}"/></port></ports></host></nmaprun>\n`;
+    const res = await upload("?organization=Acme", xml, "application/xml");
+    expect(res.status).toBe(422);
+    expect(res.json.error).toMatchObject({ code: "field_too_large", message: expect.stringMatching(/^Line 4: /) });
+    expect(await db.scan.count()).toBe(0);
+    expect((await upload("?organization=Acme", fixture("nmap-proxylogon.xml"), "application/xml")).status).toBe(201);
+  });
+});
+
 describe("nmap XML", () => {
   it("marks a VULNERABLE host unpatched and a host without script output unknown, at the time nmap scanned it", async () => {
     const res = await upload("?organization=Harbor%20County", fixture("nmap-proxylogon.xml"), "application/xml");

@@ -1,6 +1,7 @@
 // What one Health Checker server entry and the report's Organization say, as Patchboard records it. Pure.
 import { PROXYLOGON } from "../../domain/advisories/proxylogon";
 import { normalizeBuild } from "../build-text";
+import { MAX_HOSTNAME_CHARS } from "../limits";
 import type { ObservationRecord, ToolVerdict } from "../observation";
 
 const ADVISORY_CVES: ReadonlySet<string> = new Set(PROXYLOGON.cves.map((cve) => cve.toUpperCase()));
@@ -12,6 +13,7 @@ export function serverRecord(index: number, value: unknown): ObservationRecord {
   const s = value as Record<string, unknown>;
   const name = typeof s.Name === "string" ? s.Name.trim() : "";
   if (name === "") return { line, error: "The server entry has no Name." };
+  if (name.length > MAX_HOSTNAME_CHARS) return { line, error: `The server's Name is longer than ${MAX_HOSTNAME_CHARS} characters.` };
   // Normalised: a long-form build (15.01.2176.009) is the same build as 15.1.2176.9. Not a build: none.
   const build = typeof s.BuildVersion === "string" ? normalizeBuild(s.BuildVersion) : null;
   return {

@@ -9,9 +9,11 @@ import Assembler from "stream-json/core/assembler.js";
 import { jsonParser, type Token } from "stream-json/core/parser.js";
 import { jsonVerifier, type VerifierError } from "stream-json/core/utils/verifier.js";
 import { ImportFileError } from "../import-file-error";
+import { ServerCounter } from "../limits";
 import type { ObservationRecord } from "../observation";
 import { decodeText } from "../text-decode";
 import { organizationName, serverRecord } from "./health-checker-fields";
+import { JsonTokenBounds, type JsonLimits } from "./json-bounds";
 import { fileNameTime, readReportDate } from "./report-date";
 
 export interface HealthCheckerOptions {
@@ -24,6 +26,10 @@ export interface HealthCheckerOptions {
 }
 
 const MAX_PENDING = 100_000;
+// A real report is a few KB per server. Far above that, a file is rejected rather than held (see json-bounds.ts).
+const LIMITS: JsonLimits = { fieldChars: 1024 * 1024, depth: 64, entryChars: 2 * 1024 * 1024, entryValues: 50_000 };
+// The tokenizer is fed at most this many characters at a time, so a limit is overshot by one piece at most.
+const PIECE_CHARS = 64 * 1024;
 // An ambiguous ReportDate reading within this of the file name's time is the report's (the name has the time
 // Health Checker started, ReportDate the time it finished: minutes apart, where the other reading is months).
 const DECIDING_SPAN_MS = 2 * 86_400_000;
@@ -49,18 +55,27 @@ export async function* parseHealthChecker(
   // errors lack. It costs more than the tokenizer (a 236 MB report: ~6 s of ~10 s), but real reports are small
   // and a user fixing a broken file needs the line.
   const verify = jsonVerifier();
-  const tokenize = jsonParser({ streamValues: false });
-  const reader = new ReportReader(options.scannedAt, fileNameTime(options.fileName), options.maxPending ?? MAX_PENDING);
+  // Values are packed (for the Assembler) and streamed too, so JsonTokenBounds sees a long one as it grows.
+  const tokenize = jsonParser();
+  // The line the tokenizer has read up to. A string holds no raw line break: one still open at the end of a
+  // piece (a long one) is on this line.
+  let line = 1;
+  const bounds = new JsonTokenBounds(LIMITS, () => line, "server entry");
+  const reader = new ReportReader(options.scannedAt, fileNameTime(options.fileName), options.maxPending ?? MAX_PENDING, bounds);
   let started = false;
 
   const feed = (text: string | typeof FLUSH, end: boolean): ObservationRecord[] => {
-    try {
-      verify(text);
-      const tokens = tokenize(text) as unknown;
-      if (typeof tokens === "object" && tokens !== null) for (const t of (tokens as { values: Token[] }).values) reader.consume(t);
-    } catch (err) {
-      if (err instanceof ImportFileError) throw err;
-      throw malformed(err, end);
+    for (let at = 0; at === 0 || (typeof text === "string" && at < text.length); at += PIECE_CHARS) {
+      const piece = typeof text !== "string" || text.length <= PIECE_CHARS ? text : text.slice(at, at + PIECE_CHARS);
+      if (typeof piece === "string") for (let i = piece.indexOf("\n"); i !== -1; i = piece.indexOf("\n", i + 1)) line++;
+      try {
+        verify(piece);
+        const tokens = tokenize(piece) as unknown;
+        if (typeof tokens === "object" && tokens !== null) for (const t of (tokens as { values: Token[] }).values) reader.consume(t);
+      } catch (err) {
+        if (err instanceof ImportFileError) throw err;
+        throw malformed(err, end);
+      }
     }
     return reader.take();
   };
@@ -100,10 +115,13 @@ class ReportReader {
   private pending: ObservationRecord[] = [];
   private out: ObservationRecord[] = [];
 
+  private readonly servers = new ServerCounter(undefined, (index) => `Server ${index}: the report names`);
+
   constructor(
     scannedAt: Date | null,
     private readonly fileTime: Date | null,
     private readonly maxPending: number,
+    private readonly bounds: JsonTokenBounds,
   ) {
     this.time = scannedAt;
     this.sawDate = scannedAt !== null; // the caller's date wins, so the report's is not waited for
@@ -127,11 +145,13 @@ class ReportReader {
   }
 
   consume(t: Token): void {
+    this.bounds.check(t);
     if (this.asm !== null) {
       this.asm.consume(t);
       if (!this.asm.done) return;
       const value = this.asm.current;
       this.asm = null;
+      this.bounds.leaveEntry();
       this.depth--;
       if (this.asmFor === "date") this.header("reportdate", (value as Record<string, unknown> | null)?.value);
       else this.add(serverRecord(++this.index, value));
@@ -173,6 +193,7 @@ class ReportReader {
     this.asm = new Assembler();
     this.asmFor = purpose;
     this.asm.consume(t);
+    this.bounds.enterEntry();
   }
 
   private header(key: string, value: unknown): void {
@@ -202,6 +223,7 @@ class ReportReader {
   }
 
   private add(record: ObservationRecord): void {
+    if ("observation" in record) this.servers.add("", record.observation.hostname, record.line);
     this.pending.push(record);
     if (this.pending.length > this.maxPending) {
       throw new ImportFileError(
