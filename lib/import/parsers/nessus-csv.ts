@@ -16,6 +16,7 @@ import { isIP } from "node:net";
 import { pipeline, Readable } from "node:stream";
 import { CsvError, Parser, type Options } from "csv-parse";
 import { ImportFileError } from "../import-file-error";
+import { MAX_HOSTNAME_CHARS, ServerCounter } from "../limits";
 import type { ObservationRecord } from "../observation";
 import { decodeText } from "../text-decode";
 import { betterBuild, installedBuild } from "./nessus-plugin-output";
@@ -33,10 +34,12 @@ const PROXYLOGON_PLUGINS = new Set(["147003", "147024"]);
 // plugins found on almost every host.
 const EXCHANGE_TEXT = /\b(?:microsoft\s+exchange|exchange\s+server|exchange\s+20(?:10|13|16|19)|ms\s*exchange)\b/i;
 const DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
-const MAX_HOSTNAME_LENGTH = 255;
+const MAX_HOSTNAME_LENGTH = MAX_HOSTNAME_CHARS;
 // Each host costs a few hundred bytes; past this many the file is rejected (too_many_hosts) to bound memory.
 const DEFAULT_MAX_HOSTS = 500_000;
 const SKIPPED_EXAMPLES = 3;
+// Plugin 147003 names seven CVEs; a CVE column of thousands is not Nessus's, and would cost a scan per id.
+const MAX_CVES_PER_HOST = 50;
 const REQUIRED = ["Plugin ID", "Host"];
 
 const normalize = (name: string) => name.replace(/[\s_]+/g, "").toLowerCase();
@@ -82,6 +85,7 @@ export async function* parseNessusCsv(
   pipeline(Readable.from(decodeText(source)), parser, () => {}); // errors of either stream reach the loop below
 
   const hosts = new Map<string, HostSummary>();
+  const exchangeHosts = new ServerCounter();
   let columns: Columns | null = null;
   let width = 0;
   try {
@@ -92,7 +96,7 @@ export async function* parseNessusCsv(
           width = fields.length;
           continue;
         }
-        const error = addRow(fields, line, width, columns, hosts, maxHosts);
+        const error = addRow(fields, line, width, columns, hosts, maxHosts, exchangeHosts);
         if (error !== null) yield { line, error };
       }
     }
@@ -130,6 +134,7 @@ function addRow(
   c: Columns,
   hosts: Map<string, HostSummary>,
   maxHosts: number,
+  exchangeHosts: ServerCounter,
 ): string | null {
   if (fields.length !== width) return `Expected ${width} fields as in the header, found ${fields.length}.`;
   const hostname = fields[c.host].trim();
@@ -147,10 +152,12 @@ function addRow(
   }
   const flagged = PROXYLOGON_PLUGINS.has(fields[c.pluginId].trim());
   if (!flagged && !EXCHANGE_TEXT.test(cell(fields, c.name)) && !EXCHANGE_TEXT.test(cell(fields, c.synopsis))) return null;
+  if (!host.exchange) exchangeHosts.add("", hostname, line); // the hosts that will be yielded: bounded too
   host.exchange = true;
   if (flagged) {
     host.vulnerable = true;
     for (const cve of cell(fields, c.cve).toUpperCase().split(/[\s,;]+/)) {
+      if (host.cves.length >= MAX_CVES_PER_HOST) break;
       if (/^CVE-\d{4}-\d{4,}$/.test(cve) && !host.cves.includes(cve)) host.cves.push(cve);
     }
   }
