@@ -40,7 +40,7 @@ export interface ReadOptions {
   organization: string | null;
   /** the upload's scannedAt= : wins over the file's own time */
   scannedAt: Date | null;
-  /** the time of upload: the scan time when neither the upload nor the file gives one */
+  /** the time of upload: the scan time when neither the upload nor the file gives one (a Health Checker report is rejected instead) */
   now: Date;
   /** ?format= ; "auto" detects from the content */
   format: ImportFormat | "auto";
