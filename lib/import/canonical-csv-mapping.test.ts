@@ -260,3 +260,13 @@ describe("detectDelimiter", () => {
     expect(detectDelimiter(line)).toBe(expected);
   });
 });
+
+describe("parseCanonicalCsv with a column mapping: long-form builds", () => {
+  it("issue 8 item 7: accepts an inventory's long-form builds and yields them normalised", async () => {
+    const text = "Server;Version\r\nEXCH01;15.01.2176.0009\r\nEXCH02;15.1.2176.09\r\nEXCH03;15.02.0792.010\r\n";
+    const mapping = { columns: { hostname: "Server", exchange_build: "Version" }, fixed: { organization: "Acme", scannedAt: NOW } };
+    const recs = await parse(text, { mapping });
+    expect(errorsOf(recs)).toEqual([]);
+    expect(rowsOf(recs).map((r) => r?.build)).toEqual(["15.1.2176.9", "15.1.2176.9", "15.2.792.10"]);
+  });
+});

@@ -174,3 +174,12 @@ describe("parseCanonicalCsv: rejected rows", () => {
     expect(errors[0].error).toMatch(/scanned_at "2021-03-10T00:05:01Z" is in the future/);
   });
 });
+
+describe("parseCanonicalCsv: long-form builds", () => {
+  it("issue 8 item 7: accepts builds written in Microsoft's long form and yields them normalised", async () => {
+    const builds = ["15.01.2176.0009", "15.1.2176.09", "15.02.0792.010", "15.00.1497.012", "15.01.2176"];
+    const recs = await parseText([HEADER, ...builds.map((build, i) => row({ host: `MAIL0${i}`, build }))].join("\n"));
+    expect(errorsOf(recs)).toEqual([]);
+    expect(rowsOf(recs).map((r) => r?.build)).toEqual(["15.1.2176.9", "15.1.2176.9", "15.2.792.10", "15.0.1497.12", "15.1.2176"]);
+  });
+});

@@ -11,6 +11,7 @@ import {
   type CsvColumnMapping, type HeaderRule, type RowOverrides,
 } from "./csv-header";
 import { ImportFileError } from "./import-file-error";
+import { ServerCounter } from "./limits";
 import { sniffEncoding } from "./text-decode";
 
 export interface ParseCanonicalCsvOptions {
@@ -76,11 +77,15 @@ export async function* parseCanonicalCsv(
   let header: string[] | null = null;
   let columns: number[] = [];
   const { organization, scannedAt } = rule;
+  // The import keeps an id per server until the file is committed: their number is bounded too.
+  const servers = new ServerCounter();
   try {
     for await (const batch of parser as AsyncIterable<RawRecord[]>) {
       for (const { line, fields } of batch) {
         if (header !== null) {
-          yield toRecord(fields, line, header.length, columns, latestMs, organization, scannedAt);
+          const record = toRecord(fields, line, header.length, columns, latestMs, organization, scannedAt);
+          if ("row" in record) servers.add(record.row.organization, record.row.hostname, line);
+          yield record;
           continue;
         }
         const match = rule.match(fields);

@@ -1,5 +1,7 @@
 // One data row of the canonical scan CSV, checked field by field: a CanonicalRow, or why the row was rejected.
 import { isIP } from "node:net";
+import { parseBuild } from "../domain/exchange-builds";
+import { MAX_HOSTNAME_CHARS, MAX_ORGANIZATION_CHARS } from "./limits";
 
 export interface CanonicalRow {
   organization: string;
@@ -13,12 +15,18 @@ export interface CanonicalRow {
 
 export type ParsedRecord = { line: number; row: CanonicalRow } | { line: number; error: string };
 
-const MAX_ORGANIZATION_LENGTH = 200;
-const MAX_HOSTNAME_LENGTH = 255;
+const MAX_ORGANIZATION_LENGTH = MAX_ORGANIZATION_CHARS;
+const MAX_HOSTNAME_LENGTH = MAX_HOSTNAME_CHARS;
+// The indicators of one scan, ;-separated: a few paths, rarely hundreds. The record limit (1 MB) alone would
+// let one row carry tens of thousands of them into the import.
+const MAX_INDICATORS_LENGTH = 100_000;
 // Not in the format's rules, but no Exchange scan predates 2000: an earlier date is a typo (0021 for 2021),
 // and importing it would stretch every trend chart back centuries. Also spares Date.UTC's 0-99 => 19xx quirk.
 const EARLIEST_SCAN_MS = Date.UTC(2000, 0, 1);
 const BUILD_PATTERN = /^\d{1,5}(\.\d{1,5}){2,3}$/;
+// A part with a leading zero: Microsoft's long form (15.01.2176.009), normalised to the short one. Tested first
+// so the usual short build skips parseBuild on this million-row path.
+const PADDED_PART = /(?:^|\.)0\d/;
 // RFC 3339 style: a date alone, or a date-time that says which time zone it is in. Only the shape is checked
 // with it: reading the numbers from fixed positions is several times faster than from capture groups.
 const ISO_SHAPE = /^\d{4}-\d\d-\d\d(?:[Tt]\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:[Zz]|[+-]\d\d:?\d\d))?$/;
@@ -40,7 +48,7 @@ export function toRecord(
   const organization = fixedOrganization ?? fields[columns[0]].trim();
   const hostname = fields[columns[1]].trim();
   const ip = columns[2] === -1 ? "" : fields[columns[2]].trim();
-  const build = fields[columns[3]].trim();
+  let build = fields[columns[3]].trim();
   const scanned = fixedScannedAt ?? fields[columns[4]].trim();
   const indicators = columns[5] === -1 ? "" : fields[columns[5]].trim();
   const mitigation = columns[6] === -1 ? "" : fields[columns[6]].trim().toLowerCase();
@@ -55,6 +63,7 @@ export function toRecord(
   if (ip !== "" && isIP(ip) === 0) problems.push(`ip_address ${quote(ip)} is not an IPv4 or IPv6 address`);
   if (build === "") problems.push("exchange_build is missing");
   else if (!BUILD_PATTERN.test(build)) problems.push(`exchange_build ${quote(build)} is not a build number such as 15.1.2176.9`);
+  else if (PADDED_PART.test(build)) build = parseBuild(build)?.text ?? build;
 
   const scannedMs = scanned === "" ? null : parseIsoTimestamp(scanned);
   if (scanned === "") problems.push("scanned_at is missing");
@@ -66,6 +75,7 @@ export function toRecord(
   else if (scannedMs > latestMs) problems.push(`scanned_at ${quote(scanned)} is in the future`);
   else if (scannedMs < EARLIEST_SCAN_MS) problems.push(`scanned_at ${quote(scanned)} is before 2000`);
 
+  if (indicators.length > MAX_INDICATORS_LENGTH) problems.push(`indicators is longer than ${MAX_INDICATORS_LENGTH} characters`);
   // url-rewrite is what EOMT applies, and what some scripts call it.
   if (mitigation !== "" && mitigation !== "eomt" && mitigation !== "url-rewrite") {
     problems.push(`mitigation ${quote(fields[columns[6]].trim())} is not recognised; use eomt, url-rewrite or leave it empty`);

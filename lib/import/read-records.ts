@@ -7,6 +7,7 @@ import { readCsvPreview } from "./csv-preview";
 import { MAPPING_FIELDS } from "./mapping-fields";
 import type { ScanFormat } from "./detect-format";
 import { ImportFileError } from "./import-file-error";
+import { MAX_ORGANIZATION_CHARS } from "./limits";
 import type { ObservationRecord, ScanObservation } from "./observation";
 import { parseHealthChecker } from "./parsers/health-checker";
 import { parseNessusCsv } from "./parsers/nessus-csv";
@@ -39,7 +40,7 @@ export interface ReadOptions {
   organization: string | null;
   /** the upload's scannedAt= : wins over the file's own time */
   scannedAt: Date | null;
-  /** the time of upload: the scan time when neither the upload nor the file gives one */
+  /** the time of upload: the scan time when neither the upload nor the file gives one (a Health Checker report is rejected instead) */
   now: Date;
   /** ?format= ; "auto" detects from the content */
   format: ImportFormat | "auto";
@@ -90,7 +91,8 @@ function observationRecords(job: ImportJob, format: ImportFormat, zip: boolean, 
   const scannedAt = options.scannedAt;
   if (format === "test-proxylogon") return parseTestProxyLogon(proxyLogonFiles(job, zip), { scannedAt: scannedAt ?? options.now });
   const stream = job.first.stream;
-  if (format === "health-checker") return parseHealthChecker(stream, { scannedAt });
+  // Health Checker puts the time it ran in the file's name: it decides a ReportDate whose locale is unknown.
+  if (format === "health-checker") return parseHealthChecker(stream, { scannedAt, fileName: job.first.name });
   if (format === "nmap-xml") return parseNmapXml(stream, { scannedAt });
   return parseNessusCsv(stream, { scannedAt });
 }
@@ -108,6 +110,13 @@ async function* proxyLogonFiles(job: ImportJob, zip: boolean): AsyncGenerator<Te
 function toRow(o: ScanObservation, organization: string | null, options: ReadOptions): ScanRowInput {
   const org = organization ?? o.organization?.trim() ?? null;
   if (!org) throw organizationRequired(null);
+  // The file's own (Health Checker's Organization): organization= is checked with the upload's options.
+  if (org.length > MAX_ORGANIZATION_CHARS) {
+    throw new ImportFileError(
+      "organization_too_long",
+      `The file's organization is longer than ${MAX_ORGANIZATION_CHARS} characters; give one with organization=NAME.`,
+    );
+  }
   return {
     organization: org,
     hostname: o.hostname,

@@ -128,6 +128,66 @@ describe("Exchange Health Checker report", () => {
   });
 });
 
+describe("Exchange Health Checker report: dates, organization and verdict", () => {
+  // As Health Checker writes it on an en-US server: ReportDate "3/9/2021 10:15:02 AM", Organization a DN.
+  const EN_US = fixture("healthchecker-en-us.json");
+  const NAMED = "HealthChecker-VulnerabilityReport-20210309101300.json";
+
+  it("issue 8 item 3: an ambiguous ReportDate is decided by the file name's time; the organization is the DN's name", async () => {
+    const res = await upload("", form([{ name: NAMED, bytes: Buffer.from(EN_US) }]));
+    expect(res.status).toBe(201);
+    expect(await db.organization.findMany({ select: { name: true } })).toEqual([{ name: "Harbor County" }]);
+    const server = await serverBy("EXCH01");
+    expect(server.lastScanAt?.toISOString()).toBe("2021-03-09T10:15:02.000Z");
+  });
+
+  it("issue 8 item 3: without a file name or scannedAt the upload is rejected with 422 and nothing is stored", async () => {
+    const res = await upload("", EN_US, "application/json");
+    expect(res.status).toBe(422);
+    expect(res.json.error.code).toBe("scan_time_unknown");
+    expect(res.json.error.message).toMatch(/scannedAt=/);
+    expect(await db.scan.count()).toBe(0);
+    const given = await upload("?scannedAt=2021-03-10T08:00:00Z", EN_US, "application/json");
+    expect(given.status).toBe(201);
+    expect((await serverBy("EXCH02")).lastScanAt?.toISOString()).toBe("2021-03-10T08:00:00.000Z");
+  });
+
+  it("issue 8 item 3: the tool's verdict beside ours is for ProxyLogon's CVEs only", async () => {
+    const report = {
+      ReportDate: "19/03/2021 10:15:02",
+      Organization: "CN=Smith\\, Jones,CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=sj,DC=local",
+      Servers: [{ Name: "EXCH05", BuildVersion: "15.1.2176.9", HasVulnerability: true, Vulnerabilities: ["CVE-2021-34473", "CVE-2021-31207"], Online: true }],
+    };
+    const res = await upload("", JSON.stringify(report), "application/json");
+    expect(res.status).toBe(201);
+    const server = await serverBy("EXCH05");
+    expect(server.status).toBe("patched");
+    expect(await db.organization.findMany({ select: { name: true } })).toEqual([{ name: "Smith, Jones" }]);
+    const detail = (await getServer(TEST_ACCESS, server.id))!;
+    expect(detail.toolVerdict).toMatchObject({ vulnerable: false, ours: "patched", agrees: true });
+  });
+});
+
+describe("limits", () => {
+  it("issue 8 item 14: a report whose organization is longer than 200 characters is rejected, unless organization= is given", async () => {
+    const report = JSON.stringify({ ReportDate: "2021-03-09T10:15:02", Organization: `CN=${"A".repeat(300)},CN=Microsoft Exchange`, Servers: [{ Name: "EX1", BuildVersion: "15.1.2176.9" }] });
+    const res = await upload("", report, "application/json");
+    expect(res.status).toBe(422);
+    expect(res.json.error.code).toBe("organization_too_long");
+    expect(await db.organization.count()).toBe(0);
+    expect((await upload("?organization=Acme", report, "application/json")).status).toBe(201);
+  });
+
+  it("issue 8 item 14: a huge field is a 422 with its line, and the server keeps answering", async () => {
+    const xml = `<?xml version="1.0"?>\n<nmaprun>\n<host><address addr="198.51.100.9" addrtype="ipv4"/>\n<ports><port protocol="tcp" portid="443"><script id="x" output="${"x".repeat(5 * 1024 * 1024)}"/></port></ports></host></nmaprun>\n`;
+    const res = await upload("?organization=Acme", xml, "application/xml");
+    expect(res.status).toBe(422);
+    expect(res.json.error).toMatchObject({ code: "field_too_large", message: expect.stringMatching(/^Line 4: /) });
+    expect(await db.scan.count()).toBe(0);
+    expect((await upload("?organization=Acme", fixture("nmap-proxylogon.xml"), "application/xml")).status).toBe(201);
+  });
+});
+
 describe("nmap XML", () => {
   it("marks a VULNERABLE host unpatched and a host without script output unknown, at the time nmap scanned it", async () => {
     const res = await upload("?organization=Harbor%20County", fixture("nmap-proxylogon.xml"), "application/xml");
@@ -156,6 +216,29 @@ describe("Nessus CSV export", () => {
     const host = await serverBy("198.51.100.7");
     expect(host).toMatchObject({ status: "unpatched", build: "15.2.792.3" });
     expect(host.lastScanAt?.toISOString()).toBe("2021-03-15T00:00:00.000Z");
+  });
+});
+
+describe("Nessus CSV export: builds from any plugin", () => {
+  const HEADER = "Plugin ID,CVE,Risk,Host,Port,Name,Synopsis,Plugin Output";
+  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const row = (plugin: string, host: string, name: string, output: string) => [plugin, "", "Critical", host, "445", q(name), q(""), q(output)].join(",");
+  const UNSUPPORTED = "Microsoft Exchange Server Unsupported Version Detection";
+
+  it("issue 8 item 2: an installed build below the fix is unpatched without plugin 147003, and a patched old CU called unsupported is patched", async () => {
+    const csv = [
+      HEADER,
+      row("22313", "cu17-unpatched", UNSUPPORTED, "  Installed version   : 15.01.2044.004\n  Supported versions  : 15.1.2176 / 15.1.2242\n"),
+      row("22313", "cu17-patched", UNSUPPORTED, "  Installed version   : 15.1.2044.13\n  Supported versions  : 15.1.2176.2 / 15.1.2242.4\n  End of support date : 2021/03/16\n"),
+      "",
+    ].join("\n");
+    const res = await upload("?organization=Harbor%20County&scannedAt=2021-03-20T00:00:00Z", csv, "text/csv");
+    expect(res.status).toBe(201);
+    expect(await serverBy("cu17-unpatched")).toMatchObject({ status: "unpatched", build: "15.1.2044.4" });
+    expect(await serverBy("cu17-patched")).toMatchObject({ status: "patched", build: "15.1.2044.13" });
+    const scan = await db.scan.findFirstOrThrow({ where: { server: { hostname: "cu17-patched" } } });
+    expect(scan.patchEvidence).toBe("build");
+    expect(JSON.parse(scan.toolVerdict!)).toMatchObject({ tool: "nessus", vulnerable: "unknown" });
   });
 });
 

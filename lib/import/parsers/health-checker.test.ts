@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { collect, fileErrorOf, fixture, observations, pieces } from "./parser-test-support";
-import { looksLikeHealthChecker, parseHealthChecker, parseReportDate } from "./health-checker";
+import { looksLikeHealthChecker, parseHealthChecker } from "./health-checker";
 
 const SAMPLE = fixture("healthchecker-vulnerability-report.json");
 const REPORT_DATE = new Date("2021-03-09T10:15:02Z");
@@ -75,7 +75,7 @@ describe("parseHealthChecker: header fields", () => {
   it("holds back only a bounded number of servers waiting for a late header", async () => {
     const servers = [1, 2, 3].map((i) => JSON.stringify(server({ Name: `EXCH0${i}` })));
     const late = `{"Servers": [${servers.join(",")}], "Organization": "Late Org"}`;
-    const early = `{"Organization": "Acme", "ReportDate": null, "Servers": [${servers.join(",")}]}`;
+    const early = `{"Organization": "Acme", "ReportDate": "2021-03-09T10:15:02", "Servers": [${servers.join(",")}]}`;
     const run = async (text: string) => {
       const out: unknown[] = [];
       for await (const rec of parseHealthChecker(pieces(text), { scannedAt: null, maxPending: 2 })) out.push(rec);
@@ -85,9 +85,10 @@ describe("parseHealthChecker: header fields", () => {
     expect(await run(early)).toHaveLength(3);
   });
 
-  it("leaves organization and scannedAt null when the report lacks them", async () => {
-    const [obs] = observations(await parse(report([server()], {})));
-    expect(obs).toMatchObject({ organization: null, scannedAt: null });
+  it("leaves organization null when the report lacks it, and rejects a report without a time", async () => {
+    const [obs] = observations(await parse(report([server()], { ReportDate: "2021-03-09T10:15:02" })));
+    expect(obs).toMatchObject({ organization: null, scannedAt: REPORT_DATE });
+    expect((await fileError(report([server()], {}))).code).toBe("scan_time_unknown");
   });
 
   it("reads PowerShell 5.1's DateTime object form", async () => {
@@ -95,14 +96,14 @@ describe("parseHealthChecker: header fields", () => {
     expect(obs.scannedAt).toEqual(REPORT_DATE);
   });
 
-  it("parses ISO, .NET and MM/dd/yyyy dates, and nothing else", () => {
-    expect(parseReportDate("2021-03-09T10:15:02")).toEqual(REPORT_DATE);
-    expect(parseReportDate("2021-03-09T11:15:02.000+01:00")).toEqual(REPORT_DATE);
-    expect(parseReportDate("/Date(1615284902000)/")).toEqual(REPORT_DATE);
-    expect(parseReportDate("/Date(1615284902000+0100)/")).toEqual(REPORT_DATE);
-    expect(parseReportDate("03/09/2021 10:15:02")).toEqual(REPORT_DATE);
-    expect(parseReportDate("02/30/2021 10:15:02")).toBeNull();
-    expect(parseReportDate("yesterday")).toBeNull();
+  it("reads ISO and .NET dates, and a US date whose day is past 12", async () => {
+    const at = async (ReportDate: string) => observations(await parse(report([server()], { ReportDate })))[0].scannedAt;
+    expect(await at("2021-03-09T10:15:02")).toEqual(REPORT_DATE);
+    expect(await at("2021-03-09T11:15:02.000+01:00")).toEqual(REPORT_DATE);
+    expect(await at("/Date(1615284902000)/")).toEqual(REPORT_DATE);
+    expect(await at("/Date(1615284902000+0100)/")).toEqual(REPORT_DATE);
+    expect(await at("03/29/2021 10:15:02")).toEqual(new Date("2021-03-29T10:15:02Z"));
+    expect((await fileError(report([server()], { ReportDate: "02/30/2021 10:15:02" }))).code).toBe("scan_time_unknown");
   });
 });
 
@@ -125,12 +126,12 @@ describe("parseHealthChecker: server entries", () => {
   });
 
   it("takes a Servers object that PowerShell unwrapped from a one-element array", async () => {
-    const text = `{"VersionReport": "1", "Organization": "Acme", "Servers": ${JSON.stringify(server())}}`;
+    const text = `{"VersionReport": "1", "Organization": "Acme", "ReportDate": "2021-03-09", "Servers": ${JSON.stringify(server())}}`;
     expect(observations(await parse(text)).map((o) => o.hostname)).toEqual(["EXCH01"]);
   });
 
   it("reads a report saved in the ANSI code page (Set-Content) as windows-1252", async () => {
-    const text = Buffer.from('{"Organization":"Gen\u00e8ve","ReportDate":null,"Servers":[{"Name":"EX-Z\u00fcrich"}]}', "latin1");
+    const text = Buffer.from('{"Organization":"Gen\u00e8ve","ReportDate":"2021-03-09","Servers":[{"Name":"EX-Z\u00fcrich"}]}', "latin1");
     expect(observations(await parse(text, null, 5)).map((o) => [o.organization, o.hostname])).toEqual([["Genève", "EX-Zürich"]]);
   });
 
@@ -144,8 +145,8 @@ describe("parseHealthChecker: server entries", () => {
     expect(await parse('{"VersionReport": "1", "Organization": "Acme", "Servers": null}')).toEqual([]);
   });
 
-  it("streams past a 5 MB field", async () => {
-    const text = report([server({ Notes: "x".repeat(5 * 1024 * 1024) }), server({ Name: "EXCH02" })]);
+  it("reads a field of 900 KB (under the 1 MiB field limit)", async () => {
+    const text = report([server({ Notes: "x".repeat(900 * 1024) }), server({ Name: "EXCH02" })]);
     expect(observations(await parse(text)).map((o) => o.hostname)).toEqual(["EXCH01", "EXCH02"]);
   });
 
@@ -187,5 +188,13 @@ describe("parseHealthChecker: rejected files", () => {
 
   it("rejects content after the report object", async () => {
     expect((await fileError(`${report([server()])} {}`)).code).toBe("malformed_json");
+  });
+});
+
+describe("parseHealthChecker: long-form builds", () => {
+  it("issue 8 item 7: reads a BuildVersion written in Microsoft's long form as the same build, normalised", async () => {
+    const builds = ["15.01.2176.0009", "15.1.2176.09", "15.02.0792.010"];
+    const obs = observations(await parse(report(builds.map((b, i) => server({ Name: `EXCH0${i}`, BuildVersion: b })))));
+    expect(obs.map((o) => o.build)).toEqual(["15.1.2176.9", "15.1.2176.9", "15.2.792.10"]);
   });
 });

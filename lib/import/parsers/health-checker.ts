@@ -9,16 +9,30 @@ import Assembler from "stream-json/core/assembler.js";
 import { jsonParser, type Token } from "stream-json/core/parser.js";
 import { jsonVerifier, type VerifierError } from "stream-json/core/utils/verifier.js";
 import { ImportFileError } from "../import-file-error";
-import type { ObservationRecord, ScanObservation } from "../observation";
+import { ServerCounter } from "../limits";
+import type { ObservationRecord } from "../observation";
 import { decodeText } from "../text-decode";
+import { organizationName, serverRecord } from "./health-checker-fields";
+import { JsonTokenBounds, type JsonLimits } from "./json-bounds";
+import { fileNameTime, readReportDate } from "./report-date";
 
 export interface HealthCheckerOptions {
+  /** the upload's scannedAt=: wins over the report's own time */
   scannedAt: Date | null;
+  /** the uploaded file's name: Health Checker puts the time it ran in it, which decides an ambiguous ReportDate */
+  fileName?: string | null;
   /** how many servers may wait for a late header (default MAX_PENDING); for tests */
   maxPending?: number;
 }
 
 const MAX_PENDING = 100_000;
+// A real report is a few KB per server. Far above that, a file is rejected rather than held (see json-bounds.ts).
+const LIMITS: JsonLimits = { fieldChars: 1024 * 1024, depth: 64, entryChars: 2 * 1024 * 1024, entryValues: 50_000 };
+// The tokenizer is fed at most this many characters at a time, so a limit is overshot by one piece at most.
+const PIECE_CHARS = 64 * 1024;
+// An ambiguous ReportDate reading within this of the file name's time is the report's (the name has the time
+// Health Checker started, ReportDate the time it finished: minutes apart, where the other reading is months).
+const DECIDING_SPAN_MS = 2 * 86_400_000;
 // stream-chain's flush marker. It is a registered symbol, so stream-json's stages accept it without this file
 // depending on stream-chain (only a dependency of stream-json).
 const FLUSH = Symbol.for("object-stream.none") as never;
@@ -41,18 +55,27 @@ export async function* parseHealthChecker(
   // errors lack. It costs more than the tokenizer (a 236 MB report: ~6 s of ~10 s), but real reports are small
   // and a user fixing a broken file needs the line.
   const verify = jsonVerifier();
-  const tokenize = jsonParser({ streamValues: false });
-  const reader = new ReportReader(options.scannedAt, options.maxPending ?? MAX_PENDING);
+  // Values are packed (for the Assembler) and streamed too, so JsonTokenBounds sees a long one as it grows.
+  const tokenize = jsonParser();
+  // The line the tokenizer has read up to. A string holds no raw line break: one still open at the end of a
+  // piece (a long one) is on this line.
+  let line = 1;
+  const bounds = new JsonTokenBounds(LIMITS, () => line, "server entry");
+  const reader = new ReportReader(options.scannedAt, fileNameTime(options.fileName), options.maxPending ?? MAX_PENDING, bounds);
   let started = false;
 
   const feed = (text: string | typeof FLUSH, end: boolean): ObservationRecord[] => {
-    try {
-      verify(text);
-      const tokens = tokenize(text) as unknown;
-      if (typeof tokens === "object" && tokens !== null) for (const t of (tokens as { values: Token[] }).values) reader.consume(t);
-    } catch (err) {
-      if (err instanceof ImportFileError) throw err;
-      throw malformed(err, end);
+    for (let at = 0; at === 0 || (typeof text === "string" && at < text.length); at += PIECE_CHARS) {
+      const piece = typeof text !== "string" || text.length <= PIECE_CHARS ? text : text.slice(at, at + PIECE_CHARS);
+      if (typeof piece === "string") for (let i = piece.indexOf("\n"); i !== -1; i = piece.indexOf("\n", i + 1)) line++;
+      try {
+        verify(piece);
+        const tokens = tokenize(piece) as unknown;
+        if (typeof tokens === "object" && tokens !== null) for (const t of (tokens as { values: Token[] }).values) reader.consume(t);
+      } catch (err) {
+        if (err instanceof ImportFileError) throw err;
+        throw malformed(err, end);
+      }
     }
     return reader.take();
   };
@@ -73,8 +96,6 @@ export async function* parseHealthChecker(
   yield* reader.finish();
 }
 
-type Pending = { line: number; observation: ScanObservation } | { line: number; error: string };
-
 // Walks the tokens of the report object: header scalars at depth 1, one Assembler per server entry.
 class ReportReader {
   sawServers = false;
@@ -85,16 +106,24 @@ class ReportReader {
   private asmFor: "server" | "date" = "server";
   private index = 0;
   private organization: string | null = null;
-  private reportDate: Date | null = null;
+  // The scans' time, once known: the caller's, else ReportDate's, else the file name's.
+  private time: Date | null;
+  // ReportDate as written, when it could not give the time by itself (for the message).
+  private unreadDate: string | null = null;
   private sawOrganization = false;
   private sawDate: boolean;
-  private pending: Pending[] = [];
+  private pending: ObservationRecord[] = [];
   private out: ObservationRecord[] = [];
 
+  private readonly servers = new ServerCounter(undefined, (index) => `Server ${index}: the report names`);
+
   constructor(
-    private readonly scannedAt: Date | null,
+    scannedAt: Date | null,
+    private readonly fileTime: Date | null,
     private readonly maxPending: number,
+    private readonly bounds: JsonTokenBounds,
   ) {
+    this.time = scannedAt;
     this.sawDate = scannedAt !== null; // the caller's date wins, so the report's is not waited for
   }
 
@@ -116,14 +145,16 @@ class ReportReader {
   }
 
   consume(t: Token): void {
+    this.bounds.check(t);
     if (this.asm !== null) {
       this.asm.consume(t);
       if (!this.asm.done) return;
       const value = this.asm.current;
       this.asm = null;
+      this.bounds.leaveEntry();
       this.depth--;
       if (this.asmFor === "date") this.header("reportdate", (value as Record<string, unknown> | null)?.value);
-      else this.add(toRecord(++this.index, value));
+      else this.add(serverRecord(++this.index, value));
       return;
     }
     switch (t.name) {
@@ -153,7 +184,7 @@ class ReportReader {
       case "trueValue":
       case "falseValue":
         if (this.depth === 1) this.header(this.key, t.value);
-        else if (this.depth === 2 && this.inServers) this.add(toRecord(++this.index, t.value));
+        else if (this.depth === 2 && this.inServers) this.add(serverRecord(++this.index, t.value));
         return;
     }
   }
@@ -162,6 +193,7 @@ class ReportReader {
     this.asm = new Assembler();
     this.asmFor = purpose;
     this.asm.consume(t);
+    this.bounds.enterEntry();
   }
 
   private header(key: string, value: unknown): void {
@@ -169,16 +201,29 @@ class ReportReader {
       if (value !== null) throw notThisFormat("its Servers field is not a list");
       this.sawServers = true;
     } else if (key === "organization") {
-      this.organization = typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+      this.organization = organizationName(value);
       this.sawOrganization = true;
     } else if (key === "reportdate") {
-      this.reportDate = typeof value === "string" ? parseReportDate(value) : null;
+      if (!this.sawDate) this.reportTime(value);
       this.sawDate = true;
     } else return;
     this.release();
   }
 
-  private add(record: Pending): void {
+  // ReportDate's time; when its locale decides the day (3/9/2021), the reading the file name's time agrees
+  // with, else the file name's time itself. Neither: `time` stays null and release() rejects the file.
+  private reportTime(value: unknown): void {
+    const text = typeof value === "string" ? value : null;
+    const read = text === null ? null : readReportDate(text);
+    if (read?.kind === "time") this.time = read.at;
+    else if (this.fileTime !== null) {
+      const near = read?.readings.find((d) => Math.abs(d.getTime() - this.fileTime!.getTime()) <= DECIDING_SPAN_MS);
+      this.time = near ?? this.fileTime;
+    } else this.unreadDate = text ?? (value === undefined || value === null ? "" : JSON.stringify(value).slice(0, 100));
+  }
+
+  private add(record: ObservationRecord): void {
+    if ("observation" in record) this.servers.add("", record.observation.hostname, record.line);
     this.pending.push(record);
     if (this.pending.length > this.maxPending) {
       throw new ImportFileError(
@@ -190,12 +235,15 @@ class ReportReader {
   }
 
   // Hands on the held-back records once the header they need is known.
+  // Never with a made-up time: without one (and with servers to date) the file is rejected.
   private release(): void {
     if (!this.sawOrganization || !this.sawDate) return;
+    this.time ??= this.fileTime;
     for (const r of this.pending) {
       if ("observation" in r) {
+        if (this.time === null) throw scanTimeUnknown(this.unreadDate);
         r.observation.organization = this.organization;
-        r.observation.scannedAt = this.scannedAt ?? this.reportDate;
+        r.observation.scannedAt = this.time;
       }
       this.out.push(r);
     }
@@ -203,54 +251,17 @@ class ReportReader {
   }
 }
 
-function toRecord(line: number, value: unknown): Pending {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return { line, error: "The server entry is not an object." };
-  const s = value as Record<string, unknown>;
-  const name = typeof s.Name === "string" ? s.Name.trim() : "";
-  if (name === "") return { line, error: "The server entry has no Name." };
-  const build = typeof s.BuildVersion === "string" && s.BuildVersion.trim() !== "" ? s.BuildVersion.trim() : null;
-  // ConvertTo-Json writes a one-element list as the bare string.
-  const list = Array.isArray(s.Vulnerabilities) ? s.Vulnerabilities : [s.Vulnerabilities];
-  const cves = list.filter((v): v is string => typeof v === "string" && v.trim() !== "").map((v) => v.trim());
-  const has = typeof s.HasVulnerability === "string" ? s.HasVulnerability.trim().toLowerCase() : s.HasVulnerability;
-  const vulnerable = has === true || has === "true" ? true : has === false || has === "false" ? false : "unknown";
-  return {
-    line,
-    observation: {
-      hostname: name,
-      organization: null, // filled in by release()
-      ipAddress: null,
-      build,
-      scannedAt: null,
-      indicators: [], // Health Checker does not look for compromise
-      mitigation: null,
-      // Without a build (an offline server) the file cannot answer the patch question.
-      patchEvidence: build === null ? "not-determined" : "build",
-      toolVerdict: { tool: "health-checker", vulnerable, cves },
-      compromiseCheck: null,
-      online: s.Online !== false && !(typeof s.Online === "string" && s.Online.trim().toLowerCase() === "false"),
-    },
-  };
-}
-
-// ISO 8601 (a missing zone is read as UTC: the report does not say which zone its clock was in),
-// .NET's /Date(ms[+hhmm])/ from PowerShell 5.1, and "MM/dd/yyyy HH:mm:ss". Unreadable: null (upload time).
-export function parseReportDate(text: string): Date | null {
-  const s = text.trim();
-  let ms = NaN;
-  const dotNet = /^\/Date\((-?\d+)(?:[+-]\d{4})?\)\/$/.exec(s);
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d\d)(?::(\d\d))?)?$/.exec(s);
-  const iso = /^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)?([Zz]|[+-]\d\d:?\d\d)?$/.exec(s);
-  if (dotNet) ms = Number(dotNet[1]); // the milliseconds are UTC; the offset only says how to display them
-  else if (us) {
-    const [, mo, d, y, h = "0", mi = "0", sec = "0"] = us;
-    ms = Date.UTC(+y, +mo - 1, +d, +h, +mi, +sec);
-    if (new Date(ms).getUTCDate() !== +d || +h > 23 || +mi > 59 || +sec > 59) ms = NaN; // 02/30 rolls over
-  } else if (iso) {
-    const t = s.replace(" ", "T");
-    ms = Date.parse(iso[1] === undefined && t.length > 10 ? `${t}Z` : t);
-  }
-  return Number.isFinite(ms) ? new Date(ms) : null;
+function scanTimeUnknown(reportDate: string | null): ImportFileError {
+  const why =
+    reportDate === null || reportDate.trim() === ""
+      ? "The report has no ReportDate"
+      : `The report's ReportDate ${JSON.stringify(reportDate.slice(0, 60))} ${readReportDate(reportDate)?.kind === "ambiguous" ? "could be read day-first or month-first (Health Checker writes it in the server's locale, which the file does not name)" : "is not a date Patchboard can read"}`;
+  return new ImportFileError(
+    "scan_time_unknown",
+    `${why}, and the file name has no time in it (Health Checker names it HealthChecker-VulnerabilityReport-yyyyMMddHHmmss.json). ` +
+      "Give the time of the scan with scannedAt= (ISO 8601, e.g. 2021-03-09T10:15:02Z; on the upload page, the Scan time field).",
+    { reportDate },
+  );
 }
 
 function notThisFormat(why: string): ImportFileError {

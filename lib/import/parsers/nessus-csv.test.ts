@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { judgeBuild } from "../../domain/advisory";
+import { PROXYLOGON } from "../../domain/advisories/proxylogon";
 import type { ObservationRecord } from "../observation";
-import { installedBuild, looksLikeNessusCsv, parseNessusCsv } from "./nessus-csv";
+import { looksLikeNessusCsv, parseNessusCsv } from "./nessus-csv";
+import { installedBuild } from "./nessus-plugin-output";
 import { collect, fileErrorOf, fixture, observations, pieces } from "./parser-test-support";
 
 const SAMPLE = fixture("nessus-export.csv");
@@ -69,7 +72,7 @@ describe("parseNessusCsv: verdicts per host", () => {
     expect(obs).toMatchObject({ build: "14.3.509.0", patchEvidence: "vulnerable", toolVerdict: { vulnerable: true, cves: ["CVE-2021-26857"] } });
   });
 
-  it("marks a host patched only when its Plugin Output shows a fixed build", async () => {
+  it("hands a build from a detection plugin's output on as build evidence; Nessus's own verdict stays unknown", async () => {
     const recs = await parse(
       csv(
         row("19506", "ex2016", "Nessus Scan Information"),
@@ -81,11 +84,11 @@ describe("parseNessusCsv: verdicts per host", () => {
       hostname: "ex2016",
       build: "15.1.2176.9",
       patchEvidence: "build",
-      toolVerdict: { tool: "nessus", vulnerable: false, cves: [] },
+      toolVerdict: { tool: "nessus", vulnerable: "unknown", cves: [] },
     });
   });
 
-  it("does not call a host patched from a build below the fix, a three-part build or none", async () => {
+  it("hands on a build below the fix and a three-part build for the engine to judge; without one, not determined", async () => {
     const recs = await parse(
       csv(
         row("1", "old", DETECTION, "Installed version : 15.1.2176.2"),
@@ -94,8 +97,8 @@ describe("parseNessusCsv: verdicts per host", () => {
       ),
     );
     expect(observations(recs).map((o) => [o.hostname, o.build, o.patchEvidence, o.toolVerdict?.vulnerable])).toEqual([
-      ["old", "15.1.2176.2", "not-determined", "unknown"],
-      ["three", "15.1.2176", "not-determined", "unknown"],
+      ["old", "15.1.2176.2", "build", "unknown"],
+      ["three", "15.1.2176", "build", "unknown"],
       ["none", null, "not-determined", "unknown"],
     ]);
   });
@@ -105,13 +108,6 @@ describe("parseNessusCsv: verdicts per host", () => {
     expect(recs).toEqual([{ line: 0, error: "2 hosts without Exchange findings were skipped (10.0.0.5, 10.0.0.6)." }]);
   });
 
-  it("reads the installed build, never the fixed one, and prefers the lower of two", () => {
-    expect(installedBuild("Installed version : 15.2.792.3   Fixed version : 15.2.792.10")).toBe("15.2.792.3");
-    expect(installedBuild("Fixed version : 15.2.792.10\nShould be : 15.2.792.10")).toBeNull();
-    expect(installedBuild("Version : 15.1.2176.9\nFile version : 15.1.2176.2")).toBe("15.1.2176.2");
-    expect(installedBuild("Version : 15.1.2176\nVersion : 15.1.2176.9")).toBe("15.1.2176.9");
-    expect(installedBuild("Host 198.51.100.7 and Windows 10.0.17763")).toBeNull();
-  });
 });
 
 describe("parseNessusCsv: rows and files", () => {
@@ -184,4 +180,74 @@ describe("parseNessusCsv: rows and files", () => {
   it("rejects an unclosed quote as malformed", async () => {
     expect((await fileError(`${HEADER}\n147003,"CVE-2021-26855\n`)).code).toBe("malformed_csv");
   });
+});
+
+describe("parseNessusCsv: long-form builds", () => {
+  it("issue 8 item 7: reads builds written in Microsoft's long form as the same build, normalised", async () => {
+    const recs = await parse(
+      csv(
+        row("147003", "a", KB, "Installed version : 15.01.2176.0009\nFixed version : 15.01.2176.0009"),
+        row("9", "b", DETECTION, "  Version : 15.1.2176.09\n"),
+        row("9", "c", DETECTION, "  Version : 15.02.0792.010\n"),
+      ),
+    );
+    expect(observations(recs).map((o) => [o.hostname, o.build])).toEqual([
+      ["a", "15.1.2176.9"],
+      ["b", "15.1.2176.9"],
+      ["c", "15.2.792.10"],
+    ]);
+    expect(installedBuild("Installed version : 15.01.2176.002\nFixed version : 15.01.2176.009")).toBe("15.1.2176.2");
+  });
+});
+
+// Tenable's "Microsoft Exchange Server Unsupported Version Detection" plugins: 22313 (credentialed) and
+// 108802 (uncredentialed, "name: / version:" lines). Their rows are Critical, but say nothing about ProxyLogon.
+const UNSUPPORTED = "Microsoft Exchange Server Unsupported Version Detection";
+const UNSUPPORTED_OUTPUT = (installed: string, supported = "15.1.2176.2 / 15.2.792.3") =>
+  `\n  Path                : C:\\Program Files\\Microsoft\\Exchange Server\\V15\\\n  Installed version   : ${installed}\n` +
+  `  Supported versions  : ${supported}\n  End of support date : 2021/03/16\n`;
+
+describe("parseNessusCsv: builds judged by the status engine", () => {
+  it("issue 8 item 2: a build below the fix without plugin 147003 is build evidence, not 'not determined'", async () => {
+    const recs = await parse(csv(row("168000", "ex2016", "Microsoft Exchange Server Installed", "  Path : C:\\Exchange\\\n  Version : 15.1.2044.4\n")));
+    const [obs] = observations(recs);
+    expect(obs).toMatchObject({ build: "15.1.2044.4", patchEvidence: "build", toolVerdict: { tool: "nessus", vulnerable: "unknown", cves: [] } });
+    // The status engine, not the parser, judges it: 2016 CU17 without the March 2021 update is unpatched.
+    expect(judgeBuild(obs.build, PROXYLOGON).status).toBe("unpatched");
+  });
+
+  it("issue 8 item 2: a patched old CU that Nessus calls unsupported is judged by its installed build", async () => {
+    const recs = await parse(
+      csv(
+        row("22313", "cu17", UNSUPPORTED, UNSUPPORTED_OUTPUT("15.1.2044.13"), "", "The Microsoft Exchange Server running on the remote host is no longer supported."),
+        row("108802", "cu18", `${UNSUPPORTED} (Uncredentialed)`, "\nThe remote host is running Microsoft Exchange Server:\n\nname:    2016\nversion: 15.01.2106.013\n"),
+      ),
+    );
+    const obs = observations(recs);
+    expect(obs.map((o) => [o.hostname, o.build, o.patchEvidence, o.toolVerdict?.vulnerable])).toEqual([
+      ["cu17", "15.1.2044.13", "build", "unknown"],
+      ["cu18", "15.1.2106.13", "build", "unknown"],
+    ]);
+    expect(obs.map((o) => judgeBuild(o.build, PROXYLOGON).status)).toEqual(["patched", "patched"]);
+  });
+
+  it("issue 8 item 2: an unsupported-version row never makes a host vulnerable by itself", async () => {
+    const [obs] = observations(await parse(csv(row("22313", "old", UNSUPPORTED, "Microsoft Exchange Server 2013 CU10 is no longer supported.", "CVE-2021-26855"))));
+    expect(obs).toMatchObject({ build: null, patchEvidence: "not-determined", toolVerdict: { vulnerable: "unknown", cves: [] } });
+  });
+
+  it("issue 8 item 2: plugin 147003 outranks a build that looks patched, and a patched build alone is not the tool's 'no'", async () => {
+    const recs = await parse(
+      csv(
+        row("9", "both", DETECTION, "Version : 15.2.792.10"),
+        row("147003", "both", KB, "Installed version : 15.2.792.3\nFixed version : 15.2.792.10", "CVE-2021-26855"),
+        row("9", "fixed", DETECTION, "Version : 15.2.792.10"),
+      ),
+    );
+    expect(observations(recs).map((o) => [o.hostname, o.build, o.patchEvidence, o.toolVerdict?.vulnerable])).toEqual([
+      ["both", "15.2.792.3", "vulnerable", true],
+      ["fixed", "15.2.792.10", "build", "unknown"],
+    ]);
+  });
+
 });

@@ -3,6 +3,11 @@
 // can only be yielded when the file ends. To keep that bounded, no row is kept: each host holds a small summary
 // (flags, CVEs of the ProxyLogon plugins, one build), so memory grows with the number of hosts, never of rows.
 // Row errors are yielded as they are met, before the observations. Decisions:
+// - The parser records what Nessus saw; the status engine decides. A host where plugin 147003/147024 fired is
+//   "vulnerable" (which outranks any build); else a host whose Plugin Output shows an installed build is judged
+//   by that build ("build"), whichever plugin printed it: an "unsupported version" finding is about support,
+//   not about this advisory, and an old CU with its March 2021 update is patched. Nessus lists findings, never
+//   the checks that passed, so its own verdict is "unknown" unless 147003/147024 fired.
 // - Hosts without Exchange findings are not Exchange servers: one record at line 0 says how many were skipped,
 //   so an import of a whole subnet explains why most of its hosts are missing.
 // - A record over maxRecordBytes (1 MB) rejects the file (record_too_large): csv-parse cannot resume after it,
@@ -10,12 +15,11 @@
 import { isIP } from "node:net";
 import { pipeline, Readable } from "node:stream";
 import { CsvError, Parser, type Options } from "csv-parse";
-import { judgeBuild } from "../../domain/advisory";
-import { PROXYLOGON } from "../../domain/advisories/proxylogon";
-import { compareBuilds, parseBuild } from "../../domain/exchange-builds";
 import { ImportFileError } from "../import-file-error";
+import { MAX_HOSTNAME_CHARS, ServerCounter } from "../limits";
 import type { ObservationRecord } from "../observation";
 import { decodeText } from "../text-decode";
+import { betterBuild, installedBuild } from "./nessus-plugin-output";
 
 export interface NessusCsvOptions {
   scannedAt: Date | null;
@@ -29,15 +33,13 @@ const PROXYLOGON_PLUGINS = new Set(["147003", "147024"]);
 // Other Exchange plugins are recognised by name: bare "Exchange" would also match the SSH / TLS "key exchange"
 // plugins found on almost every host.
 const EXCHANGE_TEXT = /\b(?:microsoft\s+exchange|exchange\s+server|exchange\s+20(?:10|13|16|19)|ms\s*exchange)\b/i;
-// Exchange 2010-2019 builds (14.3.x, 15.0-15.2.x), as in the nmap parser.
-const BUILD = /(?<![\d.])(1[45]\.\d\.\d{3,4}(?:\.\d{1,4})?)(?![\d.]*\d)/;
-// Text after these words names the build to install, not the installed one ("Fixed version : 15.2.792.10").
-const NOT_INSTALLED = /\b(?:fixed|required|minimum|latest|should|upgrade|recommended)\b/i;
 const DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
-const MAX_HOSTNAME_LENGTH = 255;
+const MAX_HOSTNAME_LENGTH = MAX_HOSTNAME_CHARS;
 // Each host costs a few hundred bytes; past this many the file is rejected (too_many_hosts) to bound memory.
 const DEFAULT_MAX_HOSTS = 500_000;
 const SKIPPED_EXAMPLES = 3;
+// Plugin 147003 names seven CVEs; a CVE column of thousands is not Nessus's, and would cost a scan per id.
+const MAX_CVES_PER_HOST = 50;
 const REQUIRED = ["Plugin ID", "Host"];
 
 const normalize = (name: string) => name.replace(/[\s_]+/g, "").toLowerCase();
@@ -83,6 +85,7 @@ export async function* parseNessusCsv(
   pipeline(Readable.from(decodeText(source)), parser, () => {}); // errors of either stream reach the loop below
 
   const hosts = new Map<string, HostSummary>();
+  const exchangeHosts = new ServerCounter();
   let columns: Columns | null = null;
   let width = 0;
   try {
@@ -93,7 +96,7 @@ export async function* parseNessusCsv(
           width = fields.length;
           continue;
         }
-        const error = addRow(fields, line, width, columns, hosts, maxHosts);
+        const error = addRow(fields, line, width, columns, hosts, maxHosts, exchangeHosts);
         if (error !== null) yield { line, error };
       }
     }
@@ -131,6 +134,7 @@ function addRow(
   c: Columns,
   hosts: Map<string, HostSummary>,
   maxHosts: number,
+  exchangeHosts: ServerCounter,
 ): string | null {
   if (fields.length !== width) return `Expected ${width} fields as in the header, found ${fields.length}.`;
   const hostname = fields[c.host].trim();
@@ -148,10 +152,12 @@ function addRow(
   }
   const flagged = PROXYLOGON_PLUGINS.has(fields[c.pluginId].trim());
   if (!flagged && !EXCHANGE_TEXT.test(cell(fields, c.name)) && !EXCHANGE_TEXT.test(cell(fields, c.synopsis))) return null;
+  if (!host.exchange) exchangeHosts.add("", hostname, line); // the hosts that will be yielded: bounded too
   host.exchange = true;
   if (flagged) {
     host.vulnerable = true;
     for (const cve of cell(fields, c.cve).toUpperCase().split(/[\s,;]+/)) {
+      if (host.cves.length >= MAX_CVES_PER_HOST) break;
       if (/^CVE-\d{4}-\d{4,}$/.test(cve) && !host.cves.includes(cve)) host.cves.push(cve);
     }
   }
@@ -162,28 +168,6 @@ function addRow(
 
 const cell = (fields: string[], index: number) => (index === -1 ? "" : fields[index]);
 
-// "Installed version : 15.1.2176.9" or "Version : 15.1.2176.9", never what a "Fixed version" line names.
-export function installedBuild(output: string): string | null {
-  let found: string | null = null;
-  for (const line of output.split(/\r\n|\n|\r/)) {
-    const cut = line.search(NOT_INSTALLED);
-    const match = BUILD.exec(cut === -1 ? line : line.slice(0, cut));
-    if (match) found = betterBuild(found, match[1]);
-  }
-  return found;
-}
-
-// A four-part build says more than a three-part one; between two of the same length the lower wins, so a
-// host is shown patched only when every build the file shows for it is.
-function betterBuild(current: string | null, found: string): string {
-  const a = current === null ? null : parseBuild(current);
-  const b = parseBuild(found);
-  if (b === null) return current ?? found;
-  if (a === null || (a.revision === null && b.revision !== null)) return b.text;
-  if (b.revision === null && a.revision !== null) return a.text;
-  return compareBuilds(b, a) < 0 ? b.text : a.text;
-}
-
 function toRecord(host: HostSummary, scannedAt: Date | null): ObservationRecord {
   const ipAddress = isIP(host.hostname) === 0 ? null : host.hostname;
   const base = { hostname: host.hostname, organization: null, ipAddress, build: host.build, scannedAt, indicators: [] };
@@ -192,10 +176,10 @@ function toRecord(host: HostSummary, scannedAt: Date | null): ObservationRecord 
     const toolVerdict = { tool: "nessus", vulnerable: true, cves: host.cves };
     return { line: host.line, observation: { ...base, ...rest, patchEvidence: "vulnerable", toolVerdict } };
   }
-  // Nessus lists findings, not the checks that passed: without 147003/147024 only a fixed build proves a patch.
-  const patched = host.build !== null && judgeBuild(host.build, PROXYLOGON).status === "patched";
-  const toolVerdict = { tool: "nessus", vulnerable: patched ? false : ("unknown" as const), cves: [] };
-  return { line: host.line, observation: { ...base, ...rest, patchEvidence: patched ? "build" : "not-determined", toolVerdict } };
+  // No ProxyLogon finding: the tool said nothing about it (it lists findings, not passed checks). A build is
+  // for the status engine to judge (unpatched, patched, or unknown for a three-part build); none: unknown.
+  const toolVerdict = { tool: "nessus", vulnerable: "unknown" as const, cves: [] };
+  return { line: host.line, observation: { ...base, ...rest, patchEvidence: host.build === null ? "not-determined" : "build", toolVerdict } };
 }
 
 interface RawRecord {

@@ -119,8 +119,8 @@ describe("parseNmapXml: vulnerability and build", () => {
     expect((await one(host(script("http-title", "Gateway 15.1.217.6")))).build).toBeNull();
   });
 
-  it("streams past a 5 MB script output", async () => {
-    const big = script("http-headers", `${"x".repeat(5 * 1024 * 1024)} X-OWA-Version: 15.1.2176.9`);
+  it("reads a 3 MB script output (under the 4 MiB field limit)", async () => {
+    const big = script("http-headers", `${"x".repeat(3 * 1024 * 1024)} X-OWA-Version: 15.1.2176.9`);
     expect((await one(host(big))).build).toBe("15.1.2176.9");
   });
 });
@@ -158,5 +158,19 @@ describe("parseNmapXml: rejected files", () => {
   it("rejects a CSV and another XML document as another format", async () => {
     expect((await fileError("organization,hostname\nAcme,EXCH01\n")).code).toBe("wrong_format");
     expect((await fileError('<?xml version="1.0"?>\n<NessusClientData_v2></NessusClientData_v2>')).code).toBe("wrong_format");
+  });
+});
+
+describe("parseNmapXml: long-form builds", () => {
+  it("issue 8 item 7: reads builds written in Microsoft's long form as the same build, normalised", async () => {
+    const header = (build: string) => host(script("http-headers", `X-OWA-Version: ${build}`));
+    expect((await one(header("15.01.2176.0009"))).build).toBe("15.1.2176.9");
+    expect((await one(header("15.1.2176.09"))).build).toBe("15.1.2176.9");
+    expect((await one(header("15.02.0792.010"))).build).toBe("15.2.792.10");
+    expect((await one(host(script("http-title", "Requested resource was /owa/auth/15.01.2176/themes/x.ico")))).build).toBe("15.1.2176");
+    const service = '<ports><port protocol="tcp" portid="25"><service name="smtp" product="Microsoft Exchange smtpd" version="15.00.1497.012"/></port></ports>';
+    expect((await one(host(service))).build).toBe("15.0.1497.12");
+    const elem = script("ms-exchange-version", "", '<table key="build"><elem key="version">15.01.2176.009</elem></table>');
+    expect((await one(host(elem))).build).toBe("15.1.2176.9");
   });
 });

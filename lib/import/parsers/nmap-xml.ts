@@ -2,7 +2,9 @@
 // read is kept. What it can say: whether Microsoft's http-vuln-cve2021-26855 script found the server
 // vulnerable, and the Exchange build when a script or version probe exposes one.
 import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { BUILD_IN_TEXT, BUILD_SOURCE, normalizeBuild } from "../build-text";
 import { ImportFileError } from "../import-file-error";
+import { MAX_HOSTNAME_CHARS, ServerCounter } from "../limits";
 import type { ObservationRecord, ScanObservation } from "../observation";
 import { decodeText, sniffEncoding } from "../text-decode";
 
@@ -13,14 +15,31 @@ export interface NmapXmlOptions {
 const VULN_SCRIPT = "http-vuln-cve2021-26855";
 // "VULNERABLE" but not "NOT VULNERABLE" (nor NOT_VULNERABLE).
 const VULNERABLE = /(?<!\bnot[\s_-]{0,5})\bvulnerable\b/i;
-// Exchange 2010-2019 builds: 14.3.x, 15.0.x, 15.1.x, 15.2.x, with a third part of three or four digits.
-const BUILD = String.raw`1[45]\.\d\.\d{3,4}(?:\.\d{1,4})?`;
 // OWA resource paths (/owa/auth/15.1.2176/themes/...) and the X-OWA-Version header name a build wherever
 // they appear; a bare number only counts in output that is about Exchange, where it cannot be an IP address.
-const OWA_PATH = new RegExp(String.raw`/owa/(?:auth/)?(${BUILD})/`, "i");
-const OWA_HEADER = new RegExp(String.raw`X-OWA-Version:\s*(${BUILD})\b`, "i");
-const BARE_BUILD = new RegExp(String.raw`(?<![\d.])(${BUILD})(?![\d.]*\d)`);
+// Builds may be in the long form (15.01.2176.009); they are normalised before they are kept.
+const OWA_PATH = new RegExp(String.raw`/owa/(?:auth/)?(${BUILD_SOURCE})/`, "i");
+const OWA_HEADER = new RegExp(String.raw`X-OWA-Version:\s*(${BUILD_SOURCE})\b`, "i");
 const EXCHANGE_CONTEXT = /exchange|owa|version/i;
+
+// Bounds far above what nmap writes (script outputs of a few KB, elements nested a dozen deep, a handful of
+// attributes and hostnames per element), past which the file is rejected: saxes itself has none, and would
+// hold a text node, comment or attribute value of any size whole.
+const MAX_FIELD_CHARS = 4 * 1024 * 1024;
+const MAX_ATTRIBUTES = 1000;
+const MAX_DEPTH = 200;
+const MAX_NAMES_PER_HOST = 32;
+// saxes is fed pieces of at most this many characters, so a limit is overshot by one piece at most.
+const PIECE_CHARS = 64 * 1024;
+
+// What saxes 6 accumulates while it reads (not part of its typed API; nmap-xml-limits.test.ts fails if it changes):
+// the text, comment, CDATA, DOCTYPE or attribute value being read, a name, a PI target, an entity.
+interface SaxesBuffers {
+  text: string;
+  name: string;
+  piTarget: string;
+  entity: string;
+}
 
 export function looksLikeNmapXml(head: string, fileName?: string): boolean {
   void fileName; // the root element is unambiguous; nmap output has no fixed file name
@@ -47,6 +66,7 @@ export async function* parseNmapXml(source: AsyncIterable<Uint8Array>, options: 
   let runStart: string | undefined;
   let host: Host | null = null;
   let script: string | null = null;
+  const servers = new ServerCounter();
 
   const scan = (text: string, scriptId: string) => {
     if (host === null) return;
@@ -54,15 +74,28 @@ export async function* parseNmapXml(source: AsyncIterable<Uint8Array>, options: 
       if (VULNERABLE.test(text)) host.vulnerable = true;
       else if (/\bnot[\s_-]{0,5}vulnerable\b/i.test(text)) host.vulnScriptSaidNo = true;
     }
-    const match = OWA_HEADER.exec(text) ?? OWA_PATH.exec(text) ?? (EXCHANGE_CONTEXT.test(scriptId) ? BARE_BUILD.exec(text) : null);
-    if (match) host.build = betterBuild(host.build, match[1]);
+    const match = OWA_HEADER.exec(text) ?? OWA_PATH.exec(text) ?? (EXCHANGE_CONTEXT.test(scriptId) ? BUILD_IN_TEXT.exec(text) : null);
+    const build = match === null ? null : normalizeBuild(match[1]);
+    if (build !== null) host.build = betterBuild(host.build, build);
   };
 
+  let attributes = 0;
+  let attributeChars = 0;
   sax.on("opentagstart", () => {
     tagLine = sax.line; // opentag fires at the closing '>', which may be lines later
+    attributes = attributeChars = 0;
+  });
+  sax.on("attribute", (attribute) => {
+    attributeChars += attribute.name.length + attribute.value.length;
+    if (++attributes > MAX_ATTRIBUTES || attributeChars > MAX_FIELD_CHARS) {
+      const what = attributes > MAX_ATTRIBUTES ? `more than ${MAX_ATTRIBUTES} attributes` : `attributes of more than ${MAX_FIELD_CHARS} characters`;
+      throw new ImportFileError("entry_too_large", `Line ${tagLine}: an element has ${what}; the file was not imported.`, { line: tagLine });
+    }
   });
   sax.on("opentag", (tag: SaxesTagPlain) => {
-    depth++;
+    if (++depth > MAX_DEPTH) {
+      throw new ImportFileError("nesting_too_deep", `Line ${sax.line}: elements are nested more than ${MAX_DEPTH} deep; the file was not imported.`, { line: sax.line });
+    }
     const a = tag.attributes as Record<string, string>;
     if (depth === 1) {
       if (tag.name !== "nmaprun") throw notThisFormat(`its root element is <${tag.name}>, not <nmaprun>`);
@@ -73,7 +106,7 @@ export async function* parseNmapXml(source: AsyncIterable<Uint8Array>, options: 
       if (tag.name === "status") host.down = a.state === "down";
       else if (tag.name === "address" && a.addrtype === "ipv4") host.ipv4 ??= a.addr ?? null;
       else if (tag.name === "address" && a.addrtype === "ipv6") host.ipv6 ??= a.addr ?? null;
-      else if (tag.name === "hostname" && a.name) host.names[a.type ?? ""] ??= a.name;
+      else if (tag.name === "hostname" && a.name && Object.keys(host.names).length < MAX_NAMES_PER_HOST) host.names[a.type ?? ""] ??= a.name;
       else if (tag.name === "script") {
         script = a.id ?? "";
         if (a.output !== undefined) scan(a.output, script);
@@ -89,15 +122,25 @@ export async function* parseNmapXml(source: AsyncIterable<Uint8Array>, options: 
     depth--;
     if (tag.name === "script") script = null;
     else if (depth === 1 && tag.name === "host" && host !== null) {
-      out.push(toRecord(host, options.scannedAt ?? unixSeconds(host.startTime) ?? unixSeconds(runStart)));
+      const record = toRecord(host, options.scannedAt ?? unixSeconds(host.startTime) ?? unixSeconds(runStart));
+      if ("observation" in record) servers.add("", record.observation.hostname, host.line);
+      out.push(record);
       host = null;
     }
   });
 
+  const buffers = sax as unknown as SaxesBuffers;
   const write = (text: string | null): ObservationRecord[] => {
     try {
       if (text === null) sax.close();
-      else sax.write(text);
+      for (let at = 0; text !== null && at < text.length; at += PIECE_CHARS) {
+        sax.write(text.length <= PIECE_CHARS ? text : text.slice(at, at + PIECE_CHARS));
+        const longest = Math.max(buffers.text.length, buffers.name.length, buffers.piTarget.length, buffers.entity.length);
+        if (longest > MAX_FIELD_CHARS) {
+          const message = `Line ${sax.line}: a text, comment or attribute value is longer than ${MAX_FIELD_CHARS} characters; the file was not imported.`;
+          throw new ImportFileError("field_too_large", message, { line: sax.line, maxChars: MAX_FIELD_CHARS });
+        }
+      }
     } catch (err) {
       if (err instanceof ImportFileError) throw err;
       const reason = text === null ? "the file ends before the XML is complete (truncated?)" : String((err as Error).message).replace(/^[\d:]*\s*/, "");
@@ -186,6 +229,7 @@ function unixSeconds(value: string | undefined): Date | null {
 function toRecord(host: Host, scannedAt: Date | null): ObservationRecord {
   const hostname = host.names.user ?? host.names.PTR ?? Object.values(host.names)[0] ?? host.ipv4 ?? host.ipv6;
   if (!hostname) return { line: host.line, error: "The host has neither a hostname nor an IPv4/IPv6 address." };
+  if (hostname.length > MAX_HOSTNAME_CHARS) return { line: host.line, error: `The host's name is longer than ${MAX_HOSTNAME_CHARS} characters.` };
   const observation: ScanObservation = {
     hostname,
     organization: null,

@@ -74,14 +74,15 @@ describe("parsers on 50 MB inputs", () => {
         ? `12345,,,None,ex${i % 5000}.example,tcp,443,"Microsoft Exchange Server Detection","s","d","",,"Version : 15.1.2176.${i % 2 === 0 ? 9 : 2}\n"\n`
         : `10180,,,None,ex${i % 500}.example,tcp,0,"Ping the remote host","s","${"d".repeat(300)}","",,""\n`;
     const { source, stats } = generate(header, row, "", INPUT_BYTES);
-    const evidence = new Map<string, string>();
+    const builds = new Map<string, string | null>();
     for await (const rec of parseNessusCsv(source, { scannedAt: null })) {
       if (!("observation" in rec)) throw new Error(rec.error);
-      evidence.set(rec.observation.hostname, rec.observation.patchEvidence);
+      expect(rec.observation.patchEvidence).toBe("build");
+      builds.set(rec.observation.hostname, rec.observation.build);
     }
-    expect(evidence.size).toBe(500);
-    expect(evidence.get("ex0.example")).toBe("build");
-    expect(evidence.get("ex1.example")).toBe("not-determined");
+    expect(builds.size).toBe(500);
+    expect(builds.get("ex0.example")).toBe("15.1.2176.9");
+    expect(builds.get("ex1.example")).toBe("15.1.2176.2");
     expect(stats.peak).toBeLessThan(MAX_RETAINED);
   });
 });

@@ -8,8 +8,13 @@
 // - A row's ComputerName/MachineName names its server; event logs give the FQDN, so a name whose first label
 //   is the file's <PC> stays with <PC>.
 // - Indicators are capped per server (maxIndicatorsPerServer): a mass-scanned server can log millions of
-//   requests, and the count past the cap is reported instead of kept.
+//   requests, and the count past the cap is reported instead of kept. They are capped per run too (count and
+//   characters), but a server's first indicator is always kept: a cap must never make a compromised server
+//   look clean.
+// - A run names at most maxServers servers (too_many_servers): real runs have one per output folder. A
+//   ComputerName longer than a hostname can be is not a server's name: its row stays with the file's <PC>.
 import { ImportFileError } from "../import-file-error";
+import { MAX_HOSTNAME_CHARS, tooManyServers } from "../limits";
 import type { IndicatorObservation, ObservationRecord, ScanObservation } from "../observation";
 import { decodeText, splitLines } from "../text-decode";
 import { csvErrorReason, csvRows, isCsvError, parseToolDate, type CsvRow } from "./test-proxylogon-text";
@@ -25,6 +30,10 @@ export interface TestProxyLogonOptions {
   /** a CSV record or log line longer than this (in characters) cannot be read; default 1 MiB */
   maxRecordBytes?: number;
   maxIndicatorsPerServer?: number;
+  /** indicators kept over the whole run (each server's first is kept regardless); default 100,000 */
+  maxIndicatorsPerRun?: number;
+  /** servers one run may name; default 1,000 */
+  maxServers?: number;
 }
 
 type Reader = "requests" | "events" | "paths" | "other" | "log-age";
@@ -43,13 +52,19 @@ const FILES: Record<string, { reader: Reader; type: string }> = {
 const FILE_NAME = /^(.+?)-(cve-2021-\d{5}(?:-downloadpaths|-resetvdir)?|other|logagedays)\.(csv|log)$/i;
 const DEFAULT_MAX_RECORD_CHARS = 1024 * 1024;
 const DEFAULT_MAX_INDICATORS = 10_000;
+// Kept indicators cost about 100 bytes each plus their text: these keep a run's findings to a few tens of MB.
+const DEFAULT_MAX_INDICATORS_PER_RUN = 100_000;
+const MAX_KEPT_DETAIL_CHARS = 20_000_000;
+// Test-ProxyLogon writes one server's files per output folder; a zip of several folders holds a few.
+const DEFAULT_MAX_SERVERS = 1_000;
 const MAX_DETAIL_CHARS = 2000;
+const MAX_IGNORED_NAMES = 20;
 const LOG_TIME = /\bTIME=(\d{4}-\d\d-\d\dT[\d:.]+Z)/;
 
 function classify(name: string): { pc: string; reader: Reader; type: string } | null {
   const match = FILE_NAME.exec(name.slice(Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\")) + 1));
   const file = match === null ? undefined : FILES[`${match[2]}.${match[3]}`.toLowerCase()];
-  return match === null || file === undefined ? null : { pc: match[1], ...file };
+  return match === null || file === undefined || match[1].length > MAX_HOSTNAME_CHARS ? null : { pc: match[1], ...file };
 }
 
 export function isTestProxyLogonFileName(name: string): boolean {
@@ -60,6 +75,8 @@ interface Server {
   hostname: string;
   indicators: IndicatorObservation[];
   dropped: number;
+  /** some were dropped for the run's limit, not the server's */
+  runLimited: boolean;
   logAgeDays: number | null;
 }
 
@@ -69,28 +86,45 @@ export async function* parseTestProxyLogon(
 ): AsyncGenerator<ObservationRecord> {
   const maxChars = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_CHARS;
   const maxIndicators = options.maxIndicatorsPerServer ?? DEFAULT_MAX_INDICATORS;
+  const maxPerRun = options.maxIndicatorsPerRun ?? DEFAULT_MAX_INDICATORS_PER_RUN;
+  const maxServers = options.maxServers ?? DEFAULT_MAX_SERVERS;
   const servers = new Map<string, Server>();
   const ignored: string[] = [];
-  const serverFor = (pc: string, named = ""): Server => {
-    const name = named.trim() === "" || named.trim().split(".")[0].toUpperCase() === pc.toUpperCase() ? pc : named.trim();
+  let kept = 0;
+  let keptChars = 0;
+  const serverFor = (pc: string, named: string, where: () => string): Server => {
+    const own = named.trim();
+    const name = own === "" || own.length > MAX_HOSTNAME_CHARS || own.split(".")[0].toUpperCase() === pc.toUpperCase() ? pc : own;
     const key = name.toUpperCase();
     let server = servers.get(key);
-    if (server === undefined) servers.set(key, (server = { hostname: name, indicators: [], dropped: 0, logAgeDays: null }));
+    if (server === undefined) {
+      if (servers.size >= maxServers) throw tooManyServers(maxServers, `${where()}: the Test-ProxyLogon run names`, null);
+      servers.set(key, (server = { hostname: name, indicators: [], dropped: 0, runLimited: false, logAgeDays: null }));
+    }
     return server;
   };
   const add = (server: Server, indicator: IndicatorObservation) => {
-    if (server.indicators.length < maxIndicators) server.indicators.push(indicator);
-    else server.dropped++;
+    const first = server.indicators.length === 0;
+    const runFull = kept >= maxPerRun || keptChars + indicator.detail.length > MAX_KEPT_DETAIL_CHARS;
+    if (first || (server.indicators.length < maxIndicators && !runFull)) {
+      server.indicators.push(indicator);
+      kept++;
+      keptChars += indicator.detail.length;
+    } else {
+      server.dropped++;
+      if (server.indicators.length < maxIndicators) server.runLimited = true;
+    }
   };
 
   for await (const file of files) {
     const kind = classify(file.name);
     if (kind === null) {
-      ignored.push(file.name);
-      yield { line: 0, error: `ignored file ${file.name}: not a Test-ProxyLogon output file` };
+      const shown = file.name.length > 300 ? `${file.name.slice(0, 300)}…` : file.name;
+      if (ignored.length < MAX_IGNORED_NAMES) ignored.push(shown);
+      yield { line: 0, error: `ignored file ${shown}: not a Test-ProxyLogon output file` };
       continue;
     }
-    const server = serverFor(kind.pc); // an empty file is still a check that ran
+    const server = serverFor(kind.pc, "", () => file.name); // an empty file is still a check that ran
     const unreadable = (line: number, why: string): ObservationRecord => {
       if (kind.reader !== "log-age") {
         add(server, { type: kind.type, detail: `unreadable row: ${file.name} line ${line}`, seenAt: null });
@@ -128,7 +162,7 @@ export async function* parseTestProxyLogon(
           }
           continue;
         }
-        const target = serverFor(kind.pc, get("computername") || get("machinename"));
+        const target = serverFor(kind.pc, get("computername") || get("machinename"), () => `${file.name} line ${row.line}`);
         add(target, rowIndicator(kind.reader, kind.type, get, row));
       }
     } catch (err) {
@@ -141,12 +175,13 @@ export async function* parseTestProxyLogon(
     throw new ImportFileError(
       "no_test_proxylogon_files",
       "None of the files is Test-ProxyLogon output (<PC>-Cve-2021-26855.csv, <PC>-LogAgeDays.csv, ...).",
-      { ignored: ignored.slice(0, 20) },
+      { ignored },
     );
   }
   for (const server of servers.values()) {
     if (server.dropped > 0) {
-      const error = `${server.hostname}: ${server.dropped} more indicators were not kept (limit ${maxIndicators} per server)`;
+      const limit = server.runLimited ? `limit ${maxPerRun} per run reached` : `limit ${maxIndicators} per server`;
+      const error = `${server.hostname}: ${server.dropped} more indicators were not kept (${limit})`;
       yield { line: 0, error };
     }
     yield { line: 0, observation: toObservation(server, options.scannedAt) };
