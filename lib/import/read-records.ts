@@ -123,21 +123,13 @@ function toRow(o: ScanObservation, organization: string | null, options: ReadOpt
     ipAddress: o.ipAddress,
     build: o.build,
     scannedAt: options.scannedAt ?? o.scannedAt ?? options.now,
-    indicators: indicatorLabels(o),
+    indicators: [],
     mitigation: o.mitigation,
     patchEvidence: o.online ? o.patchEvidence : "offline",
     toolVerdict: o.toolVerdict,
     logAgeDays: o.compromiseCheck?.logAgeDays ?? null,
     findings: o.indicators,
   };
-}
-
-// The status engine counts distinct labels; one per indicator type keeps the scan row small however many
-// requests a mass-scanned server logged (each one is kept in the Indicator table).
-function indicatorLabels(o: ScanObservation): string[] {
-  const counts = new Map<string, number>();
-  for (const i of o.indicators) counts.set(i.type, (counts.get(i.type) ?? 0) + 1);
-  return [...counts].map(([type, n]) => (n === 1 ? type : `${type} ×${n}`));
 }
 
 function organizationRequired(format: ImportFormat | null): ImportFileError {

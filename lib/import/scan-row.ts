@@ -11,13 +11,13 @@ export interface ScanRowInput {
   ipAddress: string | null;
   build: string | null;
   scannedAt: Date;
-  /** short labels the status engine counts; for the tools, one per indicator type ("CVE-2021-26855 ×3") */
+  /** our CSV's indicators as written (a path each); the tools' findings come in `findings` instead */
   indicators: string[];
   mitigation: string | null;
   /** absent: "build" */
   patchEvidence?: PatchEvidence;
   toolVerdict?: ToolVerdict | null;
   logAgeDays?: number | null;
-  /** each finding, stored in the Indicator table; absent: one per entry of `indicators` */
+  /** the tool's findings, each with its own time, stored in the Indicator table; absent: one per entry of `indicators` */
   findings?: IndicatorObservation[];
 }
