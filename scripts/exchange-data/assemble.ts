@@ -160,7 +160,13 @@ function readReleases(
     const product = checkProduct(r, "product", problems);
     const id = `${product} ${r.get("release")}`;
     if (byId.has(id)) problems.add(r.where, `${id} is already in builds.tsv`);
-    add(r.where, id, { product, name: renames.get(id) ?? r.get("release"), released: checkDate(r, "released", problems), baseBuild: checkBuild(r, "build", problems), source: source(r.where, r.get("source")) });
+    add(r.where, id, {
+      product,
+      name: renames.get(id) ?? r.get("release"),
+      released: checkDate(r, "released", problems),
+      baseBuild: checkBuild(r, "build", problems),
+      source: source(r.where, r.get("source")),
+    });
   }
   for (const id of renames.keys()) if (!byId.has(id)) problems.add("release-names.tsv", `${id} is not a known release`);
   const releases = [...byId.values()];
@@ -168,7 +174,9 @@ function readReleases(
   for (const release of releases) {
     if (parseBuild(release.baseBuild)?.revision == null) continue;
     const label = `${release.product} ${release.name}`;
-    if (productOfBuild(products, release.baseBuild) !== release.product) problems.add(label, `base build ${release.baseBuild} is not a ${release.product} build`);
+    if (productOfBuild(products, release.baseBuild) !== release.product) {
+      problems.add(label, `base build ${release.baseBuild} is not a build of ${release.product}`);
+    }
     const key = `${release.product} ${releaseKey(products, release.product, release.baseBuild)}`;
     if (keys.has(key)) problems.add(label, `has the same identifying build parts as ${keys.get(key)}`);
     keys.set(key, label);

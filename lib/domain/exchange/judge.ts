@@ -112,7 +112,9 @@ export function judgeIdentified(identity: BuildIdentity, update: UpdateRow, opti
     if (build.revision === null) {
       return { ...judged, verdict: "undetermined", basis: "cannot-tell",
         install: `${install} A scan that reports the four-part build tells whether it is installed.`,
-        reason: `${label} has only three parts, which cannot tell ${release.name} from ${release.name} plus ${update.name} (${threshold.text}): the patch level is unknown.${extra}` };
+        reason:
+          `${label} has only three parts, which cannot tell ${release.name} from ${release.name} plus ${update.name} ` +
+          `(${threshold.text}): the patch level is unknown.${extra}` };
     }
     if (compareBuilds(build, threshold) >= 0) {
       return { ...judged, verdict: "fixed", install: `${forRelease} is installed: nothing to install.`,
@@ -154,8 +156,9 @@ function newerReleaseAdvice(product: ExchangeProduct, release: ReleaseRow, updat
   const newer = releasesOf(product).filter((r) => compareBuilds(mustParseBuild(r.baseBuild), mustParseBuild(release.baseBuild)) > 0);
   const withUpdate = newer.filter((r) => updateBuilds(r, update.name).length > 0).at(-1);
   const including = newer.find((r) => r.released > update.released && updateBuilds(r, update.name).length === 0);
+  const fix = withUpdate && thresholdOf(updateBuilds(withUpdate, update.name));
   const options = [
-    withUpdate && `update to ${product} ${withUpdate.name} and install ${update.name} (build ${thresholdOf(updateBuilds(withUpdate, update.name))?.text} or later)`,
+    withUpdate && `update to ${product} ${withUpdate.name} and install ${update.name} (build ${fix?.text} or later)`,
     including && `update to ${product} ${including.name} or later, which include it`,
   ].filter((o): o is string => Boolean(o));
   if (options.length === 0) return `No release of ${product} received ${update.name}: move to a product that did.`;

@@ -72,7 +72,8 @@ export function patchLevel(build: string | null, today: Date): PatchLevel {
   const { product, release } = identity;
   const facts = product ? productFacts(product) : null;
   const { label, unusable } = describeBuild(identity);
-  const support = product && facts && !isSupportedOn(product, today) ? ` ${product}'s extended support ended on ${facts.extendedSupportEnds}.` : "";
+  const supported = product ? isSupportedOn(product, today) : null;
+  const support = supported === false ? ` ${product}'s extended support ended on ${facts?.extendedSupportEnds}.` : "";
   const level: PatchLevel = {
     build: identity.build?.text ?? identity.text,
     determined: false,
@@ -80,7 +81,7 @@ export function patchLevel(build: string | null, today: Date): PatchLevel {
     release: release?.name ?? null,
     releaseDate: release?.released ?? null,
     extendedSupportEnds: facts?.extendedSupportEnds ?? null,
-    supported: product ? isSupportedOn(product, today) : null,
+    supported,
     installed: null,
     securityUpdatesBehind: null,
     missingSecurityUpdates: [],
@@ -88,9 +89,12 @@ export function patchLevel(build: string | null, today: Date): PatchLevel {
     undeterminedCves: [],
     reason: "",
   };
-  if (unusable || !product || !release || !identity.build) return { ...level, reason: `${unusable}, so the patch level is unknown.${support}` };
+  if (unusable || !product || !release || !identity.build) {
+    return { ...level, reason: `${unusable}, so the patch level is unknown.${support}` };
+  }
   if (!hasUpdateData(product)) {
-    return { ...level, reason: `${label}: the update tables hold no security update data for ${product} (its fixes are update rollups), so its patch level is not known from them.${support}` };
+    const why = `the update tables hold no security update data for ${product} (its fixes are update rollups)`;
+    return { ...level, reason: `${label}: ${why}, so its patch level is not known from them.${support}` };
   }
   const judge = memoJudge(identity);
   const missing = securityUpdatesFor(product).filter((su) => judge(su).verdict === "vulnerable");
