@@ -13,14 +13,10 @@
 //   Exchange 2010 service pack builds.
 // Both sources agree on every base build below. No Exchange 2013 Preview build is published, so none is listed.
 
-export const EXCHANGE_PRODUCTS = [
-  "Exchange 2010",
-  "Exchange 2013",
-  "Exchange 2016",
-  "Exchange 2019",
-  "Exchange SE",
-] as const;
-export type ExchangeProduct = (typeof EXCHANGE_PRODUCTS)[number];
+import type { ExchangeProduct } from "./exchange/data-types";
+
+// The product list is owned by lib/domain/exchange/; re-exported so existing callers keep working.
+export { EXCHANGE_PRODUCTS, type ExchangeProduct } from "./exchange/data-types";
 
 export interface CumulativeUpdate {
   product: ExchangeProduct;
