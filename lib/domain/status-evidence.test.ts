@@ -124,6 +124,8 @@ describe("evaluateServer: scans from other tools", () => {
 
       suspiciousFiles: 0,
 
+      compromise: null,
+      patchStatus: "patched",
       compromisedAt: null,
     });
   });
@@ -148,6 +150,8 @@ describe("evaluateServer: scans from other tools", () => {
 
       suspiciousFiles: 0,
 
+      compromise: expect.stringMatching(/^Compromised: /),
+      patchStatus: "patched",
       compromisedAt: new Date("2021-03-12T10:00:00Z"),
     });
   });
@@ -239,6 +243,8 @@ describe("evaluateServer: scans from other tools", () => {
 
       suspiciousFiles: 0,
 
+      compromise: null,
+      patchStatus: "unknown",
       compromisedAt: null,
     });
   });
@@ -275,6 +281,8 @@ describe("evaluateServer: scans from other tools", () => {
 
       suspiciousFiles: 0,
 
+      compromise: null,
+      patchStatus: "unknown",
       compromisedAt: null,
     });
     expect(spans).toEqual([]);

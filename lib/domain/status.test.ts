@@ -68,6 +68,8 @@ describe("evaluateServer: current state", () => {
 
       suspiciousFiles: 0,
 
+      compromise: null,
+      patchStatus: "patched",
       compromisedAt: null,
     });
   });

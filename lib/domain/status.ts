@@ -36,6 +36,10 @@ export interface ServerState {
   suspiciousFiles: number;
   /** the time of the first open indicator */
   compromisedAt: Date | null;
+  /** the sentence about an open compromise, the same for every campaign; null when there is none */
+  compromise: string | null;
+  /** the status without the compromise: what the patch level and mitigations say */
+  patchStatus: Exclude<Status, "compromised">;
 }
 
 // Days are UTC YYYY-MM-DD; the span covers [fromDay, toDay), and the last span is open (toDay null).
@@ -140,6 +144,7 @@ function stateOf(t: ServerTimeline, scans: ScanFacts[], findings: FindingFacts[]
   const leads = distinct(open.filter((f) => f.kind === "suspicious-file"));
   const remediatedOn = t.lastRemediationAt > -Infinity ? dayOf(new Date(t.lastRemediationAt)) : null;
   const base = {
+    patchStatus: withMitigation(t.patchStatus, t.mitigationHoldsAt(asOf)) as Exclude<Status, "compromised">,
     build: patch.scan?.build ? normalizeBuild(patch.scan.build) : null,
     product: patch.verdict.product,
     cumulativeUpdate: patch.verdict.cumulativeUpdate,
@@ -152,10 +157,8 @@ function stateOf(t: ServerTimeline, scans: ScanFacts[], findings: FindingFacts[]
   if (t.compromised) {
     const first = indicators[0].at;
     const after = remediatedOn ? ` (dated after the remediation recorded on ${remediatedOn})` : "";
-    const text =
-      `Compromised: ${indicatorCount(count)} found since ${dayOf(first)}${after}; a compromise stays until it is ` +
-      `marked remediated. ${reason}${suspiciousNote(leads)}`;
-    return { ...base, status: "compromised", reason: text, compromisedAt: first };
+    const compromise = `Compromised: ${indicatorCount(count)} found since ${dayOf(first)}${after}; a compromise stays until it is marked remediated.`;
+    return { ...base, status: "compromised", reason: `${compromise} ${reason}${suspiciousNote(leads)}`, compromise, compromisedAt: first };
   }
   let remediated = "";
   if (remediatedOn) {
@@ -165,7 +168,7 @@ function stateOf(t: ServerTimeline, scans: ScanFacts[], findings: FindingFacts[]
       ` Compromise marked remediated on ${remediatedOn}.` +
       (again > 0 ? ` ${plural(again, "finding")} reported again since then ${again === 1 ? "is" : "are"} dated before it, so ${again === 1 ? "it stays" : "they stay"} cleared.` : "");
   }
-  return { ...base, status: t.statusAt(asOf), reason: reason + remediated + suspiciousNote(leads), compromisedAt: null };
+  return { ...base, status: t.statusAt(asOf), reason: reason + remediated + suspiciousNote(leads), compromise: null, compromisedAt: null };
 }
 
 // The same thing found again (a re-run re-reading old logs, a path listed by every scan) is one indicator.

@@ -1,0 +1,83 @@
+// A server judged against every campaign at once, and the roll-up "All known-exploited": compromised when a
+// compromise is open; else unpatched when unpatched against any campaign; else unknown when any campaign cannot be
+// decided (it may be unpatched); else mitigated when any exposure is only mitigated; else patched. A campaign counts
+// from the day it was disclosed: before that it was no emergency, and a 2021 trend must not show every server
+// unpatched against a flaw found in 2022.
+import type { CampaignRules } from "./campaign-rules";
+import type { ServerHistory } from "./facts";
+import { evaluateServer, type ServerEvaluation, type ServerState, type StatusSpan } from "./status";
+import type { Status } from "./statuses";
+
+export const ROLLUP = "all";
+
+// Worst first: the order the roll-up takes, and the order the dashboard lists statuses in.
+export const SEVERITY: readonly Status[] = ["compromised", "unpatched", "unknown", "mitigated", "patched"];
+
+export function rollupStatus(statuses: readonly Status[]): Status | null {
+  for (const status of SEVERITY) if (statuses.includes(status)) return status;
+  return null;
+}
+
+export interface ServerAcrossCampaigns {
+  /** by campaign id, with spans from the campaign's disclosure on */
+  campaigns: Map<string, ServerEvaluation>;
+  rollup: ServerEvaluation;
+}
+
+export function clipSpans(spans: readonly StatusSpan[], fromDay: string): StatusSpan[] {
+  return spans.filter((s) => s.toDay === null || s.toDay > fromDay).map((s) => (s.fromDay < fromDay ? { ...s, fromDay } : { ...s }));
+}
+
+function statusOn(spans: readonly StatusSpan[], day: string): Status | null {
+  for (const s of spans) if (s.fromDay <= day && (s.toDay === null || day < s.toDay)) return s.status;
+  return null;
+}
+
+function rollupSpans(perCampaign: StatusSpan[][]): StatusSpan[] {
+  const days = [...new Set(perCampaign.flat().flatMap((s) => (s.toDay ? [s.fromDay, s.toDay] : [s.fromDay])))].sort();
+  const spans: StatusSpan[] = [];
+  for (const day of days) {
+    const status = rollupStatus(perCampaign.flatMap((spans) => statusOn(spans, day) ?? []));
+    const last = spans.at(-1);
+    if (last && last.toDay === null && last.status === status) continue;
+    if (last && last.toDay === null) last.toDay = day;
+    if (status !== null) spans.push({ status, fromDay: day, toDay: null });
+  }
+  return spans;
+}
+
+const names = (list: CampaignRules[]) => list.map((c) => c.name).join(", ");
+
+const WORDS = [
+  ["unpatched", "Unpatched against"],
+  ["unknown", "Cannot tell whether patched against"],
+  ["mitigated", "Only mitigated against"],
+  ["patched", "Patched against"],
+] as const;
+
+function rollupReason(states: { campaign: CampaignRules; state: ServerState }[]): string {
+  const parts = WORDS.flatMap(([status, words]) => {
+    const list = states.filter((x) => x.state.patchStatus === status).map((x) => x.campaign);
+    return list.length ? [`${words} ${names(list)}.`] : [];
+  });
+  // A compromise is server-wide: every campaign states it the same way.
+  const compromise = states.find((x) => x.state.compromise)?.state.compromise;
+  return [compromise, ...parts].filter(Boolean).join(" ") || "No campaign applies yet.";
+}
+
+export function evaluateAcrossCampaigns(history: ServerHistory, campaigns: readonly CampaignRules[], asOf: Date = new Date()): ServerAcrossCampaigns {
+  const today = asOf.toISOString().slice(0, 10);
+  const results = new Map<string, ServerEvaluation>();
+  const active: { campaign: CampaignRules; state: ServerState }[] = [];
+  for (const campaign of campaigns) {
+    const evaluation = evaluateServer(history, campaign, asOf);
+    results.set(campaign.id, { current: evaluation.current, spans: clipSpans(evaluation.spans, campaign.disclosed) });
+    if (campaign.disclosed <= today) active.push({ campaign, state: evaluation.current });
+  }
+  const first = results.get(campaigns[0]?.id ?? "")?.current;
+  const status = rollupStatus(active.map((a) => a.state.status)) ?? "unknown";
+  const current: ServerState = first
+    ? { ...first, status, patchStatus: status === "compromised" ? (rollupStatus(active.map((a) => a.state.patchStatus)) as ServerState["patchStatus"]) ?? "unknown" : (status as ServerState["patchStatus"]), reason: rollupReason(active) }
+    : { status, patchStatus: "unknown", reason: "No campaign is defined.", build: null, product: null, cumulativeUpdate: null, lastScanAt: null, indicators: [], indicatorCount: 0, suspiciousFiles: 0, compromisedAt: null, compromise: null };
+  return { campaigns: results, rollup: { current, spans: rollupSpans([...results.values()].map((e) => e.spans)) } };
+}
