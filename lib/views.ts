@@ -7,7 +7,25 @@ import type { Status, StatusCounts } from "./domain/statuses";
 
 export type { Status, StatusCounts };
 
+/** A campaign (a named Exchange emergency), as the pages and the API show it. */
+export interface CampaignView {
+  id: string;
+  name: string;
+  alias: string | null;
+  summary: string;
+  cves: string[];
+  fixes: { securityUpdate: string; kb: string | null; cves: string[] }[];
+  disclosed: string;
+  exploitedFrom: string;
+  lookBackFrom: string;
+  mitigations: { id: string; name: string; bypassedFrom: string | null; bypassedBy: string | null }[];
+  /** shipped as a file, not added by an admin */
+  builtIn: boolean;
+}
+
 export interface FleetSummary {
+  /** the campaign the counts are for; "all" is the roll-up */
+  campaign: string;
   servers: number;
   organizations: number;
   statuses: StatusCounts;
@@ -41,6 +59,10 @@ export interface ServerRow {
   indicatorCount: number;
   /** open leads: suspicious files that are not proof by themselves */
   suspiciousFiles: number;
+  /** security updates shipped for its product that the build lacks; null when the build cannot tell */
+  updatesBehind: number | null;
+  /** its product still gets security updates; null for an unknown product */
+  supported: boolean | null;
 }
 
 export interface Page<T> {
@@ -98,6 +120,44 @@ export interface FindingView {
   tool: string | null;
 }
 
+/** A server's whole patch level, from its build and the build table alone. */
+export interface PatchLevelView {
+  build: string | null;
+  /** false when the build cannot tell which updates are installed: counts are then lower bounds or absent */
+  determined: boolean;
+  product: string | null;
+  release: string | null;
+  releaseDate: string | null;
+  supported: boolean | null;
+  extendedSupportEnds: string | null;
+  /** the latest update installed on its release ("Mar21SU", "Apr24HU") and the security update it amounts to */
+  installed: { update: string; securityUpdate: string | null } | null;
+  updatesBehind: number | null;
+  missing: { securityUpdate: string; released: string }[];
+  /** open CVEs, known-exploited first */
+  openCves: { cve: string; fixedBy: string; install: string; kev: { added: string; ransomware: boolean } | null }[];
+  undeterminedCves: string[];
+  reason: string;
+}
+
+/** One campaign's verdict on a server, with its reason, what to install and what the tools said. */
+export interface CampaignVerdictView {
+  id: string;
+  name: string;
+  status: Status;
+  /** the status without the compromise, which is server-wide */
+  patchStatus: Status;
+  reason: string;
+  /** what to install for this campaign; null when nothing is needed or the build says too little */
+  install: string | null;
+  /** the stopgaps that count for this campaign, and what gets past them */
+  mitigations: string[];
+  /** each tool's own verdict for this campaign, latest first */
+  toolVerdicts: ToolVerdictView[];
+  /** open findings a tool tied to this campaign (Test-ProxyLogon's CVE files) */
+  findings: number;
+}
+
 /** The latest compromise check (Test-ProxyLogon run) of a server, explained. */
 export interface CompromiseCheckView {
   checkedAt: string;
@@ -132,15 +192,17 @@ export interface ServerDetail extends ServerRow {
   /** the verdict explained in words */
   reason: string;
   compromisedAt: string | null;
-  /** what to do next, from the server's product, CU and the advisory */
+  /** what to do next, from the server's product, CU and every campaign */
   guidance: Guidance;
+  /** every campaign's verdict, in the dashboard's order */
+  campaigns: CampaignVerdictView[];
+  patchLevel: PatchLevelView;
   scans: ScanView[];
   remediations: RemediationView[];
   /** the latest findings, newest scan first; findingsTotal counts them all */
   findings: FindingView[];
   findingsTotal: number;
   compromiseCheck: CompromiseCheckView | null;
-  toolVerdict: ToolVerdictView | null;
 }
 
 export interface ImportError {

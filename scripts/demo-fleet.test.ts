@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { judgeBuild } from "../lib/domain/advisory";
-import { PROXYLOGON } from "../lib/domain/advisories/proxylogon";
+import { BUILT_IN_CAMPAIGNS } from "../lib/domain/campaigns/built-in";
 import { parseCanonicalCsv } from "../lib/import/canonical-csv";
 import type { CanonicalRow, ParsedRecord } from "../lib/import/canonical-row";
 import { DEMO_ORGANIZATION_COUNT, DEMO_REMEDIATIONS, demoFleetCsv, demoFleetRows } from "./demo-fleet";
@@ -9,7 +8,8 @@ const rows = [...demoFleetRows()];
 const serverKey = (r: { organization: string; hostname: string }) => `${r.organization}\n${r.hostname}`;
 const byServer = new Map<string, CanonicalRow[]>();
 for (const r of rows) byServer.set(serverKey(r), [...(byServer.get(serverKey(r)) ?? []), r]);
-const verdict = (r: CanonicalRow) => judgeBuild(r.build, PROXYLOGON).status;
+const PROXYLOGON = BUILT_IN_CAMPAIGNS.find((c) => c.id === "proxylogon")!;
+const verdict = (r: CanonicalRow) => PROXYLOGON.judgeBuild(r.build).status;
 
 describe("demo fleet", () => {
   it("is the same on every run and differs with another seed", () => {

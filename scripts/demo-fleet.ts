@@ -1,10 +1,10 @@
 // The demo fleet: about 40 small organizations patching their Exchange servers between 2021-03-03 and
 // 2021-04-30. Pure and seeded, so the demo, its screenshots and its tests see the same data on every run.
-// Builds come from lib/domain (the advisory's own data), so a demo "patched" server is patched by the same rules.
-import { highestFixedBuild } from "../lib/domain/advisory";
-import { PROXYLOGON } from "../lib/domain/advisories/proxylogon";
-import { cumulativeUpdateNamed } from "../lib/domain/exchange-builds";
-import type { ExchangeProduct } from "../lib/domain/exchange-cumulative-updates";
+// Builds come from lib/domain (the build table and the campaigns' data), so a demo "patched" server is patched by the
+// same rules.
+import { BUILT_IN_CAMPAIGNS } from "../lib/domain/campaigns/built-in";
+import { releasesOf, type ExchangeProduct } from "../lib/domain/exchange";
+import { thresholdOf, updateBuilds } from "../lib/domain/exchange/catalog";
 import type { CanonicalRow } from "../lib/import/canonical-row";
 
 // Days after 2021-03-03 within which an organization's servers get the fix; past day 58 (April 30) means
@@ -58,11 +58,13 @@ const FRESH_CU: Partial<Record<ExchangeProduct, string>> = { "Exchange 2016": "C
 // Where a server on a CU without a security update goes: the newest CU that has one.
 const LATEST_CU: Partial<Record<ExchangeProduct, string>> = { "Exchange 2013": "CU23", "Exchange 2016": "CU19" };
 
-const baseBuild = (product: ExchangeProduct, cu: string) => cumulativeUpdateNamed(product, cu)!.baseBuild;
+const PROXYLOGON = BUILT_IN_CAMPAIGNS.find((c) => c.id === "proxylogon")!.definition;
+const release = (product: ExchangeProduct, cu: string) => releasesOf(product).find((r) => r.name === cu)!;
+const baseBuild = (product: ExchangeProduct, cu: string) => release(product, cu).baseBuild;
 function securityUpdateBuild(product: ExchangeProduct, cu: string): string | null {
-  if (product === "Exchange 2010") return PROXYLOGON.servicePackRules.find((r) => r.product === product)!.fixedBuild;
-  const row = PROXYLOGON.securityUpdates.find((r) => r.product === product && r.cumulativeUpdate === cu);
-  return row ? highestFixedBuild(row).text : null;
+  const rollup = PROXYLOGON.updateRollups.find((r) => r.product === product);
+  if (rollup) return rollup.build;
+  return thresholdOf(updateBuilds(release(product, cu), PROXYLOGON.fixes[0].securityUpdate))?.text ?? null;
 }
 
 // mulberry32: small, fast and good enough to make demo data look random while staying reproducible.

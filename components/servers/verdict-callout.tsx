@@ -25,7 +25,11 @@ export function VerdictCallout({ status, reason, compromisedAt, guidance }: { st
       ) : null}
       <p className="mt-3 text-sm font-medium" data-testid="next-action">
         {guidance.action}
-        {guidance.install ? <span className="block font-normal">{guidance.install}</span> : null}
+        {guidance.install.map((line) => (
+          <span key={line} className="block font-normal">
+            {line}
+          </span>
+        ))}
       </p>
     </section>
   );

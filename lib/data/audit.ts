@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   "organization_delete",
   "mapping_create",
   "mapping_delete",
+  "campaign_add",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,4 +1,4 @@
-import { normalizeBuild } from "../domain/exchange-builds";
+import { normalizeBuild } from "../domain/exchange";
 import { findingKind, findingTime } from "../domain/findings";
 import { nameKey, slugify } from "../domain/slug";
 import { AppError } from "../errors";

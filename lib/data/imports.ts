@@ -10,6 +10,7 @@ import { findImport, importScopeKey, isUniqueViolation } from "./import-scope";
 import { ImportWriter, type ScanRowInput } from "./import-writer";
 import { bindPendingMappings, fittingMappings, resolveMapping, saveMappingForHeader, type MappingChoice } from "./mappings";
 import { refreshPlannerStatistics, withWriteTransaction } from "./sql-session";
+import { campaignsIn } from "./campaign-registry";
 import { recomputeServers, refreshOrganizationCounts } from "./status-recompute";
 
 export interface ImportProgress {
@@ -209,7 +210,7 @@ async function importJob(job: ImportJob, index: number, options: ImportOptions, 
       const total = writer.touchedServers.size;
       report("computing", true, { done: 0, total });
       await yieldToEventLoop();
-      const orgs = await recomputeServers(s, writer.touchedServers, async (done) => {
+      const orgs = await recomputeServers(s, writer.touchedServers, await campaignsIn(s), async (done) => {
         if (report("computing", false, { done, total })) await yieldToEventLoop();
       });
       await refreshOrganizationCounts(s, orgs);

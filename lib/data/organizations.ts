@@ -1,58 +1,66 @@
 import { can, type Access } from "../domain/access";
 import { AppError, notFound } from "../errors";
-import { STATUSES, type StatusCounts } from "../domain/statuses";
+import { emptyCounts, STATUSES, type StatusCounts } from "../domain/statuses";
 import type { OrganizationListQuery } from "../zod/list-queries";
 import type { OrganizationRow, Page } from "../views";
+import type { Prisma } from "../generated/sqlite/client";
 import { recordAudit } from "./audit";
+import { resolveCampaignId } from "./campaign-registry";
+import { organizationIdScope, organizationScope } from "./scope";
 import { db } from "./db";
 import { withWriteTransaction } from "./sql-session";
 import { removeOrganizationFromRollup } from "./status-recompute";
 
-type OrganizationRecord = {
-  slug: string;
-  name: string;
+type StatusRecord = StatusCounts & {
   servers: number;
   percentPatched: number;
-} & StatusCounts;
+  organization: { slug: string; name: string };
+};
 
-export function toOrganizationRow(o: OrganizationRecord): OrganizationRow {
+export function toOrganizationRow(o: StatusRecord): OrganizationRow {
   const statuses = Object.fromEntries(STATUSES.map((s) => [s, o[s]])) as StatusCounts;
-  return { slug: o.slug, name: o.name, servers: o.servers, statuses, percentPatched: o.percentPatched };
+  return { slug: o.organization.slug, name: o.organization.name, servers: o.servers, statuses, percentPatched: o.percentPatched };
 }
 
-/** The organizations the caller may see, as a Prisma filter on Organization. */
-export function visibleOrganizations(access: Access) {
-  return access.organizationIds === null ? {} : { id: { in: access.organizationIds } };
-}
+const ORGANIZATION = { organization: { select: { slug: true, name: true } } } as const;
 
+/** The caller's organizations with their counts for a campaign (default: the roll-up), sorted and paged in the database. */
 export async function listOrganizations(access: Access, query: OrganizationListQuery): Promise<Page<OrganizationRow>> {
+  const campaign = await resolveCampaignId(query.campaign);
   const where = {
-    ...visibleOrganizations(access),
-    ...(query.q ? { nameKey: { contains: query.q.toLowerCase() } } : {}),
+    campaign,
+    ...organizationIdScope(access),
+    ...(query.q ? { organization: { nameKey: { contains: query.q.toLowerCase() } } } : {}),
     ...(query.status ? { [query.status]: { gt: 0 } } : {}),
   };
-  const field = query.sort.field === "name" ? "nameKey" : query.sort.field;
-  const direction = query.sort.desc ? "desc" : "asc";
+  const direction: Prisma.SortOrder = query.sort.desc ? "desc" : "asc";
+  const field = query.sort.field;
+  const orderBy: Prisma.OrganizationStatusOrderByWithRelationInput = field === "name" ? { organization: { nameKey: direction } } : { [field]: direction };
   const [rows, total] = await Promise.all([
-    db.organization.findMany({
+    db.organizationStatus.findMany({
       where,
-      orderBy: [{ [field]: direction }, { id: "asc" }],
+      orderBy: [orderBy, { organizationId: "asc" }],
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
+      include: ORGANIZATION,
     }),
-    db.organization.count({ where }),
+    db.organizationStatus.count({ where }),
   ]);
   return { data: rows.map(toOrganizationRow), page: query.page, pageSize: query.pageSize, total };
 }
 
-/** One organization, or null when there is none by that slug or the caller may not see it (the same to them). */
-export async function getOrganization(access: Access, slug: string): Promise<OrganizationRow | null> {
-  const row = await db.organization.findFirst({ where: { slug, ...visibleOrganizations(access) } });
-  return row ? toOrganizationRow(row) : null;
+/** One organization with its counts, or null when there is none by that slug or the caller may not see it (the same to them). */
+export async function getOrganization(access: Access, slug: string, campaignParam?: string): Promise<OrganizationRow | null> {
+  const campaign = await resolveCampaignId(campaignParam);
+  const row = await db.organizationStatus.findFirst({ where: { campaign, ...organizationIdScope(access), organization: { slug } }, include: ORGANIZATION });
+  if (row) return toOrganizationRow(row);
+  // An organization whose servers are not judged yet (none, or a start still re-deriving) has no counts.
+  const bare = await db.organization.findFirst({ where: { slug, ...organizationScope(access) }, select: { slug: true, name: true } });
+  return bare ? { slug: bare.slug, name: bare.name, servers: 0, statuses: emptyCounts(), percentPatched: 0 } : null;
 }
 
 export async function getOrganizationIdOrNull(access: Access, slug: string): Promise<number | null> {
-  const row = await db.organization.findFirst({ where: { slug, ...visibleOrganizations(access) }, select: { id: true } });
+  const row = await db.organization.findFirst({ where: { slug, ...organizationScope(access) }, select: { id: true } });
   return row?.id ?? null;
 }
 
@@ -69,7 +77,7 @@ const MAX_NAMES = 5000;
 
 /** Organization names, alphabetically, for choosing one on a form. */
 export async function listOrganizationNames(access: Access): Promise<string[]> {
-  const rows = await db.organization.findMany({ where: visibleOrganizations(access), select: { name: true }, orderBy: { nameKey: "asc" }, take: MAX_NAMES });
+  const rows = await db.organization.findMany({ where: organizationScope(access), select: { name: true }, orderBy: { nameKey: "asc" }, take: MAX_NAMES });
   return rows.map((r) => r.name);
 }
 
@@ -88,7 +96,7 @@ export async function organizationIdsForSlugs(slugs: string[]): Promise<number[]
  */
 export async function deleteOrganization(access: Access, slug: string, confirmation: string): Promise<void> {
   if (!can.administer(access)) throw new AppError(403, "forbidden", "Only admins can delete an organization.");
-  const org = await db.organization.findUnique({ where: { slug }, select: { id: true, name: true, servers: true } });
+  const org = await db.organization.findUnique({ where: { slug }, select: { id: true, name: true, _count: { select: { serverRows: true } } } });
   if (!org) throw notFound(`Organization "${slug}"`);
   if (confirmation.trim() !== org.name) {
     throw new AppError(422, "confirmation_mismatch", `Type the organization's name exactly (${org.name}) to confirm.`);
@@ -102,10 +110,10 @@ export async function deleteOrganization(access: Access, slug: string, confirmat
     await removeOrganizationFromRollup(s, org.id);
     await s.run(`DELETE FROM "Organization" WHERE "id" = ?`, [org.id]);
   });
-  await recordAudit(access, "organization_delete", org.name, { slug, servers: org.servers });
+  await recordAudit(access, "organization_delete", org.name, { slug, servers: org._count.serverRows });
 }
 
 /** Slugs and names of the organizations the caller sees, for choosing assignments on the admin pages. */
 export async function listOrganizationChoices(access: Access): Promise<{ slug: string; name: string }[]> {
-  return db.organization.findMany({ where: visibleOrganizations(access), select: { slug: true, name: true }, orderBy: { nameKey: "asc" }, take: MAX_NAMES });
+  return db.organization.findMany({ where: organizationScope(access), select: { slug: true, name: true }, orderBy: { nameKey: "asc" }, take: MAX_NAMES });
 }

@@ -2,6 +2,7 @@ import { can, seesOrganization, type Access } from "../domain/access";
 import { AppError, notFound } from "../errors";
 import { recordAudit } from "./audit";
 import { withWriteTransaction } from "./sql-session";
+import { campaignsIn } from "./campaign-registry";
 import { recomputeServers, refreshOrganizationCounts } from "./status-recompute";
 
 export interface RemediationInput {
@@ -19,12 +20,13 @@ export async function recordRemediation(access: Access, input: RemediationInput)
   const note = input.note.trim();
   if (note.length < 3 || note.length > 2000) throw new AppError(400, "invalid_note", "The note must be 3 to 2000 characters.");
   await withWriteTransaction(async (s) => {
-    const [server] = await s.all<{ id: number; status: string; organizationId: number }>(
-      `SELECT "id", "status", "organizationId" FROM "Server" WHERE "id" = ?`,
+    // Compromised means open indicators: findings dated at or after the last remediation.
+    const [server] = await s.all<{ id: number; indicatorCount: number; organizationId: number }>(
+      `SELECT "id", "indicatorCount", "organizationId" FROM "Server" WHERE "id" = ?`,
       [input.serverId],
     );
     if (!server || !seesOrganization(access, Number(server.organizationId))) throw notFound("Server");
-    if (server.status !== "compromised") throw new AppError(409, "not_compromised", "This server is not marked compromised.");
+    if (Number(server.indicatorCount) === 0) throw new AppError(409, "not_compromised", "This server is not marked compromised.");
     const now = new Date();
     await s.run(`INSERT INTO "Remediation" ("serverId", "remediatedAt", "note", "recordedBy", "createdAt") VALUES (?, ?, ?, ?, ?)`, [
       input.serverId,
@@ -33,7 +35,7 @@ export async function recordRemediation(access: Access, input: RemediationInput)
       access.actor.label,
       now,
     ]);
-    const orgs = await recomputeServers(s, [input.serverId]);
+    const orgs = await recomputeServers(s, [input.serverId], await campaignsIn(s));
     await refreshOrganizationCounts(s, orgs);
   });
   await recordAudit(access, "remediate", `server ${input.serverId}`, { note });

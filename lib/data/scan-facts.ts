@@ -21,6 +21,7 @@ export interface ScanFactsRecord {
   source: string;
   patchEvidence: string;
   toolVerdict: string | null;
+  signals?: string | null;
 }
 
 /** A finding as the recompute reads it: the same one listed by several scans is read once. */
@@ -52,6 +53,7 @@ export function scanFacts(r: ScanFactsRecord): ScanFacts {
     tool: TOOL_NAMES[r.source] ?? null,
     source: r.source,
     cves: parseToolVerdict(r.toolVerdict)?.cves ?? [],
+    signals: r.signals ? r.signals.split(",") : [],
   };
 }
 

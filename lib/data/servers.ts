@@ -1,38 +1,27 @@
+// The servers table: a campaign's statuses (default: the roll-up) for the caller's servers, filtered, sorted and
+// paged in the database.
 import type { Access } from "../domain/access";
-import { PROXYLOGON } from "../domain/advisories/proxylogon";
-import { PROXYLOGON_RULES } from "../domain/proxylogon-rules";
-import { normalizeBuild } from "../domain/exchange-builds";
-import { guidanceFor } from "../domain/guidance";
+import { patchLevel } from "../domain/exchange";
 import { nameKey } from "../domain/slug";
-import { compareToolVerdict, describeCompromiseCheck } from "../domain/scan-evidence";
-import { judgeScan, type ScanFindingCounts } from "../domain/status";
 import { isStatus, type Status } from "../domain/statuses";
-import type { ServerListQuery } from "../zod/list-queries";
-import type { CompromiseCheckView, Page, ScanView, ServerDetail, ServerRow, ToolVerdictView } from "../views";
-import { db } from "./db";
 import type { Prisma } from "../generated/sqlite/client";
-import { parseToolVerdict, scanFacts, TOOL_NAMES, type ScanFactsRecord } from "./scan-facts";
+import type { ServerListQuery } from "../zod/list-queries";
+import type { Page, ServerRow } from "../views";
+import { resolveCampaignId } from "./campaign-registry";
+import { db } from "./db";
 import { requireOrganizationId } from "./organizations";
-
-const SORT_FIELDS = {
-  hostname: "hostnameKey",
-  ipAddress: "ipAddress",
-  build: "build",
-  status: "status",
-  lastScanAt: "lastScanAt",
-} as const;
+import { organizationIdScope } from "./scope";
 
 const toStatus = (s: string): Status => (isStatus(s) ? s : "unknown");
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-type ServerRecord = {
+export type ServerRecord = {
   id: number;
   hostname: string;
   ipAddress: string | null;
   build: string | null;
   product: string | null;
   cumulativeUpdate: string | null;
-  status: string;
   lastScanAt: Date | null;
   indicators: string | null;
   indicatorCount: number;
@@ -40,7 +29,22 @@ type ServerRecord = {
   organization: { slug: string; name: string };
 };
 
-function toServerRow(r: ServerRecord): ServerRow {
+// A fleet runs a few hundred distinct builds: each one's patch level is worked out once a day.
+const MAX_CACHED = 5_000;
+const levels = new Map<string, ReturnType<typeof patchLevel>>();
+export function patchLevelToday(build: string | null): ReturnType<typeof patchLevel> {
+  const today = new Date().toISOString().slice(0, 10);
+  const key = `${today}|${build ?? ""}`;
+  let level = levels.get(key);
+  if (!level) {
+    if (levels.size >= MAX_CACHED) levels.clear();
+    levels.set(key, (level = patchLevel(build, new Date(`${today}T12:00:00Z`))));
+  }
+  return level;
+}
+
+export function toServerRow(r: ServerRecord, status: string): ServerRow {
+  const level = patchLevelToday(r.build);
   return {
     id: r.id,
     hostname: r.hostname,
@@ -50,176 +54,77 @@ function toServerRow(r: ServerRecord): ServerRow {
     build: r.build,
     product: r.product,
     cumulativeUpdate: r.cumulativeUpdate,
-    status: toStatus(r.status),
+    status: toStatus(status),
     lastScanAt: iso(r.lastScanAt),
     // Stored as a list joined by "; " (see status-recompute.ts): the types, never counts.
     indicators: r.indicators ? r.indicators.split("; ") : [],
     indicatorCount: r.indicatorCount,
     suspiciousFiles: r.suspiciousFiles,
+    updatesBehind: level.securityUpdatesBehind,
+    supported: level.supported,
   };
 }
 
-/** The servers the caller may see, as a Prisma filter on Server. */
-export function visibleServers(access: Access) {
-  return access.organizationIds === null ? {} : { organizationId: { in: access.organizationIds } };
+// The builds among the caller's servers whose patch level matches: a handful of distinct builds, judged here,
+// stand for any number of servers in the query.
+async function buildsWhere(where: Prisma.ServerWhereInput, match: (level: ReturnType<typeof patchLevel>) => boolean): Promise<string[]> {
+  const builds = await db.server.findMany({ where: { ...where, build: { not: null } }, distinct: ["build"], select: { build: true } });
+  return builds.flatMap((b) => (b.build && match(patchLevelToday(b.build)) ? [b.build] : []));
+}
+
+function orderBy(query: ServerListQuery): Prisma.ServerCampaignOrderByWithRelationInput[] {
+  const dir: Prisma.SortOrder = query.sort.desc ? "desc" : "asc";
+  const byName: Prisma.ServerCampaignOrderByWithRelationInput = { server: { hostnameKey: "asc" } };
+  switch (query.sort.field) {
+    case "status":
+      // Worst first when ascending: compromised, unpatched, unknown, mitigated, patched.
+      return [{ severity: dir }, byName, { serverId: "asc" }];
+    case "organization":
+      return [{ server: { organization: { nameKey: dir } } }, byName, { serverId: "asc" }];
+    case "hostname":
+      return [{ server: { hostnameKey: dir } }, { serverId: "asc" }];
+    default:
+      return [{ server: { [query.sort.field]: dir } }, { serverId: "asc" }];
+  }
 }
 
 export async function listServers(access: Access, query: ServerListQuery): Promise<Page<ServerRow>> {
-  const organizationId = query.organization ? await requireOrganizationId(access, query.organization) : undefined;
+  const campaign = await resolveCampaignId(query.campaign);
+  const organizations = query.organization ? { organizationId: await requireOrganizationId(access, query.organization) } : organizationIdScope(access);
   const q = query.q?.toLowerCase();
-  const where = {
-    ...(organizationId !== undefined ? { organizationId } : visibleServers(access)),
+  const server: Prisma.ServerWhereInput = {};
+  if (q) server.OR = [{ hostnameKey: { contains: q } }, { ipAddress: { contains: q } }, { organization: { nameKey: { contains: q } } }];
+  if (query.behind || query.cve) {
+    const cve = query.cve;
+    const builds = await buildsWhere(organizations, (level) =>
+      (!query.behind || level.missingSecurityUpdates.length > 0) && (!cve || level.openCves.some((c) => c.cve === cve)),
+    );
+    server.build = { in: builds };
+  }
+  const where: Prisma.ServerCampaignWhereInput = {
+    campaign,
+    ...organizations,
     ...(query.status ? { status: query.status } : {}),
-    ...(q ? { OR: [{ hostnameKey: { contains: q } }, { ipAddress: { contains: q } }] } : {}),
+    ...(Object.keys(server).length ? { server } : {}),
   };
-  const direction: Prisma.SortOrder = query.sort.desc ? "desc" : "asc";
-  const orderBy: Prisma.ServerOrderByWithRelationInput[] =
-    query.sort.field === "organization"
-      ? [{ organization: { nameKey: direction } }, { hostnameKey: "asc" }]
-      : [{ [SORT_FIELDS[query.sort.field]]: direction }, { id: "asc" }];
-  // Deferred join: the page's ids come from the index alone (an OFFSET deep into 100,000
-  // servers then skips index entries, not table rows), and only those rows are read.
-  const [ids, total] = await Promise.all([
-    db.server.findMany({ where, orderBy, skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: { id: true } }),
-    db.server.count({ where }),
+  // Deferred join: the page's ids come from the indexes alone, and only those rows are read.
+  const [page, total] = await Promise.all([
+    db.serverCampaign.findMany({ where, orderBy: orderBy(query), skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: { serverId: true, status: true } }),
+    db.serverCampaign.count({ where }),
   ]);
-  const rows = await db.server.findMany({
-    where: { id: { in: ids.map((r) => r.id) } },
-    include: { organization: { select: { slug: true, name: true } } },
-  });
+  const rows = await db.server.findMany({ where: { id: { in: page.map((r) => r.serverId) } }, include: { organization: { select: { slug: true, name: true } } } });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const data = ids.flatMap((r) => {
-    const row = byId.get(r.id);
-    return row ? [toServerRow(row)] : [];
+  const data = page.flatMap((p) => {
+    const row = byId.get(p.serverId);
+    return row ? [toServerRow(row, p.status)] : [];
   });
   return { data, page: query.page, pageSize: query.pageSize, total };
-}
-
-const MAX_SCANS_SHOWN = 500;
-const MAX_FINDINGS_SHOWN = 200;
-
-type ScanRecord = ScanFactsRecord & { id: number; scannedAt: Date; ipAddress: string | null; logAgeDays: number | null };
-type ScanFindings = ScanFindingCounts & { labels: string[] };
-
-/** One server, or null when there is none with this id or the caller may not see it (the same to them). */
-export async function getServer(access: Access, id: number): Promise<ServerDetail | null> {
-  if (!Number.isSafeInteger(id) || id < 1) return null;
-  const row = await db.server.findFirst({
-    where: { id, ...visibleServers(access) },
-    include: {
-      organization: { select: { slug: true, name: true } },
-      scans: { orderBy: { scannedAt: "desc" }, take: MAX_SCANS_SHOWN },
-      remediations: { orderBy: { remediatedAt: "desc" } },
-    },
-  });
-  if (!row) return null;
-  const [findings, findingsTotal, perScan] = await Promise.all([
-    db.indicator.findMany({
-      where: { serverId: id },
-      orderBy: [{ at: "desc" }, { id: "asc" }],
-      take: MAX_FINDINGS_SHOWN,
-      include: { scan: { select: { scannedAt: true, source: true } } },
-    }),
-    db.indicator.count({ where: { serverId: id } }),
-    findingsByScan(row.scans.map((s) => s.id)),
-  ]);
-  const lastRemediation = row.remediations[0]?.remediatedAt.getTime() ?? -Infinity;
-  const status = toStatus(row.status);
-  return {
-    ...toServerRow(row),
-    reason: row.reason,
-    compromisedAt: iso(row.compromisedAt),
-    guidance: guidanceFor(status, row.build, PROXYLOGON),
-    scans: row.scans.map((s) => toScanView(s, perScan.get(s.id))),
-    remediations: row.remediations.map((r) => ({
-      id: r.id,
-      remediatedAt: r.remediatedAt.toISOString(),
-      note: r.note,
-      recordedBy: r.recordedBy,
-    })),
-    findings: findings.map((f) => ({
-      id: f.id,
-      type: f.type,
-      detail: f.detail,
-      seenAt: iso(f.seenAt),
-      at: f.at.toISOString(),
-      kind: f.kind === "suspicious-file" ? "suspicious-file" : "indicator",
-      // A remediation clears the findings dated before it, whichever scan reported them.
-      open: f.at.getTime() >= lastRemediation,
-      scannedAt: f.scan.scannedAt.toISOString(),
-      tool: TOOL_NAMES[f.scan.source] ?? null,
-    })),
-    findingsTotal,
-    compromiseCheck: latestCompromiseCheck(row.scans, perScan),
-    toolVerdict: latestToolVerdict(row.scans),
-  };
-}
-
-// Per scan: how many indicators and suspicious files it reported, and a label per type for the history.
-async function findingsByScan(scanIds: number[]): Promise<Map<number, ScanFindings>> {
-  const groups = await db.indicator.groupBy({ by: ["scanId", "type", "kind"], where: { scanId: { in: scanIds } }, _count: { _all: true } });
-  const byScan = new Map<number, ScanFindings>();
-  for (const g of groups) {
-    const entry = byScan.get(g.scanId) ?? { indicators: 0, suspiciousFiles: 0, labels: [] };
-    const n = g._count._all;
-    if (g.kind === "suspicious-file") entry.suspiciousFiles += n;
-    else entry.indicators += n;
-    entry.labels.push(n === 1 ? g.type : `${g.type} ×${n}`);
-    byScan.set(g.scanId, entry);
-  }
-  return byScan;
-}
-
-const NO_FINDINGS: ScanFindings = { indicators: 0, suspiciousFiles: 0, labels: [] };
-
-function toScanView(s: ScanRecord, found: ScanFindings = NO_FINDINGS): ScanView {
-  const facts = scanFacts(s);
-  const verdict = judgeScan(facts, found, PROXYLOGON_RULES);
-  return {
-    id: s.id,
-    scannedAt: s.scannedAt.toISOString(),
-    build: normalizeBuild(s.build),
-    ipAddress: s.ipAddress,
-    status: verdict.status,
-    reason: verdict.reason,
-    indicators: found.labels,
-    indicatorCount: found.indicators,
-    suspiciousFiles: found.suspiciousFiles,
-    mitigation: s.mitigation,
-    source: s.source,
-    tool: TOOL_NAMES[s.source] ?? null,
-    patchEvidence: facts.patchEvidence ?? "build",
-    logAgeDays: s.logAgeDays,
-  };
-}
-
-// A Test-ProxyLogon run is the compromise check: its scan says nothing about the build.
-function latestCompromiseCheck(scans: ScanRecord[], perScan: Map<number, ScanFindings>): CompromiseCheckView | null {
-  const check = scans.find((s) => s.source === "test-proxylogon");
-  if (!check) return null;
-  const indicatorCount = perScan.get(check.id)?.indicators ?? 0;
-  const tool = TOOL_NAMES[check.source];
-  const described = describeCompromiseCheck({ checkedAt: check.scannedAt, logAgeDays: check.logAgeDays, indicatorCount, tool });
-  return { checkedAt: check.scannedAt.toISOString(), tool, indicatorCount, logAgeDays: check.logAgeDays, ...described };
-}
-
-function latestToolVerdict(scans: ScanRecord[]): ToolVerdictView | null {
-  for (const s of scans) {
-    const verdict = parseToolVerdict(s.toolVerdict);
-    if (!verdict || s.patchEvidence === "offline") continue;
-    // Our answer from the same scan's build alone, without its findings: the tool answers the patch question.
-    const judged = judgeScan({ ...scanFacts(s), patchEvidence: "build" }, NO_FINDINGS, PROXYLOGON_RULES).status;
-    const ours = judged === "compromised" ? "unknown" : judged;
-    const tool = TOOL_NAMES[s.source] ?? verdict.tool;
-    return { tool, scannedAt: s.scannedAt.toISOString(), vulnerable: verdict.vulnerable, cves: verdict.cves, ours, ...compareToolVerdict({ ...verdict, tool }, ours) };
-  }
-  return null;
 }
 
 /** A server's id from its organization's name and its hostname (both case-insensitive). */
 export async function findServerId(access: Access, organizationName: string, hostname: string): Promise<number | null> {
   const row = await db.server.findFirst({
-    where: { hostnameKey: nameKey(hostname), organization: { nameKey: nameKey(organizationName) }, ...visibleServers(access) },
+    where: { hostnameKey: nameKey(hostname), organization: { nameKey: nameKey(organizationName) }, ...organizationIdScope(access) },
     select: { id: true },
   });
   return row?.id ?? null;

@@ -122,6 +122,45 @@ async function pgTransaction<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
   }
 }
 
+// Reads that need SQL the query builder cannot say (a server's whole history, grouped): one read-only connection on
+// SQLite (WAL lets it read beside a writer), a small pool on PostgreSQL.
+let sqliteReader: Database.Database | null = null;
+let pgReaders: pg.Pool | null = null;
+
+/** Runs fn on a read connection: it sees the last committed state and never writes. */
+export async function withReadSession<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
+  if (dialect() === "postgres") {
+    pgReaders ??= new pg.Pool({ connectionString: databaseUrl(), max: 4, types: pgTypes as pg.CustomTypesConfig });
+    const client = await pgReaders.connect();
+    try {
+      return await fn({
+        dialect: "postgres",
+        async run() {
+          throw new Error("a read session does not write");
+        },
+        async all<T>(sql: string, params: SqlValue[] = []) {
+          return (await client.query(toPgPlaceholders(sql), params.map(pgValue))).rows as T[];
+        },
+      });
+    } finally {
+      client.release();
+    }
+  }
+  if (!sqliteReader?.open) {
+    sqliteReader = new Database(sqlitePath(), { readonly: true, timeout: 15_000 });
+  }
+  const conn = sqliteReader;
+  return fn({
+    dialect: "sqlite",
+    async run() {
+      throw new Error("a read session does not write");
+    },
+    async all<T>(sql: string, params: SqlValue[] = []) {
+      return conn.prepare(sql).all(...params.map(sqliteValue)) as T[];
+    },
+  });
+}
+
 // Writers in this process take turns. On SQLite a second writer would otherwise wait for
 // the write lock in better-sqlite3's busy handler, which sleeps synchronously and would
 // freeze the whole server for the length of an import.

@@ -4,7 +4,9 @@ import { emptyCounts, isStatus } from "../domain/statuses";
 import type { TrendQuery } from "../zod/list-queries";
 import type { TrendDay } from "../views";
 import { db } from "./db";
+import { resolveCampaignId } from "./campaign-registry";
 import { requireOrganizationId } from "./organizations";
+import { scopedOrganizationIds } from "./scope";
 
 const DAY_MS = 86_400_000;
 const MAX_DAYS = 3660;
@@ -16,13 +18,14 @@ const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
  * cost depends on the number of days with changes, not on the number of scans.
  */
 export async function getTrend(access: Access, query: TrendQuery): Promise<TrendDay[]> {
+  const campaign = await resolveCampaignId(query.campaign);
   // One organization's roll-up, the fleet's (scope 0), or for a caller limited to some organizations, theirs summed.
-  const scopes = query.organization ? [await requireOrganizationId(access, query.organization)] : (access.organizationIds ?? [0]);
+  const scopes = query.organization ? [await requireOrganizationId(access, query.organization)] : [...(scopedOrganizationIds(access) ?? [0])];
   if (scopes.length === 0) return [];
   const deltas =
     scopes.length === 1
-      ? await db.statusDelta.findMany({ where: { scope: scopes[0] }, orderBy: { day: "asc" } })
-      : (await db.statusDelta.groupBy({ by: ["day", "status"], where: { scope: { in: scopes } }, _sum: { delta: true }, orderBy: { day: "asc" } })).map((d) => ({
+      ? await db.statusDelta.findMany({ where: { campaign, scope: scopes[0] }, orderBy: { day: "asc" } })
+      : (await db.statusDelta.groupBy({ by: ["day", "status"], where: { campaign, scope: { in: scopes } }, _sum: { delta: true }, orderBy: { day: "asc" } })).map((d) => ({
           day: d.day,
           status: d.status,
           delta: Number(d._sum.delta ?? 0),

@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { PROXYLOGON } from "./advisories/proxylogon";
-import { compareToolVerdict, describeCompromiseCheck, EXPLOITATION_BEGAN, type PatchVerdictStatus } from "./scan-evidence";
+import { BUILT_IN_CAMPAIGNS } from "./campaigns/built-in";
+import { compareToolVerdict, describeCompromiseCheck, type PatchVerdictStatus } from "./scan-evidence";
+
+const EXPLOITATION_BEGAN = BUILT_IN_CAMPAIGNS.find((c) => c.id === "proxylogon")!.exploitedFrom;
 
 const CHECKED_AT = new Date("2021-03-12T10:00:00Z");
 
 function check(logAgeDays: number | null, indicatorCount = 0, checkedAt = CHECKED_AT) {
-  return describeCompromiseCheck({ checkedAt, logAgeDays, indicatorCount, tool: "Test-ProxyLogon" });
+  return describeCompromiseCheck({ checkedAt, logAgeDays, indicatorCount, tool: "Test-ProxyLogon" }, EXPLOITATION_BEGAN);
 }
 
-describe("EXPLOITATION_BEGAN", () => {
-  it("is the day Volexity first saw exploitation, from the advisory data", () => {
+describe("ProxyLogon's exploitation date", () => {
+  it("is the day Volexity first saw exploitation, from the campaign's data", () => {
     expect(EXPLOITATION_BEGAN).toBe("2021-01-06");
-    expect(EXPLOITATION_BEGAN).toBe(PROXYLOGON.exploitationBegan);
   });
 });
 
@@ -109,7 +110,7 @@ describe("compareToolVerdict", () => {
       agrees: true,
       text:
         "Health Checker reports this server vulnerable (CVE-2021-26855), as expected: its build is not patched, " +
-        "only mitigated by EOMT.",
+        "only mitigated.",
     });
   });
 
@@ -132,7 +133,7 @@ describe("compareToolVerdict", () => {
   it("disagrees when the tool finds a mitigated build not vulnerable", () => {
     const compared = compareToolVerdict(healthChecker(false), "mitigated");
     expect(compared.agrees).toBe(false);
-    expect(compared.text).toContain("its build is not patched, only mitigated by EOMT: treat it as vulnerable");
+    expect(compared.text).toContain("its build is not patched, only mitigated: treat it as vulnerable");
   });
 
   it.each<PatchVerdictStatus>(["patched", "unpatched", "mitigated", "unknown"])(

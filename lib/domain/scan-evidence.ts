@@ -1,10 +1,6 @@
 // Two explanations for the server page: how far back a compromise check could see, and whether another
 // tool's vulnerable/not-vulnerable result matches the verdict from the build. Pure text, no framework.
-import { PROXYLOGON } from "./advisories/proxylogon";
 import { dayOf } from "./status";
-
-// YYYY-MM-DD. Taken from the advisory data, which names the source (Volexity saw exploitation from this day).
-export const EXPLOITATION_BEGAN: string = PROXYLOGON.exploitationBegan;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MONTHS = [
@@ -38,24 +34,25 @@ export interface CompromiseCheckDescription {
   logsTooShort: boolean;
 }
 
-function logCoverage(checkedAt: Date, logAgeDays: number): { text: string; tooShort: boolean } {
+function logCoverage(checkedAt: Date, logAgeDays: number, exploitedFrom: string): { text: string; tooShort: boolean } {
   const from = dayOf(new Date(checkedAt.getTime() - logAgeDays * DAY_MS));
-  const began = longDate(EXPLOITATION_BEGAN);
+  const began = longDate(exploitedFrom);
   const days = plural(logAgeDays, "day");
   // Days compare as text: YYYY-MM-DD sorts by date.
-  if (from > EXPLOITATION_BEGAN) {
+  if (from > exploitedFrom) {
     return {
       text: `Logs cover only ${days} (from ${from}); exploitation began ${began}, so earlier attacks would not show.`,
       tooShort: true,
     };
   }
-  if (from === EXPLOITATION_BEGAN) {
+  if (from === exploitedFrom) {
     return { text: `Logs cover ${days}, back to ${began}, when exploitation began.`, tooShort: false };
   }
   return { text: `Logs cover ${days}, back before exploitation began on ${began}.`, tooShort: false };
 }
 
-export function describeCompromiseCheck(check: CompromiseCheck): CompromiseCheckDescription {
+/** A check against the campaign it covers: `exploitedFrom` (YYYY-MM-DD) is when that campaign's exploitation began. */
+export function describeCompromiseCheck(check: CompromiseCheck, exploitedFrom: string): CompromiseCheckDescription {
   const found = check.indicatorCount > 0 ? `${plural(check.indicatorCount, "indicator")} found` : "nothing found";
   const headline = `Checked for compromise on ${dayOf(check.checkedAt)}: ${found}`;
   const { logAgeDays } = check;
@@ -63,7 +60,7 @@ export function describeCompromiseCheck(check: CompromiseCheck): CompromiseCheck
   if (logAgeDays === null || !Number.isFinite(logAgeDays) || logAgeDays < 0) {
     return { headline, logCoverage: null, logsTooShort: false };
   }
-  const coverage = logCoverage(check.checkedAt, logAgeDays);
+  const coverage = logCoverage(check.checkedAt, logAgeDays, exploitedFrom);
   return { headline, logCoverage: coverage.text, logsTooShort: coverage.tooShort };
 }
 
@@ -116,7 +113,7 @@ export function compareToolVerdict(tool: ToolVerdict, ours: PatchVerdictStatus):
           "re-run the tool.",
       };
     }
-    const why = ours === "mitigated" ? "its build is not patched, only mitigated by EOMT" : "its build is not patched";
+    const why = ours === "mitigated" ? "its build is not patched, only mitigated" : "its build is not patched";
     return { agrees: true, text: `${name} reports this server ${says}, as expected: ${why}.` };
   }
   if (ours === "patched") {
@@ -124,7 +121,7 @@ export function compareToolVerdict(tool: ToolVerdict, ours: PatchVerdictStatus):
   }
   // A tool that says "not vulnerable" about an unpatched build is trusted less than the build: the dashboard
   // keeps showing it as not patched until a scan shows the fixed build.
-  const mitigation = ours === "mitigated" ? ", only mitigated by EOMT" : "";
+  const mitigation = ours === "mitigated" ? ", only mitigated" : "";
   return {
     agrees: false,
     text:

@@ -55,7 +55,7 @@ describe("judgeScan: scans from other tools", () => {
     const judged = judge(toolScan("2021-03-10T10:00:00Z", "not-determined", "nmap", { build: "15.1.2176" }));
     expect(judged.status).toBe("unknown");
     expect(judged.reason).toMatch(
-      /^Unknown: the nmap scan on 2021-03-10 could not determine whether the server is patched\. Exchange 2016 CU19, build 15\.1\.2176 has only three parts/,
+      /^Unknown: the nmap scan on 2021-03-10 could not determine whether the server is patched\. Cannot tell whether patched against ProxyLogon: Exchange 2016 CU19, build 15\.1\.2176 has only three parts/,
     );
     expect(judged).toMatchObject({ product: "Exchange 2016", cumulativeUpdate: "CU19" });
   });

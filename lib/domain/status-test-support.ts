@@ -1,7 +1,7 @@
 // Shared by the status tests: the builds they use, and scans as each tool reports them. Not a test file itself
 // (vitest runs only *.test.ts). A test scan may carry the findings it reported, with no time of their own (they
 // count from the scan's time); `history` turns such scans into the engine's input.
-import { PROXYLOGON_RULES } from "./proxylogon-rules";
+import { BUILT_IN_CAMPAIGNS } from "./campaigns/built-in";
 import type { FindingFacts, PatchEvidence, RemediationFacts, ScanFacts, ServerHistory } from "./facts";
 import { findingKind } from "./findings";
 import { evaluateServer, judgeScan, type ServerEvaluation } from "./status";
@@ -9,9 +9,11 @@ import { evaluateServer, judgeScan, type ServerEvaluation } from "./status";
 export const UNPATCHED = "15.1.2176.2";
 export const PATCHED = "15.1.2176.9";
 export const UNPATCHED_REASON =
-  "Exchange 2016 CU19, build 15.1.2176.2 is below 15.1.2176.9, the March 2021 security update for CU19: install KB5000871.";
+  "Unpatched against ProxyLogon: Exchange 2016 CU19, build 15.1.2176.2 is below 15.1.2176.9, Mar21SU (KB5000871) for CU19.";
 export const PATCHED_REASON =
-  "Exchange 2016 CU19, build 15.1.2176.9 is at or above 15.1.2176.9, the March 2021 security update for CU19 (KB5000871).";
+  "Patched against ProxyLogon: Exchange 2016 CU19, build 15.1.2176.9 is at or above 15.1.2176.9, Mar21SU (KB5000871) for CU19.";
+
+const PROXYLOGON_RULES = BUILT_IN_CAMPAIGNS.find((c) => c.id === "proxylogon")!;
 
 // Evaluations are made as of a fixed moment, so tests do not change with the calendar.
 export const AS_OF = new Date("2026-12-01T00:00:00Z");

@@ -3,7 +3,7 @@
 // someone records that it was remediated. The rules are in server-timeline.ts; this file tells them in words.
 import type { BuildVerdict } from "./build-verdict";
 import { readFor, type CampaignRules } from "./campaign-rules";
-import { normalizeBuild } from "./exchange-builds";
+import { normalizeBuild } from "./exchange";
 import type { FindingFacts, ScanFacts, ServerHistory } from "./facts";
 import {
   dayOf, evidenceOf, evidenceStatus, noEvidenceVerdict, reachedServer, runLabel, scanVerdict, toolName, unique, withMitigation,

@@ -2,7 +2,7 @@
 // which pads the parts with zeros (15.01.2176.009, 15.02.0792.010); others the short form (15.1.2176.9). Both
 // name the same build, so every parser matches either and hands on parseBuild's normalised text: a build
 // stored or compared as written would make one server look like two builds.
-import { parseBuild } from "../domain/exchange-builds";
+import { parseBuild } from "../domain/exchange";
 
 /**
  * Regex source of an Exchange 2010-2019/SE build in running text: 14.x or 15.x, a one-digit minor, a third

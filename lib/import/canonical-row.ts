@@ -1,6 +1,6 @@
 // One data row of the canonical scan CSV, checked field by field: a CanonicalRow, or why the row was rejected.
 import { isIP } from "node:net";
-import { parseBuild } from "../domain/exchange-builds";
+import { parseBuild } from "../domain/exchange";
 import { MAX_HOSTNAME_CHARS, MAX_ORGANIZATION_CHARS } from "./limits";
 
 export interface CanonicalRow {

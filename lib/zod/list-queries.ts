@@ -7,6 +7,10 @@ const page = z.coerce.number().int().min(1).max(1_000_000).default(1);
 const pageSize = z.coerce.number().int().min(1).max(200).default(25);
 const q = z.string().trim().max(200).optional().transform((v) => (v ? v : undefined));
 const status = z.enum(STATUSES).optional();
+// A campaign id (checked against the known campaigns by the data layer); absent: the roll-up of every campaign.
+const campaign = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "a campaign id such as proxylogon, or all").optional();
+const cve = z.string().trim().toUpperCase().regex(/^CVE-\d{4}-\d{4,7}$/, "a CVE id such as CVE-2022-41082").optional();
+const flag = z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true");
 
 export const ORGANIZATION_SORTS = ["name", "servers", "patched", "unpatched", "mitigated", "compromised", "unknown", "percentPatched"] as const;
 export const SERVER_SORTS = ["hostname", "organization", "ipAddress", "build", "status", "lastScanAt"] as const;
@@ -21,6 +25,7 @@ function sortParam<T extends readonly [string, ...string[]]>(fields: T, fallback
 }
 
 export const organizationListQuery = z.object({
+  campaign,
   q,
   status,
   sort: sortParam(ORGANIZATION_SORTS, "name"),
@@ -30,9 +35,14 @@ export const organizationListQuery = z.object({
 export type OrganizationListQuery = z.infer<typeof organizationListQuery>;
 
 export const serverListQuery = z.object({
+  campaign,
   organization: z.string().trim().max(200).optional(),
   q,
   status,
+  /** only servers that lack a security update shipped for their product */
+  behind: flag,
+  /** only servers on which this CVE is still open */
+  cve,
   sort: sortParam(SERVER_SORTS, "hostname"),
   page,
   pageSize,
@@ -41,10 +51,12 @@ export type ServerListQuery = z.infer<typeof serverListQuery>;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD");
 export const trendQuery = z.object({
+  campaign,
   organization: z.string().trim().max(200).optional(),
   from: day.optional(),
   to: day.optional(),
 });
 export type TrendQuery = z.infer<typeof trendQuery>;
 
-export const summaryQuery = z.object({ organization: z.string().trim().max(200).optional() });
+export const summaryQuery = z.object({ campaign, organization: z.string().trim().max(200).optional() });
+export type SummaryQuery = z.infer<typeof summaryQuery>;

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/scans/route";
 import { db } from "@/lib/data/db";
-import { getServer } from "@/lib/data/servers";
+import { getServer } from "@/lib/data/server-detail";
+import { serverState } from "../support/server-state";
 import { createApiToken } from "@/lib/data/tokens";
 import { makeZip } from "@/lib/import/make-zip.test-helper";
 import { resetDatabase } from "../reset-database";
@@ -25,7 +26,7 @@ function form(files: { name: string; bytes: Buffer | string }[], fields: Record<
   return f;
 }
 
-const serverBy = (hostname: string) => db.server.findFirstOrThrow({ where: { hostname } });
+const serverBy = (hostname: string) => serverState(hostname);
 
 beforeEach(async () => {
   await resetDatabase();
@@ -107,8 +108,7 @@ describe("Exchange Health Checker report", () => {
     const res = await upload("", fixture("healthchecker-vulnerability-report.json"), "application/json");
     expect(res.status).toBe(201);
     expect(res.json.import).toMatchObject({ format: "health-checker", serversCreated: 3 });
-    const org = await db.organization.findUniqueOrThrow({ where: { slug: "harbor-county" } });
-    expect(org.servers).toBe(3);
+    expect(await db.server.count({ where: { organization: { slug: "harbor-county" } } })).toBe(3);
     const [one, two, three] = await Promise.all(["EXCH01", "EXCH02", "EXCH03"].map(serverBy));
     expect(one.status).toBe("unpatched");
     expect(two.status).toBe("patched");
@@ -118,7 +118,7 @@ describe("Exchange Health Checker report", () => {
     expect(scan.scannedAt.toISOString()).toBe("2021-03-09T10:15:02.000Z");
     expect(JSON.parse(scan.toolVerdict!)).toMatchObject({ vulnerable: true });
     const detail = (await getServer(TEST_ACCESS, one.id))!;
-    expect(detail.toolVerdict).toMatchObject({ tool: "Health Checker", vulnerable: true, ours: "unpatched", agrees: true });
+    expect(detail.campaigns.find((c) => c.id === "proxylogon")!.toolVerdicts[0]).toMatchObject({ tool: "Health Checker", vulnerable: true, ours: "unpatched", agrees: true });
   });
 
   it("lets organization= win over the report's own", async () => {
@@ -164,7 +164,7 @@ describe("Exchange Health Checker report: dates, organization and verdict", () =
     expect(server.status).toBe("patched");
     expect(await db.organization.findMany({ select: { name: true } })).toEqual([{ name: "Smith, Jones" }]);
     const detail = (await getServer(TEST_ACCESS, server.id))!;
-    expect(detail.toolVerdict).toMatchObject({ vulnerable: false, ours: "patched", agrees: true });
+    expect(detail.campaigns.find((c) => c.id === "proxylogon")!.toolVerdicts[0]).toMatchObject({ vulnerable: false, ours: "patched", agrees: true });
   });
 });
 

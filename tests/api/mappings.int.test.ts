@@ -46,8 +46,8 @@ describe("a CSV with an unknown header", () => {
     const res = await uploadRmm("?mapping=rmm-inventory");
     expect(res.status).toBe(201);
     expect(res.json.import).toMatchObject({ format: "mapped-csv", rows: 2, accepted: 2, serversCreated: 2 });
-    const org = await db.organization.findFirstOrThrow();
-    expect(org).toMatchObject({ name: "Müller GmbH", servers: 2, patched: 1, unpatched: 1 });
+    const org = await db.organizationStatus.findFirstOrThrow({ where: { campaign: "proxylogon" }, include: { organization: true } });
+    expect(org).toMatchObject({ organization: { name: "Müller GmbH" }, servers: 2, patched: 1, unpatched: 1 });
   });
 
   it("takes a fixed organization and scan date from the mapping", async () => {

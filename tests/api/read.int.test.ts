@@ -34,17 +34,17 @@ beforeAll(async () => {
 
 describe("GET /api/v1/summary", () => {
   it("counts servers by status across the fleet", async () => {
-    const res = await get(summary, "/api/v1/summary");
+    const res = await get(summary, "/api/v1/summary?campaign=proxylogon");
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ servers: 4, organizations: 2, statuses: { patched: 2, unpatched: 0, mitigated: 1, compromised: 0, unknown: 1 } });
+    expect(res.json).toEqual({ campaign: "proxylogon", servers: 4, organizations: 2, statuses: { patched: 2, unpatched: 0, mitigated: 1, compromised: 0, unknown: 1 } });
   });
   it("counts one organization", async () => {
-    const res = await get(summary, "/api/v1/summary?organization=beta-law");
-    expect(res.json).toEqual({ servers: 2, organizations: 1, statuses: { patched: 0, unpatched: 0, mitigated: 1, compromised: 0, unknown: 1 } });
+    const res = await get(summary, "/api/v1/summary?organization=beta-law&campaign=proxylogon");
+    expect(res.json).toEqual({ campaign: "proxylogon", servers: 2, organizations: 1, statuses: { patched: 0, unpatched: 0, mitigated: 1, compromised: 0, unknown: 1 } });
   });
   it("answers 404 for an unknown organization and 401 without a token", async () => {
-    expect((await get(summary, "/api/v1/summary?organization=nope")).status).toBe(404);
-    const res = await get(summary, "/api/v1/summary", null);
+    expect((await get(summary, "/api/v1/summary?organization=nope&campaign=proxylogon")).status).toBe(404);
+    const res = await get(summary, "/api/v1/summary?campaign=proxylogon", null);
     expect(res.status).toBe(401);
     expect(res.json.error.code).toBe("unauthorized");
   });
@@ -52,7 +52,7 @@ describe("GET /api/v1/summary", () => {
 
 describe("GET /api/v1/organizations", () => {
   it("lists organizations with counts and percentage patched", async () => {
-    const res = await get(organizations, "/api/v1/organizations");
+    const res = await get(organizations, "/api/v1/organizations?campaign=proxylogon");
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ page: 1, pageSize: 25, total: 2 });
     expect(res.json.data[0]).toEqual({
@@ -64,14 +64,14 @@ describe("GET /api/v1/organizations", () => {
     });
   });
   it("filters, sorts and paginates", async () => {
-    expect((await get(organizations, "/api/v1/organizations?q=BETA")).json.data.map((o: { slug: string }) => o.slug)).toEqual(["beta-law"]);
-    expect((await get(organizations, "/api/v1/organizations?sort=-name")).json.data[0].slug).toBe("beta-law");
-    expect((await get(organizations, "/api/v1/organizations?status=mitigated")).json.total).toBe(1);
-    const page2 = await get(organizations, "/api/v1/organizations?page=2&pageSize=1&sort=percentPatched");
+    expect((await get(organizations, "/api/v1/organizations?q=BETA&campaign=proxylogon")).json.data.map((o: { slug: string }) => o.slug)).toEqual(["beta-law"]);
+    expect((await get(organizations, "/api/v1/organizations?sort=-name&campaign=proxylogon")).json.data[0].slug).toBe("beta-law");
+    expect((await get(organizations, "/api/v1/organizations?status=mitigated&campaign=proxylogon")).json.total).toBe(1);
+    const page2 = await get(organizations, "/api/v1/organizations?page=2&pageSize=1&sort=percentPatched&campaign=proxylogon");
     expect(page2.json).toMatchObject({ page: 2, pageSize: 1, total: 2, data: [{ slug: "alpha-clinic" }] });
   });
   it.each(["sort=bogus", "pageSize=5000", "page=0", "status=pwned", "page=abc"])("answers 400 for %s", async (qs) => {
-    const res = await get(organizations, `/api/v1/organizations?${qs}`);
+    const res = await get(organizations, `/api/v1/organizations?${qs}&campaign=proxylogon`);
     expect(res.status).toBe(400);
     expect(res.json.error.code).toBe("invalid_request");
   });
@@ -79,7 +79,7 @@ describe("GET /api/v1/organizations", () => {
 
 describe("GET /api/v1/servers", () => {
   it("lists servers with the derived product and CU", async () => {
-    const res = await get(servers, "/api/v1/servers?organization=alpha-clinic&sort=hostname");
+    const res = await get(servers, "/api/v1/servers?organization=alpha-clinic&sort=hostname&campaign=proxylogon");
     expect(res.status).toBe(200);
     expect(res.json.total).toBe(2);
     expect(res.json.data[0]).toMatchObject({
@@ -95,20 +95,20 @@ describe("GET /api/v1/servers", () => {
     });
   });
   it("filters by status and text, and sorts", async () => {
-    expect((await get(servers, "/api/v1/servers?status=unknown")).json.data.map((s: { hostname: string }) => s.hostname)).toEqual(["B2"]);
-    expect((await get(servers, "/api/v1/servers?q=198.51")).json.total).toBe(2);
-    expect((await get(servers, "/api/v1/servers?sort=-lastScanAt")).json.data.map((s: { hostname: string }) => s.hostname)).toEqual(["A1", "A2", "B1", "B2"]);
+    expect((await get(servers, "/api/v1/servers?status=unknown&campaign=proxylogon")).json.data.map((s: { hostname: string }) => s.hostname)).toEqual(["B2"]);
+    expect((await get(servers, "/api/v1/servers?q=198.51&campaign=proxylogon")).json.total).toBe(2);
+    expect((await get(servers, "/api/v1/servers?sort=-lastScanAt&campaign=proxylogon")).json.data.map((s: { hostname: string }) => s.hostname)).toEqual(["A1", "A2", "B1", "B2"]);
     // An organization that does not exist is a 404, as is one the caller may not see.
-    expect((await get(servers, "/api/v1/servers?organization=nope")).status).toBe(404);
+    expect((await get(servers, "/api/v1/servers?organization=nope&campaign=proxylogon")).status).toBe(404);
   });
   it("answers 400 for bad parameters", async () => {
-    expect((await get(servers, "/api/v1/servers?sort=password")).status).toBe(400);
+    expect((await get(servers, "/api/v1/servers?sort=password&campaign=proxylogon")).status).toBe(400);
   });
 });
 
 describe("GET /api/v1/trend", () => {
   it("gives each day's counts from the latest scan on or before that day; a compromise stays until remediated", async () => {
-    const res = await get(trend, "/api/v1/trend?to=2021-03-07");
+    const res = await get(trend, "/api/v1/trend?to=2021-03-07&campaign=proxylogon");
     expect(res.status).toBe(200);
     const byDay = Object.fromEntries(res.json.days.map((d: { date: string }) => [d.date, d]));
     expect(Object.keys(byDay)).toEqual(["2021-03-03", "2021-03-04", "2021-03-05", "2021-03-06", "2021-03-07"]);
@@ -118,18 +118,18 @@ describe("GET /api/v1/trend", () => {
     expect(byDay["2021-03-07"]).toMatchObject({ patched: 2, compromised: 0 });
   });
   it("ends by default on the latest scan's day, counting later remediations there so the last day matches the summary", async () => {
-    const res = await get(trend, "/api/v1/trend");
+    const res = await get(trend, "/api/v1/trend?campaign=proxylogon");
     expect(res.json.days.at(-1)).toEqual({ date: "2021-03-06", patched: 2, unpatched: 0, mitigated: 1, compromised: 0, unknown: 1 });
     expect(res.json.days).toHaveLength(4);
   });
   it("scopes to an organization and a date range", async () => {
-    const res = await get(trend, "/api/v1/trend?organization=beta-law&from=2021-03-01&to=2021-03-05");
+    const res = await get(trend, "/api/v1/trend?organization=beta-law&from=2021-03-01&to=2021-03-05&campaign=proxylogon");
     expect(res.json.days).toHaveLength(5);
     expect(res.json.days[0]).toMatchObject({ date: "2021-03-01", mitigated: 0, unknown: 0 });
     expect(res.json.days[4]).toMatchObject({ date: "2021-03-05", mitigated: 1, unknown: 1 });
   });
   it.each(["from=March", "from=2021-03-09&to=2021-03-01", "from=2000-01-01&to=2021-03-01"])("answers 400 for %s", async (qs) => {
-    expect((await get(trend, `/api/v1/trend?${qs}`)).status).toBe(400);
+    expect((await get(trend, `/api/v1/trend?${qs}&campaign=proxylogon`)).status).toBe(400);
   });
 });
 

@@ -36,8 +36,8 @@ describe("POST /api/v1/scans", () => {
     const res = await post(SAMPLE);
     expect(res.status).toBe(201);
     expect(res.json.import).toMatchObject({ format: "canonical-csv", rows: 8, accepted: 8, rejected: 0, errors: [], duplicate: false, serversCreated: 8 });
-    const servers = await db.server.findMany({ select: { hostname: true, status: true } });
-    const status = Object.fromEntries(servers.map((s) => [s.hostname, s.status]));
+    const servers = await db.serverCampaign.findMany({ where: { campaign: "proxylogon" }, select: { status: true, server: { select: { hostname: true } } } });
+    const status = Object.fromEntries(servers.map((s) => [s.server.hostname, s.status]));
     expect(status).toEqual({
       MAIL01: "patched",
       MAIL02: "unpatched",
@@ -48,7 +48,7 @@ describe("POST /api/v1/scans", () => {
       EX2010: "patched",
       OLDEX: "unpatched",
     });
-    const acme = await db.organization.findUnique({ where: { slug: "acme-dental" } });
+    const acme = await db.organizationStatus.findFirst({ where: { campaign: "proxylogon", organization: { slug: "acme-dental" } } });
     expect(acme).toMatchObject({ servers: 2, patched: 1, unpatched: 1, percentPatched: 50 });
   });
 

@@ -18,7 +18,8 @@ import { createMapping, getMapping, listMappings } from "@/lib/data/mappings";
 import { deleteOrganization, getOrganization, listOrganizations } from "@/lib/data/organizations";
 import { recordRemediation } from "@/lib/data/remediations";
 import { accessFromSession } from "@/lib/data/sign-in";
-import { getServer, listServers } from "@/lib/data/servers";
+import { getServer } from "@/lib/data/server-detail";
+import { listServers } from "@/lib/data/servers";
 import { createApiToken, verifyApiToken } from "@/lib/data/tokens";
 import { createAccountDirectly } from "@/lib/data/users";
 import type { Access } from "@/lib/domain/access";
@@ -118,7 +119,7 @@ describe("API: callers limited to tenant A never see tenant B", () => {
     for (const p of principals) {
       cases++;
       const res = await getSummary(new Request(`${ORIGIN}/api/v1/summary`, { headers: p.headers }));
-      expect(await res.json()).toEqual({ servers: 1, organizations: 1, statuses: { patched: 0, unpatched: 1, mitigated: 0, compromised: 0, unknown: 0 } });
+      expect(await res.json()).toEqual({ campaign: "all", servers: 1, organizations: 1, statuses: { patched: 0, unpatched: 1, mitigated: 0, compromised: 0, unknown: 0 } });
     }
   });
 

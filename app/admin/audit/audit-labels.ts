@@ -18,6 +18,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   organization_delete: "Deleted an organization",
   mapping_create: "Saved a column mapping",
   mapping_delete: "Deleted a column mapping",
+  campaign_add: "Campaign added",
 };
 
 const ACTOR_TYPE_LABELS: Record<string, string> = {

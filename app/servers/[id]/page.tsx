@@ -8,7 +8,8 @@ import { RemediationForm } from "@/components/servers/remediation-form";
 import { RemediationHistory } from "@/components/servers/remediation-history";
 import { ScanTimeline } from "@/components/servers/scan-timeline";
 import { ServerFacts } from "@/components/servers/server-facts";
-import { ToolVerdict } from "@/components/servers/tool-verdict";
+import { CampaignVerdicts } from "@/components/servers/campaign-verdicts";
+import { PatchLevelCard } from "@/components/servers/patch-level-card";
 import { VerdictCallout } from "@/components/servers/verdict-callout";
 import { StatusBadge } from "@/components/status/status-badge";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -64,17 +65,24 @@ export default async function ServerPage({ params }: Props) {
               <CompromiseCheck check={server.compromiseCheck} />
             </Card>
           </section>
-          {server.toolVerdict ? (
-            <section aria-labelledby="tool-heading">
-              <Card>
-                <h2 id="tool-heading" className="mb-3 text-lg font-semibold tracking-tight">
-                  {server.toolVerdict.tool}&rsquo;s verdict and ours
-                </h2>
-                <ToolVerdict verdict={server.toolVerdict} />
-              </Card>
-            </section>
-          ) : null}
+          <section aria-labelledby="patch-level-heading">
+            <Card>
+              <h2 id="patch-level-heading" className="mb-3 text-lg font-semibold tracking-tight">
+                Patch level
+              </h2>
+              <PatchLevelCard level={server.patchLevel} />
+            </Card>
+          </section>
         </div>
+
+        <section aria-labelledby="campaigns-heading">
+          <Card>
+            <h2 id="campaigns-heading" className="mb-3 text-lg font-semibold tracking-tight">
+              By emergency
+            </h2>
+            <CampaignVerdicts campaigns={server.campaigns} />
+          </Card>
+        </section>
 
         <section aria-labelledby="indicators-heading">
           <Card>

@@ -56,7 +56,8 @@ function judge(def: CampaignDefinition, build: string | null): CampaignBuildJudg
   const rollups = rollupsOf(def);
   const updates = fixes.map((f) => judgeSecurityUpdate(build, f.securityUpdate, { updateRollups: rollups }));
   const status = updates.some((u) => u.verdict === "vulnerable") ? "unpatched" : updates.every((u) => u.verdict === "fixed") ? "patched" : "unknown";
-  const lines = updates.map((u, i) => (updates.length === 1 ? u.reason : `${label(fixes[i])}: ${u.reason}`));
+  const named = (u: SecurityUpdateJudgement, i: number) => u.reason.replace(u.securityUpdate, label(fixes[i]));
+  const lines = updates.map((u, i) => (updates.length === 1 ? named(u, i) : `${label(fixes[i])}: ${named(u, i)}`));
   // The update is named with its KB article where the campaign gives one: that is what admins search for.
   const install = status === "patched" ? null : [...new Set(updates.flatMap((u, i) => (u.verdict === "fixed" ? [] : [u.install.replace(u.securityUpdate, label(fixes[i]))])))].join(" ");
   const verdict = status === "patched" ? "Patched against" : status === "unpatched" ? "Unpatched against" : "Cannot tell whether patched against";

@@ -1,10 +1,11 @@
 // What one Health Checker server entry and the report's Organization say, as Patchboard records it. Pure.
-import { PROXYLOGON } from "../../domain/advisories/proxylogon";
 import { normalizeBuild } from "../build-text";
 import { MAX_HOSTNAME_CHARS } from "../limits";
 import type { ObservationRecord, ToolVerdict } from "../observation";
 
-const ADVISORY_CVES: ReadonlySet<string> = new Set(PROXYLOGON.cves.map((cve) => cve.toUpperCase()));
+const CVE = /^CVE-\d{4}-\d{4,7}$/;
+// Health Checker knows a few hundred CVEs at most; a longer list is not one it wrote.
+const MAX_CVES = 500;
 
 /** A server entry (the `index`th of Servers) as an observation, or why it is not one. */
 export function serverRecord(index: number, value: unknown): ObservationRecord {
@@ -35,21 +36,20 @@ export function serverRecord(index: number, value: unknown): ObservationRecord {
   };
 }
 
-// HasVulnerability answers "does this build have any CVE Health Checker knows?", from ProxyLogon to this year's.
-// The verdict shown beside ours must answer for this advisory only: vulnerable when Vulnerabilities lists one of
-// its CVEs; not vulnerable when the tool found none at all, or only others (it knew the build); unknown when the
-// tool could not tell ("Unknown": the server was not reached).
+// Recorded as the tool said it: HasVulnerability answers "does this build have any CVE Health Checker knows?", from
+// ProxyLogon to this year's, and Vulnerabilities lists them all. Each campaign reads its own CVEs out of it
+// (lib/domain/tool-verdicts.ts): the verdict shown beside ours is the one for that campaign's CVEs only.
 function toolVerdict(hasVulnerability: unknown, vulnerabilities: unknown): ToolVerdict {
   // ConvertTo-Json writes a one-element list as the bare string.
   const list = Array.isArray(vulnerabilities) ? vulnerabilities : [vulnerabilities];
   const cves: string[] = [];
   for (const v of list) {
     const cve = typeof v === "string" ? v.trim().toUpperCase() : "";
-    if (ADVISORY_CVES.has(cve) && !cves.includes(cve)) cves.push(cve);
+    if (CVE.test(cve) && !cves.includes(cve) && cves.length < MAX_CVES) cves.push(cve);
   }
   const has = typeof hasVulnerability === "string" ? hasVulnerability.trim().toLowerCase() : hasVulnerability;
-  const known = has === true || has === "true" || has === false || has === "false";
-  return { tool: "health-checker", vulnerable: known ? cves.length > 0 && (has === true || has === "true") : "unknown", cves };
+  const vulnerable = has === true || has === "true" ? true : has === false || has === "false" ? false : "unknown";
+  return { tool: "health-checker", vulnerable, cves };
 }
 
 /**

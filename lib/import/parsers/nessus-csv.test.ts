@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { judgeBuild } from "../../domain/advisory";
-import { PROXYLOGON } from "../../domain/advisories/proxylogon";
+import { BUILT_IN_CAMPAIGNS } from "../../domain/campaigns/built-in";
+
+const PROXYLOGON = BUILT_IN_CAMPAIGNS.find((c) => c.id === "proxylogon")!;
+const judgeBuild = (build: string | null, campaign: typeof PROXYLOGON) => campaign.judgeBuild(build);
 import type { ObservationRecord } from "../observation";
 import { looksLikeNessusCsv, parseNessusCsv } from "./nessus-csv";
 import { installedBuild } from "./nessus-plugin-output";

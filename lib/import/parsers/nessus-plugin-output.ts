@@ -1,5 +1,5 @@
 // The build a Nessus Plugin Output shows as installed, whatever plugin printed it. Pure text functions.
-import { compareBuilds, parseBuild } from "../../domain/exchange-builds";
+import { compareBuilds, parseBuild } from "../../domain/exchange";
 import { BUILD_IN_TEXT } from "../build-text";
 
 // A Plugin Output line's label ("Fixed version : 15.2.792.10", "Supported versions : ...", "Path : ...") or the

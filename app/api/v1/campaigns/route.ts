@@ -1,0 +1,16 @@
+import { apiRoute } from "@/lib/api/handler";
+import { readJsonBody } from "@/lib/api/json-body";
+import { listCampaignViews } from "@/lib/data/campaign-registry";
+import { addCampaign } from "@/lib/data/campaigns";
+
+export const dynamic = "force-dynamic";
+
+// Every campaign, oldest emergency first; "all" (the roll-up of every campaign) is the default of every read route.
+export const GET = apiRoute(null, async () => ({ rollup: "all", campaigns: await listCampaignViews() }));
+
+// Adds a campaign (admins): the same JSON as the files in lib/domain/campaigns/data; every server is judged against
+// it before the answer.
+export const POST = apiRoute(null, async ({ req, access }) => {
+  const added = await addCampaign(access, await readJsonBody(req));
+  return Response.json(added, { status: 201 });
+});

@@ -1,0 +1,62 @@
+// A server's stored facts as the status engine reads them: scans, findings (each once, with its latest report)
+// and remediations. The recompute reads them for a chunk of servers; the server page for one.
+import type { ServerHistory } from "../domain/facts";
+import { findingFacts, scanFacts, type FindingRecord, type ScanFactsRecord } from "./scan-facts";
+import { inIds, type SqlSession } from "./sql-session";
+
+// A tool's finding is named by its type (CVE-2021-26855, LsassDump); one reported in our CSV by what it is (a path).
+const FINDING_LABEL = `CASE WHEN i."type" = 'reported' THEN i."detail" ELSE i."type" END`;
+
+export interface LoadedServer {
+  organizationId: number;
+  history: ServerHistory;
+  /** the latest address a scan reported */
+  ipAddress: string | null;
+}
+
+type ScanRow = ScanFactsRecord & { serverId: number; ipAddress: string | null };
+
+function groupBy<T>(rows: T[], key: (r: T) => number): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = map.get(k);
+    if (list) list.push(r);
+    else map.set(k, [r]);
+  }
+  return map;
+}
+
+/** The histories of these servers, by id (servers that do not exist are left out). */
+export async function loadHistories(s: SqlSession, ids: number[]): Promise<Map<number, LoadedServer>> {
+  const { sql: where, params } = inIds(s, ids);
+  const servers = await s.all<{ id: number; organizationId: number }>(`SELECT "id", "organizationId" FROM "Server" WHERE "id" ${where}`, params);
+  const scans = await s.all<ScanRow>(
+    `SELECT "serverId", "scannedAt", "build", "ipAddress", "mitigation", "source", "patchEvidence", "toolVerdict", "signals" FROM "Scan" WHERE "serverId" ${where} ORDER BY "serverId", "scannedAt"`,
+    params,
+  );
+  // A finding re-listed by later scans (a re-run re-reads old logs) is read once, with its latest report.
+  const findings = await s.all<FindingRecord & { serverId: number }>(
+    `SELECT i."serverId", i."at", MAX(s."scannedAt") AS "reportedAt", ${FINDING_LABEL} AS "type", i."detail", i."kind" FROM "Indicator" i JOIN "Scan" s ON s."id" = i."scanId" WHERE i."serverId" ${where} GROUP BY i."serverId", i."at", ${FINDING_LABEL}, i."detail", i."kind"`,
+    params,
+  );
+  const remediations = await s.all<{ serverId: number; remediatedAt: string | Date }>(`SELECT "serverId", "remediatedAt" FROM "Remediation" WHERE "serverId" ${where}`, params);
+  const scansBy = groupBy(scans, (r) => Number(r.serverId));
+  const findingsBy = groupBy(findings, (r) => Number(r.serverId));
+  const remsBy = groupBy(remediations, (r) => Number(r.serverId));
+  const loaded = new Map<number, LoadedServer>();
+  for (const server of servers) {
+    const id = Number(server.id);
+    const serverScans = scansBy.get(id) ?? [];
+    loaded.set(id, {
+      organizationId: Number(server.organizationId),
+      ipAddress: serverScans.findLast((r) => r.ipAddress)?.ipAddress ?? null,
+      history: {
+        scans: serverScans.map(scanFacts),
+        findings: (findingsBy.get(id) ?? []).map(findingFacts),
+        remediations: (remsBy.get(id) ?? []).map((r) => ({ remediatedAt: new Date(r.remediatedAt) })),
+      },
+    });
+  }
+  return loaded;
+}
