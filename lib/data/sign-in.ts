@@ -13,6 +13,8 @@ import { withWriteTransaction } from "./sql-session";
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
+/** An email (320) and a password (256) as JSON fit many times over; anyone may post here, so it is read no further. */
+export const MAX_SIGN_IN_BODY_BYTES = 4 * 1024;
 const GENERIC_FAILURE = "The email or password is not right, or the account is not active.";
 
 // Better Auth's refusals (wrong password and the like). The class is checked by name too: a production build can
