@@ -8,9 +8,9 @@ import { signInSchema } from "../zod/users";
 import { recordAnonymousAudit, recordAudit } from "./audit";
 import { db } from "./db";
 import { accessForUser } from "./users";
-import { withWriteTransaction } from "./sql-session";
+import { countAttempt, type AttemptLimit } from "./sign-in-limit";
 
-export const SIGN_IN_WINDOW_MS = 15 * 60_000;
+export { SIGN_IN_WINDOW_MS } from "./sign-in-limit";
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
 /** An email (320) and a password (256) as JSON fit many times over; anyone may post here, so it is read no further. */
@@ -23,32 +23,13 @@ function isAuthError(err: unknown): boolean {
   return err instanceof APIError || (err instanceof Error && err.name === "APIError");
 }
 
-const accountKey = (email: string) => `email:${email}`;
-const addressKey = (ip: string) => `ip:${ip}`;
-
-/** Seconds until another attempt is allowed, or 0. */
-async function retryAfter(keys: { key: string; max: number }[], now: number): Promise<number> {
-  let wait = 0;
-  for (const { key, max } of keys) {
-    const recent = await db.signInFailure.findMany({
-      where: { key, at: { gt: new Date(now - SIGN_IN_WINDOW_MS) } },
-      orderBy: { at: "desc" },
-      take: max,
-      select: { at: true },
-    });
-    // Blocked until the oldest of the last `max` failures leaves the window.
-    if (recent.length >= max) wait = Math.max(wait, Math.ceil((recent[max - 1].at.getTime() + SIGN_IN_WINDOW_MS - now) / 1000));
-  }
-  return wait;
+/** The limits a password guess for this account from this address counts against. */
+function passwordLimits(email: string, ip: string | null): AttemptLimit[] {
+  return [{ key: `email:${email}`, max: MAX_FAILURES_PER_ACCOUNT }, ...(ip ? [{ key: `ip:${ip}`, max: MAX_FAILURES_PER_ADDRESS }] : [])];
 }
 
-async function recordFailure(keys: string[], now: Date): Promise<void> {
-  await withWriteTransaction(async (s) => {
-    for (const key of keys) await s.run(`INSERT INTO "SignInFailure" ("key", "at") VALUES (?, ?)`, [key, now]);
-    // Old rows are no longer counted; dropping them keeps the table small.
-    await s.run(`DELETE FROM "SignInFailure" WHERE "at" < ?`, [new Date(now.getTime() - 2 * SIGN_IN_WINDOW_MS)]);
-  });
-}
+const tooManyAttempts = (wait: number) =>
+  new AppError(429, "too_many_attempts", `Too many failed attempts. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? "s" : ""}.`, { retryAfter: wait });
 
 /**
  * Signs in and returns the headers that set the session cookie. Throws 401 with one generic message for a
@@ -59,15 +40,13 @@ export async function signIn(raw: unknown, requestHeaders: Headers, ip: string |
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) throw new AppError(400, "invalid_request", "Send an email and a password.");
   const { email, password } = parsed.data;
-  const now = Date.now();
-  const limits = [{ key: accountKey(email), max: MAX_FAILURES_PER_ACCOUNT }, ...(ip ? [{ key: addressKey(ip), max: MAX_FAILURES_PER_ADDRESS }] : [])];
-  const wait = await retryAfter(limits, now);
-  if (wait > 0) {
+  // Counted before the password is checked: see sign-in-limit.ts.
+  const attempt = await countAttempt(passwordLimits(email, ip));
+  if (attempt.retryAfter > 0) {
     await recordAnonymousAudit(email, "sign_in_failed", ip, { reason: "rate limited" });
-    throw new AppError(429, "too_many_attempts", `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? "s" : ""}.`, { retryAfter: wait });
+    throw tooManyAttempts(attempt.retryAfter);
   }
   const fail = async (reason: string) => {
-    await recordFailure(limits.map((l) => l.key), new Date(now));
     await recordAnonymousAudit(email, "sign_in_failed", ip, { reason });
     return new AppError(401, "invalid_credentials", GENERIC_FAILURE);
   };
@@ -85,6 +64,7 @@ export async function signIn(raw: unknown, requestHeaders: Headers, ip: string |
     if (isAuthError(err)) throw await fail(user ? "wrong password" : "unknown email");
     throw err;
   }
+  await attempt.release();
   const signedIn = await db.user.findUniqueOrThrow({ where: { id: result.response.user.id } });
   const access = await accessForUser(signedIn, ip);
   if (access) await recordAudit(access, "sign_in", email);
