@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { POST as signInRoute } from "@/app/api/session/route";
 import { POST as createMapping } from "@/app/api/v1/mappings/route";
-const MAX_JSON_BYTES = 65536;
-const MAX_SIGN_IN_BODY_BYTES = 4096;
+import { MAX_JSON_BYTES } from "@/lib/api/json-body";
+import { MAX_SIGN_IN_BODY_BYTES } from "@/lib/data/sign-in";
 import { createApiToken } from "@/lib/data/tokens";
 import { resetDatabase } from "../reset-database";
 
