@@ -15,6 +15,30 @@ export function demoEnabled(): boolean {
   return process.env.PATCHBOARD_DEMO !== "0";
 }
 
+/**
+ * How many reverse proxies stand between the clients and Patchboard (PATCHBOARD_TRUST_PROXY): 0 (unset, "0",
+ * "false", "off") means none, and nothing in X-Forwarded-* is believed; "1" is one proxy, "2" two in a row, and so
+ * on. Throws for anything else, so that a typo stops start-up rather than trusting the wrong hop.
+ */
+export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
+  const raw = (env.PATCHBOARD_TRUST_PROXY ?? "").trim().toLowerCase();
+  if (raw === "" || raw === "0" || raw === "false" || raw === "off" || raw === "no") return 0;
+  if (raw === "true" || raw === "on" || raw === "yes") return 1;
+  if (/^[1-9]$/.test(raw)) return Number(raw);
+  throw new Error(`PATCHBOARD_TRUST_PROXY is "${env.PATCHBOARD_TRUST_PROXY}"; set it to the number of reverse proxies in front of Patchboard (1-9), or leave it unset when there is none`);
+}
+
+/** What in the environment stops start-up, as messages for the operator (empty when all is well). */
+export function startupProblems(env: Record<string, string | undefined> = process.env): string[] {
+  const problems: string[] = [];
+  try {
+    trustedProxyHops(env);
+  } catch (err) {
+    problems.push((err as Error).message);
+  }
+  return problems;
+}
+
 /** The public address, when the operator sets it (https://… turns on Secure cookies). */
 export function publicUrl(): string | undefined {
   return process.env.PATCHBOARD_URL || undefined;

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join } from "node:path";
 import { DEFAULT_DATABASE_URL, dialect, sqlitePath } from "../lib/data/db";
 import { isDatabaseEmpty, prepareDatabase } from "../lib/data/setup";
-import { demoEnabled, generateSecret, secretProblem } from "../lib/config";
+import { demoEnabled, generateSecret, secretProblem, startupProblems } from "../lib/config";
 import { deactivateAccountsOf } from "../lib/data/users";
 import { DEMO_EMAIL_DOMAIN } from "../lib/demo-accounts";
 import { seedDemo, seedDemoAccounts } from "./seed-demo";
@@ -66,6 +66,11 @@ function ensureSessionSecret(): void {
 }
 
 async function main() {
+  const problems = startupProblems();
+  if (problems.length) {
+    console.error(`\nPatchboard cannot start:\n${problems.map((p) => `- ${p}.`).join("\n")}\n`);
+    process.exit(1);
+  }
   ensureSessionSecret();
   if (dialect() === "sqlite") mkdirSync(dirname(sqlitePath()), { recursive: true });
   console.log(`Patchboard: migrating ${dialect() === "sqlite" ? sqlitePath() : "PostgreSQL"} ...`);
@@ -82,7 +87,8 @@ async function main() {
   if (demoEnabled()) await seedDemoAccounts();
   else if ((await deactivateAccountsOf(DEMO_EMAIL_DOMAIN)) > 0) console.log("Patchboard: demo mode is off, so the demo accounts were deactivated.");
   const port = process.env.PORT || "3000";
-  const server = spawn(bin("next"), ["start", "-p", port, ...process.argv.slice(2)], { stdio: "inherit", env: serverEnv(process.env) });
+  // Not `next start`: scripts/serve.ts puts Next behind a server that knows the client's address.
+  const server = spawn(bin("tsx"), ["scripts/serve.ts", "-p", port, ...process.argv.slice(2)], { stdio: "inherit", env: serverEnv(process.env) });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
   server.on("exit", (code) => process.exit(code ?? 0));
 }
