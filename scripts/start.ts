@@ -7,8 +7,6 @@ import { dirname, join } from "node:path";
 import { DEFAULT_DATABASE_URL, dialect, sqlitePath } from "../lib/data/db";
 import { isDatabaseEmpty, prepareDatabase } from "../lib/data/setup";
 import { demoEnabled, generateSecret, secretProblem, startupProblems } from "../lib/config";
-import { deactivateAccountsOf } from "../lib/data/users";
-import { DEMO_EMAIL_DOMAIN } from "../lib/demo-accounts";
 import { seedDemo, seedDemoAccounts } from "./seed-demo";
 import { serverEnv } from "./server-options";
 
@@ -84,8 +82,8 @@ async function main() {
     console.log("Patchboard: empty database, loading the demo fleet (PATCHBOARD_DEMO=0 to start empty) ...");
     await seedDemo();
   }
+  // With demo mode off the demo accounts stay as they are: the server refuses them itself (lib/data/users.ts).
   if (demoEnabled()) await seedDemoAccounts();
-  else if ((await deactivateAccountsOf(DEMO_EMAIL_DOMAIN)) > 0) console.log("Patchboard: demo mode is off, so the demo accounts were deactivated.");
   const port = process.env.PORT || "3000";
   // Not `next start`: scripts/serve.ts puts Next behind a server that knows the client's address.
   const server = spawn(bin("tsx"), ["scripts/serve.ts", "-p", port, ...process.argv.slice(2)], { stdio: "inherit", env: serverEnv(process.env) });

@@ -7,7 +7,7 @@ import { AppError } from "../errors";
 import { signInSchema } from "../zod/users";
 import { recordAnonymousAudit, recordAudit } from "./audit";
 import { db } from "./db";
-import { accessForUser } from "./users";
+import { accessForUser, isLockedDemoAccount } from "./users";
 import { countAttempt, type AttemptLimit } from "./sign-in-limit";
 
 export { SIGN_IN_WINDOW_MS } from "./sign-in-limit";
@@ -52,10 +52,10 @@ export async function signIn(raw: unknown, requestHeaders: Headers, ip: string |
   };
 
   const user = await db.user.findUnique({ where: { email }, select: { active: true } });
-  if (user && !user.active) {
+  if (user && (!user.active || isLockedDemoAccount(email))) {
     // Same work as a real attempt, so the answer's timing does not tell a deactivated account apart.
     await (await auth().$context).password.hash(password);
-    throw await fail("deactivated");
+    throw await fail(user.active ? "demo account outside demo mode" : "deactivated");
   }
   let result: { headers: Headers; response: { user: { id: string } } };
   try {

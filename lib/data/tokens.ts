@@ -5,6 +5,7 @@ import { newTokenSchema, type NewTokenInput } from "../zod/users";
 import { recordAudit } from "./audit";
 import { db } from "./db";
 import { organizationIdsForSlugs } from "./organizations";
+import { isLockedDemoAccount } from "./users";
 import { isWriting } from "./sql-session";
 
 // API tokens are 256 random bits, so a plain SHA-256 is a safe stored form (no salt or
@@ -116,6 +117,8 @@ export async function verifyApiToken(token: string, ip: string | null = null): P
   const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { organizations: { select: { organizationId: true } } } });
   const now = Date.now();
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now)) return null;
+  // A token a demo account made (anyone could, with its published password) is the demo's: not outside demo mode.
+  if (row.createdBy && isLockedDemoAccount(row.createdBy)) return null;
   // Skipped while an import holds the write lock: on SQLite the write would wait for it
   // synchronously; last use is kept to the minute anyway.
   if (!isWriting() && (!row.lastUsedAt || now - row.lastUsedAt.getTime() > TOUCH_EVERY_MS)) {
