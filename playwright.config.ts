@@ -32,7 +32,7 @@ export default defineConfig({
       env: {
         PORT: String(PORT),
         DATABASE_URL: "file:./data/e2e.db",
-        PATCHBOARD_ADMIN_TOKEN: "e2e-admin-token-0123456789",
+        PATCHBOARD_ADMIN_TOKEN: "e2e-admin-token-0123456789abcdefghijklmnopqrstuv",
         NEXT_TELEMETRY_DISABLED: "1",
       },
     },

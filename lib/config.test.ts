@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateSecret, MIN_SECRET_LENGTH, secretProblem, trustedProxyHops } from "./config";
+import { generateSecret, MIN_SECRET_LENGTH, secretProblem, startupProblems, trustedProxyHops } from "./config";
 
 describe("secretProblem", () => {
   it("accepts a generated secret", () => {
@@ -33,5 +33,17 @@ describe("trustedProxyHops", () => {
 
   it.each(["-1", "1.5", "all", "10.0.0.1"])("stops at %j with a message", (value) => {
     expect(() => trustedProxyHops({ PATCHBOARD_TRUST_PROXY: value })).toThrow(/number of reverse proxies/);
+  });
+});
+
+describe("startupProblems", () => {
+  it("issue 8 item 15: a PATCHBOARD_ADMIN_TOKEN shorter than 32 characters stops start-up with a message", () => {
+    expect(startupProblems({ PATCHBOARD_ADMIN_TOKEN: "e2e-admin-token-0123456789" }).join("\n")).toMatch(/PATCHBOARD_ADMIN_TOKEN is 26 characters long; it needs at least 32/);
+    expect(startupProblems({ PATCHBOARD_ADMIN_TOKEN: generateSecret() })).toEqual([]);
+    expect(startupProblems({})).toEqual([]);
+  });
+
+  it("names a PATCHBOARD_TRUST_PROXY that is not a number of proxies", () => {
+    expect(startupProblems({ PATCHBOARD_TRUST_PROXY: "10.0.0.1" }).join("\n")).toMatch(/PATCHBOARD_TRUST_PROXY/);
   });
 });

@@ -59,7 +59,7 @@ export async function signIn(raw: unknown, requestHeaders: Headers, ip: string |
   }
   let result: { headers: Headers; response: { user: { id: string } } };
   try {
-    result = await auth().api.signInEmail({ body: { email, password }, headers: requestHeaders, returnHeaders: true });
+    result = await auth(requestHeaders).api.signInEmail({ body: { email, password }, headers: requestHeaders, returnHeaders: true });
   } catch (err) {
     if (isAuthError(err)) throw await fail(user ? "wrong password" : "unknown email");
     throw err;
@@ -73,7 +73,7 @@ export async function signIn(raw: unknown, requestHeaders: Headers, ip: string |
 
 /** Ends the session of these request headers; returns the headers that clear the cookie. */
 export async function signOut(requestHeaders: Headers, access: Access | null): Promise<Headers> {
-  const result = await auth().api.signOut({ headers: requestHeaders, returnHeaders: true });
+  const result = await auth(requestHeaders).api.signOut({ headers: requestHeaders, returnHeaders: true });
   if (access) await recordAudit(access, "sign_out", access.actor.label);
   return result.headers;
 }
@@ -82,18 +82,24 @@ export async function signOut(requestHeaders: Headers, access: Access | null): P
 export async function accessFromSession(requestHeaders: Headers, ip: string | null): Promise<Access | null> {
   // Without a cookie cache, getSession reads the session and its user (role, active, allOrganizations are
   // declared as Better Auth fields) from the database on every request: no second read is needed.
-  const session = await auth().api.getSession({ headers: requestHeaders });
+  const session = await auth(requestHeaders).api.getSession({ headers: requestHeaders });
   return session ? accessForUser(session.user, ip) : null;
 }
 
-/** The signed-in user's own password; their other sessions end. */
+/**
+ * The signed-in user's own password; their other sessions end. The current password is a password guess like a
+ * sign-in (a stolen session must not become a way to try passwords), so it counts against the same limits.
+ */
 export async function changePassword(access: Access, requestHeaders: Headers, currentPassword: string, newPassword: string): Promise<void> {
   if (access.actor.type !== "user") throw new AppError(403, "forbidden", "Only people who sign in have a password.");
+  const attempt = await countAttempt(passwordLimits(access.actor.label, access.ip));
+  if (attempt.retryAfter > 0) throw tooManyAttempts(attempt.retryAfter);
   try {
-    await auth().api.changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: true }, headers: requestHeaders });
+    await auth(requestHeaders).api.changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: true }, headers: requestHeaders });
   } catch (err) {
     if (isAuthError(err)) throw new AppError(400, "wrong_password", "The current password is not right.");
     throw err;
   }
+  await attempt.release();
   await recordAudit(access, "password_change", access.actor.label);
 }

@@ -9,7 +9,7 @@ import { AppError, notFound } from "../errors";
 import { newUserSchema, setupSchema, userUpdateSchema, type NewUserInput, type UserUpdateInput } from "../zod/users";
 import { recordAudit } from "./audit";
 import type { UserView } from "../views";
-import { db } from "./db";
+import { db, type Db } from "./db";
 import { organizationIdsForSlugs } from "./organizations";
 
 export type { UserView };
@@ -37,21 +37,27 @@ async function hashPassword(password: string): Promise<string> {
   return (await auth().$context).password.hash(password);
 }
 
-
 // The demo's domain is for its accounts (whose passwords are published) only.
 function refuseDemoEmail(email: string): void {
   if (isDemoEmail(email)) throw new AppError(422, "reserved_email", "Addresses at the demo's domain are reserved for the demo accounts.");
 }
 
-async function insertUser(input: { name: string; email: string; password: string; role: Role; allOrganizations: boolean; organizationIds: number[] }) {
+type NewUserRecord = { name: string; email: string; role: Role; allOrganizations: boolean; organizationIds: number[] };
+
+// The rows of one user (Better Auth's User and credential Account, and the organizations), for one transaction.
+function userWrites(tx: Pick<Db, "user" | "account" | "userOrganization">, id: string, input: NewUserRecord, passwordHash: string) {
+  return [
+    tx.user.create({ data: { id, name: input.name, email: input.email, role: input.role, allOrganizations: input.allOrganizations, emailVerified: true } }),
+    tx.account.create({ data: { id: randomUUID(), userId: id, accountId: id, providerId: "credential", password: passwordHash } }),
+    ...input.organizationIds.map((organizationId) => tx.userOrganization.create({ data: { userId: id, organizationId } })),
+  ];
+}
+
+async function insertUser(input: NewUserRecord & { password: string }) {
   const id = randomUUID();
-  const password = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password);
   try {
-    await db.$transaction([
-      db.user.create({ data: { id, name: input.name, email: input.email, role: input.role, allOrganizations: input.allOrganizations, emailVerified: true } }),
-      db.account.create({ data: { id: randomUUID(), userId: id, accountId: id, providerId: "credential", password } }),
-      ...input.organizationIds.map((organizationId) => db.userOrganization.create({ data: { userId: id, organizationId } })),
-    ]);
+    await db.$transaction(userWrites(db, id, input, passwordHash));
   } catch (err) {
     if ((err as { code?: string }).code === "P2002") throw new AppError(409, "email_taken", `There is already a user with the email ${input.email}.`);
     throw err;
@@ -59,12 +65,33 @@ async function insertUser(input: { name: string; email: string; password: string
   return id;
 }
 
-/** The one-time setup: the owner account, only while there is no user at all. */
+const setupDone = () => new AppError(409, "setup_done", "Patchboard is already set up: sign in instead.");
+
+/**
+ * The one-time setup: the owner account, only while there is no user at all. The check and the insert are one
+ * serializable transaction (PostgreSQL aborts one of two that race; SQLite runs them one after the other), so two
+ * set-ups sent at once cannot both make an owner; the loser is told the setup is done.
+ */
 export async function createFirstOwner(raw: unknown, ip: string | null): Promise<void> {
   const input = setupSchema.parse(raw);
   refuseDemoEmail(input.email);
-  if ((await countUsers()) > 0) throw new AppError(409, "setup_done", "Patchboard is already set up: sign in instead.");
-  const id = await insertUser({ ...input, role: "owner", allOrganizations: true, organizationIds: [] });
+  if ((await countUsers()) > 0) throw setupDone();
+  const id = randomUUID();
+  const passwordHash = await hashPassword(input.password); // slow (scrypt): before the transaction, not inside it
+  const owner = { ...input, role: "owner" as const, allOrganizations: true, organizationIds: [] };
+  try {
+    await db.$transaction(
+      async (tx) => {
+        if ((await tx.user.count()) > 0) throw setupDone();
+        for (const write of userWrites(tx, id, owner, passwordHash)) await write;
+      },
+      { isolationLevel: "Serializable" },
+    );
+  } catch (err) {
+    // A serialization failure or a lock conflict: whoever won made the owner.
+    if (!(err instanceof AppError) && (await countUsers()) > 0) throw setupDone();
+    throw err;
+  }
   await recordAudit({ actor: { type: "user", id, label: input.email }, role: "owner", organizationIds: null, ip }, "setup", input.email);
 }
 
