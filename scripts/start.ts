@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { DEFAULT_DATABASE_URL, dialect, sqlitePath } from "../lib/data/db";
+import { migrateIfNeeded, pendingMigrations } from "../lib/data/migrations";
 import { isDatabaseEmpty, prepareDatabase } from "../lib/data/setup";
 import { demoEnabled, generateSecret, secretProblem, startupProblems } from "../lib/config";
 import { seedDemo, seedDemoAccounts } from "./seed-demo";
@@ -71,8 +72,16 @@ async function main() {
   }
   ensureSessionSecret();
   if (dialect() === "sqlite") mkdirSync(dirname(sqlitePath()), { recursive: true });
-  console.log(`Patchboard: migrating ${dialect() === "sqlite" ? sqlitePath() : "PostgreSQL"} ...`);
-  run("prisma", ["migrate", "deploy"]);
+  // Only when a migration is pending: a second start beside a running one must not collide with it.
+  const pending = await pendingMigrations();
+  if (pending.length) {
+    console.log(`Patchboard: migrating ${dialect() === "sqlite" ? sqlitePath() : "PostgreSQL"} (${pending.length} migration${pending.length > 1 ? "s" : ""}) ...`);
+    const problem = await migrateIfNeeded();
+    if (problem) {
+      console.error(`\nPatchboard cannot start: ${problem}`);
+      process.exit(1);
+    }
+  }
   if (buildIsStale()) {
     console.log("Patchboard: building the app (first start or changed sources) ...");
     run("next", ["build"]);
