@@ -22,7 +22,15 @@ const FORWARDED_HTTPS = [{ type: "header", key: "x-forwarded-proto", value: "\\s
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // Uploads stream through route handlers; nothing here buffers request bodies.
+  // Uploads stream through route handlers (/api, where the proxy does not run); nothing here buffers their bodies.
+  experimental: {
+    // Server actions are small forms (sign-out, users, tokens, remediation notes). Next reads their bodies as they
+    // arrive and answers 413 past this limit (its default is 1 MB); set here so the limit is a decision, not a default.
+    serverActions: { bodySizeLimit: "128kb" },
+    // A page request passes through proxy.ts, and Next copies its body for the proxy up to this size (default
+    // 10 MB, per request). Page requests only carry server action forms: a little above their limit is enough.
+    proxyClientMaxBodySize: "256kb",
+  },
   async headers() {
     return [
       { source: "/:path*", headers: COMMON_SECURITY_HEADERS },

@@ -1,7 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { FIRST_RUN_PORT, PORT } from "./e2e/ports";
 
-
 // The app is started the way a user starts it (`npm start`: migrate, build when needed,
 // demo data), on a database of its own that each run begins empty.
 export default defineConfig({
@@ -32,7 +31,7 @@ export default defineConfig({
       env: {
         PORT: String(PORT),
         DATABASE_URL: "file:./data/e2e.db",
-        PATCHBOARD_ADMIN_TOKEN: "e2e-admin-token-0123456789",
+        PATCHBOARD_ADMIN_TOKEN: "e2e-admin-token-0123456789abcdefghijklmnopqrstuv",
         NEXT_TELEMETRY_DISABLED: "1",
       },
     },
@@ -47,6 +46,8 @@ export default defineConfig({
         PORT: String(FIRST_RUN_PORT),
         DATABASE_URL: "file:./data/e2e-empty.db",
         PATCHBOARD_DEMO: "0",
+        // As behind one TLS-terminating reverse proxy (the demo server above trusts none).
+        PATCHBOARD_TRUST_PROXY: "1",
         PATCHBOARD_SECRET: "e2e-first-run-secret-3f9a1c77b2d84e0fa6c5",
         NEXT_TELEMETRY_DISABLED: "1",
       },

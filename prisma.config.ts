@@ -7,9 +7,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { parse } from "pg-connection-string";
 import { withMigrateFixes } from "./prisma/migrate-adapter";
 
-// Embedded SQLite by default; PostgreSQL when DATABASE_URL is postgres(ql)://.
-// The schema's `url = env("DATABASE_URL")` must resolve, or the 6.19 CLI tries to
-// download the native query engine (impossible offline).
+// Embedded SQLite by default; PostgreSQL when DATABASE_URL is postgres(ql)://. The CLI connects only through the
+// adapter below (the schemas' datasource has no URL: see the comment there).
 process.env.DATABASE_URL ??= "file:./data/patchboard.db";
 const url = process.env.DATABASE_URL;
 const isPg = /^postgres(ql)?:\/\//.test(url);

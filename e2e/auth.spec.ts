@@ -1,5 +1,6 @@
+import { request as httpRequest } from "node:http";
 import { DEMO_ACCOUNTS } from "../lib/demo-accounts";
-import { FIRST_RUN_PORT } from "./ports";
+import { FIRST_RUN_PORT, PORT } from "./ports";
 import { apiGet, expect, expectCardsToMatch, expectNoAxeViolations, SIGNED_OUT, test, type Page_, type Summary } from "./fixtures";
 
 const account = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
@@ -70,6 +71,66 @@ test.describe("signed out", () => {
     await expect(page.getByRole("link", { name: "Upload" })).toHaveCount(0);
     await expectNoAxeViolations(page);
   });
+});
+
+test.describe("what a client sends is checked", () => {
+  test.use({ storageState: SIGNED_OUT });
+
+  test("issue 8 item 12: a next parameter that leaves the site leads home after sign-in", async ({ page }) => {
+    const technician = account("technician");
+    await page.goto("/sign-in?next=/%09/evil.example");
+    await page.getByLabel("Email").fill(technician.email);
+    await page.getByLabel("Password").fill(technician.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Fleet overview/);
+    expect(new URL(page.url()).origin).toBe(`http://127.0.0.1:${PORT}`);
+    expect(new URL(page.url()).pathname).toBe("/");
+  });
+
+  test("issue 8 item 11: a chunked sign-in body past its limit is answered 413 at once, not read to its end", async () => {
+    const total = 256 * 1024 * 1024;
+    // The server answers and closes the connection while the client is still sending: the client sees the 413, or,
+    // when the close overtakes the answer on the wire, a reset. Either way it happens long before the end of the body.
+    const outcome = await new Promise<{ status?: number; error?: string; sent: number }>((resolve) => {
+      let sent = 0;
+      const req = httpRequest(
+        { host: "127.0.0.1", port: PORT, path: "/api/session", method: "POST", headers: { "content-type": "application/json", origin: `http://127.0.0.1:${PORT}` } },
+        (res) => {
+          res.resume();
+          resolve({ status: res.statusCode, sent });
+        },
+      );
+      req.on("error", (err: NodeJS.ErrnoException) => resolve({ error: err.code ?? err.message, sent }));
+      req.setTimeout(20_000, () => req.destroy(new Error("no answer within 20 s")));
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        while (sent < total && !req.destroyed) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once("drain", pump);
+        }
+        req.end();
+      };
+      pump();
+    });
+    if (outcome.status === undefined) expect(["ECONNRESET", "EPIPE"]).toContain(outcome.error);
+    else expect(outcome.status).toBe(413);
+    expect(outcome.sent).toBeLessThan(total / 4);
+  });
+});
+
+test("issue 8 item 9: a forged X-Forwarded-For is not the address in the audit log", async ({ page, playwright }) => {
+  const anonymous = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${PORT}` });
+  const res = await anonymous.post("/api/session", {
+    headers: { origin: `http://127.0.0.1:${PORT}`, "x-forwarded-for": "203.0.113.66", "x-patchboard-client-ip": "203.0.113.67" },
+    data: { email: "forged.address@example.test", password: "not the password at all" },
+  });
+  expect(res.status()).toBe(401);
+  await anonymous.dispose();
+
+  await page.goto("/admin/audit?action=sign_in_failed&actor=forged.address");
+  const row = page.getByTestId("audit-table").getByRole("row", { name: /forged\.address@example\.test/ });
+  await expect(row).toContainText("127.0.0.1");
+  await expect(page.getByTestId("audit-table")).not.toContainText("203.0.113.6");
 });
 
 test("an admin creates a token on the tokens page, the API accepts it, and once revoked it gets 401", async ({ page, playwright }) => {

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 
-export const ADMIN_TOKEN = "e2e-admin-token-0123456789";
+export const ADMIN_TOKEN = "e2e-admin-token-0123456789abcdefghijklmnopqrstuv";
 /** Browser state of the demo owner, written by auth.setup.ts; specs run signed in as them unless they say otherwise. */
 export const SIGNED_IN_AS_OWNER = "e2e/.auth/owner.json";
 /** For specs that must start signed out. */

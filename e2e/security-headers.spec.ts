@@ -1,5 +1,6 @@
 import type { APIResponse, Page } from "@playwright/test";
 import { ADMIN_TOKEN, expect, expectNoAxeViolations, test } from "./fixtures";
+import { FIRST_RUN_PORT } from "./ports";
 
 const COMMON = {
   "x-content-type-options": "nosniff",
@@ -105,17 +106,29 @@ test("pages carry the security headers and a nonce CSP that every script of thei
   await expectPageCsp(missing);
 });
 
-test("behind a TLS-terminating proxy, pages, API responses and static files get HSTS", async ({ page, request }) => {
+test("behind a trusted TLS-terminating proxy, pages, API responses and static files get HSTS", async ({ request }) => {
+  // The first-run server runs with PATCHBOARD_TRUST_PROXY=1.
+  const base = `http://127.0.0.1:${FIRST_RUN_PORT}`;
   const https = { "x-forwarded-proto": "https" };
-  const overview = await page.request.get("/", { headers: https });
-  expectSecurityHeaders(overview, { https: true });
-  expect(cspOf(overview)).toContain("upgrade-insecure-requests");
+  const page = await request.get(`${base}/sign-in`, { headers: https, maxRedirects: 0 });
+  expectSecurityHeaders(page, { https: true });
+  expect(cspOf(page)).toContain("upgrade-insecure-requests");
 
-  const api = await request.get("/api/v1/summary", { headers: { ...https, authorization: `Bearer ${ADMIN_TOKEN}` } });
+  const api = await request.get(`${base}/api/v1/summary`, { headers: https });
+  expect(api.status()).toBe(401);
   expectSecurityHeaders(api, { https: true });
 
-  const icon = await request.get("/icon.svg", { headers: https });
+  const icon = await request.get(`${base}/icon.svg`, { headers: https });
   expectSecurityHeaders(icon, { https: true });
+});
+
+test("issue 8 item 15: without a trusted proxy, a client's X-Forwarded-Proto is not believed", async ({ page, request }) => {
+  const https = { "x-forwarded-proto": "https" };
+  const overview = await page.request.get("/", { headers: https });
+  expectSecurityHeaders(overview, { https: false });
+  expect(cspOf(overview)).not.toContain("upgrade-insecure-requests");
+  const api = await request.get("/api/v1/summary", { headers: { ...https, authorization: `Bearer ${ADMIN_TOKEN}` } });
+  expectSecurityHeaders(api, { https: false });
 });
 
 test("API responses carry the headers and a CSP that allows nothing", async ({ request }) => {

@@ -3,6 +3,8 @@ import { randomBytes } from "node:crypto";
 
 const MB = 1024 * 1024;
 export const MIN_SECRET_LENGTH = 32;
+/** PATCHBOARD_ADMIN_TOKEN is an admin's API token chosen by a person: at least as long as a session secret. */
+export const MIN_ADMIN_TOKEN_LENGTH = 32;
 // Placeholders people copy from examples; a secret that is one of these is no secret.
 const KNOWN_WEAK = /^(?:changeme|secret|password|patchboard|example|test|x+|0+|1234567890?)+$/i;
 
@@ -13,6 +15,41 @@ export function maxUploadBytes(): number {
 
 export function demoEnabled(): boolean {
   return process.env.PATCHBOARD_DEMO !== "0";
+}
+
+/**
+ * How many reverse proxies stand between the clients and Patchboard (PATCHBOARD_TRUST_PROXY): 0 (unset, "0",
+ * "false", "off") means none, and nothing in X-Forwarded-* is believed; "1" is one proxy, "2" two in a row, and so
+ * on. Throws for anything else, so that a typo stops start-up rather than trusting the wrong hop.
+ */
+export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
+  const raw = (env.PATCHBOARD_TRUST_PROXY ?? "").trim().toLowerCase();
+  if (raw === "" || raw === "0" || raw === "false" || raw === "off" || raw === "no") return 0;
+  if (raw === "true" || raw === "on" || raw === "yes") return 1;
+  if (/^[1-9]$/.test(raw)) return Number(raw);
+  throw new Error(`PATCHBOARD_TRUST_PROXY is "${env.PATCHBOARD_TRUST_PROXY}"; set it to the number of reverse proxies in front of Patchboard (1-9), or leave it unset when there is none`);
+}
+
+/** Why PATCHBOARD_ADMIN_TOKEN cannot be used (it opens the whole API as an admin), or null when it can (or is unset). */
+export function adminTokenProblem(token: string | undefined): string | null {
+  if (token === undefined || token === "") return null;
+  if (token.length < MIN_ADMIN_TOKEN_LENGTH) {
+    return `PATCHBOARD_ADMIN_TOKEN is ${token.length} characters long; it needs at least ${MIN_ADMIN_TOKEN_LENGTH} random characters (for example the output of: openssl rand -base64 32)`;
+  }
+  return null;
+}
+
+/** What in the environment stops start-up, as messages for the operator (empty when all is well). */
+export function startupProblems(env: Record<string, string | undefined> = process.env): string[] {
+  const problems: string[] = [];
+  const adminToken = adminTokenProblem(env.PATCHBOARD_ADMIN_TOKEN);
+  if (adminToken) problems.push(adminToken);
+  try {
+    trustedProxyHops(env);
+  } catch (err) {
+    problems.push((err as Error).message);
+  }
+  return problems;
 }
 
 /** The public address, when the operator sets it (https://… turns on Secure cookies). */

@@ -1,5 +1,7 @@
-// The demo's accounts, one per role, with known passwords: created with the demo fleet and shown on the
-// sign-in page, only while demo mode is on (`npm start` deactivates them when it is off).
+// The demo's accounts, one per role, with known passwords: created with the demo fleet and shown on the sign-in
+// page. Their passwords are published, so they open nothing unless the running server itself is in demo mode
+// (PATCHBOARD_DEMO, read by the server, whatever started it): lib/data/users.ts refuses them at sign-in and on every
+// session look-up, and tokens they made, otherwise.
 import type { Role } from "./domain/access";
 
 export interface DemoAccount {
@@ -19,3 +21,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { name: "Tara Technician", email: `technician@${DEMO_EMAIL_DOMAIN}`, password: "demo-technician-password", role: "technician", organizations: [] },
   { name: "Lakeside Clinic IT", email: `viewer@${DEMO_EMAIL_DOMAIN}`, password: "demo-viewer-password", role: "viewer", organizations: ["Lakeside Clinic"] },
 ];
+
+/** Whether an email is in the demo's domain (reserved: nobody else gets an account there). */
+export function isDemoEmail(email: string): boolean {
+  return email.trim().toLowerCase().endsWith(`@${DEMO_EMAIL_DOMAIN}`);
+}

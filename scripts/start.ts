@@ -5,11 +5,10 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { DEFAULT_DATABASE_URL, dialect, sqlitePath } from "../lib/data/db";
+import { migrateIfNeeded, pendingMigrations } from "../lib/data/migrations";
 import { rederiveIfRulesChanged } from "../lib/data/rules-version";
 import { isDatabaseEmpty, prepareDatabase } from "../lib/data/setup";
-import { demoEnabled, generateSecret, secretProblem } from "../lib/config";
-import { deactivateAccountsOf } from "../lib/data/users";
-import { DEMO_EMAIL_DOMAIN } from "../lib/demo-accounts";
+import { demoEnabled, generateSecret, secretProblem, startupProblems } from "../lib/config";
 import { seedDemo, seedDemoAccounts } from "./seed-demo";
 import { serverEnv } from "./server-options";
 
@@ -67,10 +66,23 @@ function ensureSessionSecret(): void {
 }
 
 async function main() {
+  const problems = startupProblems();
+  if (problems.length) {
+    console.error(`\nPatchboard cannot start:\n${problems.map((p) => `- ${p}.`).join("\n")}\n`);
+    process.exit(1);
+  }
   ensureSessionSecret();
   if (dialect() === "sqlite") mkdirSync(dirname(sqlitePath()), { recursive: true });
-  console.log(`Patchboard: migrating ${dialect() === "sqlite" ? sqlitePath() : "PostgreSQL"} ...`);
-  run("prisma", ["migrate", "deploy"]);
+  // Only when a migration is pending: a second start beside a running one must not collide with it.
+  const pending = await pendingMigrations();
+  if (pending.length) {
+    console.log(`Patchboard: migrating ${dialect() === "sqlite" ? sqlitePath() : "PostgreSQL"} (${pending.length} migration${pending.length > 1 ? "s" : ""}) ...`);
+    const problem = await migrateIfNeeded();
+    if (problem) {
+      console.error(`\nPatchboard cannot start: ${problem}`);
+      process.exit(1);
+    }
+  }
   if (buildIsStale()) {
     console.log("Patchboard: building the app (first start or changed sources) ...");
     run("next", ["build"]);
@@ -82,10 +94,11 @@ async function main() {
     console.log("Patchboard: empty database, loading the demo fleet (PATCHBOARD_DEMO=0 to start empty) ...");
     await seedDemo();
   }
+  // With demo mode off the demo accounts stay as they are: the server refuses them itself (lib/data/users.ts).
   if (demoEnabled()) await seedDemoAccounts();
-  else if ((await deactivateAccountsOf(DEMO_EMAIL_DOMAIN)) > 0) console.log("Patchboard: demo mode is off, so the demo accounts were deactivated.");
   const port = process.env.PORT || "3000";
-  const server = spawn(bin("next"), ["start", "-p", port, ...process.argv.slice(2)], { stdio: "inherit", env: serverEnv(process.env) });
+  // Not `next start`: scripts/serve.ts puts Next behind a server that knows the client's address.
+  const server = spawn(bin("tsx"), ["scripts/serve.ts", "-p", port, ...process.argv.slice(2)], { stdio: "inherit", env: serverEnv(process.env) });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
   server.on("exit", (code) => process.exit(code ?? 0));
 }

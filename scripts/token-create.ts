@@ -1,8 +1,9 @@
 // npm run token:create -- --name NAME [--role admin|technician|viewer] [--organization SLUG]... [--expires YYYY-MM-DD]
 // Prints a new API token (shown once; only its hash is stored).
 import "dotenv/config";
-import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
+import { db } from "../lib/data/db";
+import { migrateIfNeeded } from "../lib/data/migrations";
 import { createApiToken } from "../lib/data/tokens";
 import { TOKEN_ROLES, type TokenRole } from "../lib/domain/access";
 
@@ -22,10 +23,11 @@ if (!name || !TOKEN_ROLES.includes(role) || (values.expires && !/^\d{4}-\d\d-\d\
   console.error(USAGE);
   process.exit(2);
 }
-// A token may be wanted before the first `npm start`: bring the database up to date first.
-const migrate = spawnSync("node_modules/.bin/prisma", ["migrate", "deploy"], { encoding: "utf8" });
-if (migrate.status !== 0) {
-  console.error(migrate.stdout + migrate.stderr);
+// A token may be wanted before the first `npm start`: bring the database up to date first, but only when it is not
+// (the dashboard may be running, and migrating beside it fails on SQLite: lib/data/migrations.ts).
+const migrateProblem = await migrateIfNeeded({ quiet: true });
+if (migrateProblem) {
+  console.error(migrateProblem);
   process.exit(1);
 }
 try {
@@ -38,5 +40,8 @@ try {
   console.log(token);
 } catch (err) {
   console.error((err as Error).message);
-  process.exit(1);
+  process.exitCode = 1;
+} finally {
+  // PostgreSQL's idle pool would otherwise keep the command waiting for ten seconds after the token is printed.
+  await db.$disconnect();
 }

@@ -2,7 +2,7 @@ import { withWriteTransaction } from "@/lib/data/sql-session";
 
 const TABLES = [
   "StatusDelta", "StatusSpan", "ServerCampaign", "OrganizationStatus", "Campaign", "Setting", "Remediation", "Indicator", "Scan", "Import", "UserOrganization", "TokenOrganization", "Server", "Organization",
-  "ApiToken", "ColumnMapping", "Session", "Account", "Verification", "User", "AuditEvent", "SignInFailure",
+  "ApiToken", "ColumnMapping", "Session", "Account", "Verification", "User", "AuditEvent", "SignInFailure", "SignInCounter",
 ];
 
 /** Empties every table (integration tests own their database). */

@@ -5,6 +5,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { Card } from "@/components/ui/card";
 import { demoEnabled } from "@/lib/config";
 import { countUsers } from "@/lib/data/users";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
 import { getAccess } from "@/app/_lib/access";
 
@@ -13,16 +14,11 @@ export const metadata: Metadata = { title: "Sign in" };
 
 type Props = { searchParams: Promise<{ next?: string | string[]; setup?: string }> };
 
-// Only a path on this site: an open redirect would let a link send people elsewhere after signing in.
-function safeNext(raw: string | string[] | undefined): string {
-  const next = Array.isArray(raw) ? raw[0] : raw;
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
-}
-
 export default async function SignInPage({ searchParams }: Props) {
   if ((await countUsers()) === 0) redirect("/setup");
   const params = await searchParams;
-  const next = safeNext(params.next);
+  // Only a path on this site: an open redirect would let a link send people elsewhere after signing in.
+  const next = safeRedirectPath(params.next);
   if (await getAccess()) redirect(next);
   return (
     <div className="mx-auto grid max-w-4xl gap-8 md:grid-cols-2">

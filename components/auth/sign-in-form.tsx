@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { AuthField } from "./auth-field";
 
 type State = { kind: "idle" } | { kind: "busy" } | { kind: "error"; message: string };
@@ -29,7 +30,8 @@ export function SignInForm({ next }: { next: string }) {
       return;
     }
     if (res.ok) {
-      window.location.assign(next);
+      // Checked again here: the prop is the page's, but this is the line that navigates.
+      window.location.assign(safeRedirectPath(next));
       return;
     }
     const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;

@@ -2,7 +2,10 @@ import { ZodError } from "zod";
 import { AppError } from "../errors";
 
 export function jsonError(status: number, code: string, message: string, details?: unknown): Response {
-  return Response.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status });
+  // A 413 is answered before the body has been read to its end: closing the connection once the answer is sent
+  // stops the server from waiting for (or reading) the rest.
+  const headers = status === 413 ? { Connection: "close" } : undefined;
+  return Response.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status, headers });
 }
 
 /** Maps anything thrown to the API's error shape; internals stay in the server log. */

@@ -3,13 +3,14 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
+import { requestIsHttps } from "../api/forwarded-headers";
 import { publicUrl, sessionSecret } from "../config";
 import { db, dialect } from "../data/db";
 
 export const SESSION_DAYS = 7;
 export const MIN_PASSWORD_LENGTH = 12;
 
-function createAuth() {
+function createAuth(secure: boolean) {
   const url = publicUrl();
   return betterAuth({
     appName: "Patchboard",
@@ -40,8 +41,10 @@ function createAuth() {
     // Patchboard limits sign-ins itself (per account and per address, in the database).
     rateLimit: { enabled: false },
     advanced: {
+      // The "__Secure-" name prefix only with an https:// PATCHBOARD_URL: the cookie's name must not depend on the
+      // request, or a session set over one scheme would not be found over the other.
       useSecureCookies: url?.startsWith("https://") ?? false,
-      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", ...(secure ? { secure: true } : {}) },
     },
     telemetry: { enabled: false },
     // Failed sign-ins are Patchboard's audit events already; Better Auth's own warnings about them (and about a
@@ -52,9 +55,16 @@ function createAuth() {
 }
 
 type Auth = ReturnType<typeof createAuth>;
-const globalForAuth = globalThis as unknown as { patchboardAuth?: Auth };
+const globalForAuth = globalThis as unknown as { patchboardAuth?: { plain?: Auth; secure?: Auth } };
 
-/** Created on first use, so that importing this module never needs the secret (e.g. during `next build`). */
-export function auth(): Auth {
-  return (globalForAuth.patchboardAuth ??= createAuth());
+/**
+ * Better Auth for a request: pass the request's headers wherever cookies may be set, so that they are Secure
+ * whenever the client's connection was HTTPS (directly, or to a trusted proxy: lib/api/forwarded-headers.ts), with or
+ * without PATCHBOARD_URL. Created on first use, so that importing this module never needs the secret (e.g. during
+ * `next build`).
+ */
+export function auth(requestHeaders?: Headers): Auth {
+  const secure = (publicUrl()?.startsWith("https://") ?? false) || (requestHeaders ? requestIsHttps(requestHeaders) : false);
+  const instances = (globalForAuth.patchboardAuth ??= {});
+  return secure ? (instances.secure ??= createAuth(true)) : (instances.plain ??= createAuth(false));
 }

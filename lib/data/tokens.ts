@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
+import { adminTokenProblem } from "../config";
 import { can, isTokenRole, type Access, type TokenRole } from "../domain/access";
 import { AppError, notFound } from "../errors";
 import { newTokenSchema, type NewTokenInput } from "../zod/users";
 import { recordAudit } from "./audit";
 import { db } from "./db";
 import { organizationIdsForSlugs } from "./organizations";
+import { isLockedDemoAccount } from "./users";
 import { isWriting } from "./sql-session";
 
 // API tokens are 256 random bits, so a plain SHA-256 is a safe stored form (no salt or
@@ -35,7 +37,16 @@ interface TokenSpec {
   createdBy: string;
 }
 
+// A client viewer token reads one client's data: without organizations it would read every client's, so it is
+// refused (here, and when an existing one is used: verifyApiToken).
+function checkViewerScope(role: TokenRole, organizationIds: number[]): void {
+  if (role === "viewer" && organizationIds.length === 0) {
+    throw new AppError(422, "organizations_required", "A client viewer token needs at least one organization.");
+  }
+}
+
 async function insertToken(spec: TokenSpec, token = generateToken()): Promise<{ id: number; token: string }> {
+  checkViewerScope(spec.role, spec.organizationIds);
   const row = await db.apiToken.create({
     data: {
       name: spec.name,
@@ -100,6 +111,9 @@ export async function listTokens(access: Access): Promise<TokenView[]> {
 
 /** Registers a token chosen by the operator (PATCHBOARD_ADMIN_TOKEN): an admin token; idempotent. */
 export async function registerApiToken(name: string, token: string): Promise<void> {
+  // Start-up stops before this with a message (scripts/start.ts); refused here too for any other caller.
+  const problem = adminTokenProblem(token);
+  if (problem) throw new AppError(422, "weak_token", problem);
   const tokenHash = hashToken(token);
   await db.apiToken.upsert({
     where: { tokenHash },
@@ -116,6 +130,8 @@ export async function verifyApiToken(token: string, ip: string | null = null): P
   const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { organizations: { select: { organizationId: true } } } });
   const now = Date.now();
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now)) return null;
+  // A token a demo account made (anyone could, with its published password) is the demo's: not outside demo mode.
+  if (row.createdBy && isLockedDemoAccount(row.createdBy)) return null;
   // Skipped while an import holds the write lock: on SQLite the write would wait for it
   // synchronously; last use is kept to the minute anyway.
   if (!isWriting() && (!row.lastUsedAt || now - row.lastUsedAt.getTime() > TOUCH_EVERY_MS)) {
@@ -123,6 +139,8 @@ export async function verifyApiToken(token: string, ip: string | null = null): P
   }
   const role = isTokenRole(row.role) ? row.role : "viewer";
   const limited = row.organizations.map((o) => o.organizationId);
+  // Fails closed: a viewer token made before the rule, or whose organizations were all deleted, reads nothing.
+  if (role === "viewer" && limited.length === 0) return null;
   return { actor: { type: "token", id: row.id, label: row.name }, role, organizationIds: limited.length ? limited : null, ip };
 }
 

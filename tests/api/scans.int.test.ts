@@ -89,8 +89,8 @@ describe("POST /api/v1/scans", () => {
   });
 
   it("accepts the operator's registered admin token", async () => {
-    await registerApiToken("admin", "operator-chosen-secret-token");
-    expect((await post(SAMPLE, { "content-type": "text/csv" }, "operator-chosen-secret-token")).status).toBe(201);
+    await registerApiToken("admin", "operator-chosen-secret-token-7f3a9c1e5b");
+    expect((await post(SAMPLE, { "content-type": "text/csv" }, "operator-chosen-secret-token-7f3a9c1e5b")).status).toBe(201);
   });
 
   it("answers an empty body with 400", async () => {

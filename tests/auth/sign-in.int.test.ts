@@ -1,6 +1,7 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DELETE, POST } from "@/app/api/session/route";
 import { GET as summary } from "@/app/api/v1/summary/route";
+import { CLIENT_IP_HEADER, markServedByPatchboard } from "@/lib/api/client-ip";
 import { db } from "@/lib/data/db";
 import { accessFromSession, changePassword, MAX_FAILURES_PER_ACCOUNT } from "@/lib/data/sign-in";
 import { createAccountDirectly, setUserActive } from "@/lib/data/users";
@@ -14,7 +15,7 @@ async function signIn(email: string, password: string, ip = "192.0.2.10") {
   const res = await POST(
     new Request(`${ORIGIN}/api/session`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN, host: "localhost", "x-forwarded-for": ip },
+      headers: { "content-type": "application/json", origin: ORIGIN, host: "localhost", [CLIENT_IP_HEADER]: ip },
       body: JSON.stringify({ email, password }),
     }),
   );
@@ -24,6 +25,10 @@ async function signIn(email: string, password: string, ip = "192.0.2.10") {
 
 const withCookie = (cookie: string, init: RequestInit = {}) => ({ ...init, headers: { cookie, origin: ORIGIN, host: "localhost", ...(init.headers ?? {}) } });
 const getSummary = (cookie: string) => summary(new Request(`${ORIGIN}/api/v1/summary`, withCookie(cookie)));
+
+// As behind scripts/serve.ts, which puts the connection's address in CLIENT_IP_HEADER.
+beforeAll(() => markServedByPatchboard());
+afterAll(() => markServedByPatchboard(false));
 
 beforeEach(async () => {
   await resetDatabase();

@@ -2,7 +2,7 @@ import { clientIp } from "@/lib/api/client-ip";
 import { errorResponse } from "@/lib/api/error-response";
 import { readJsonBody } from "@/lib/api/json-body";
 import { assertSameOrigin } from "@/lib/api/same-origin";
-import { accessFromSession, signIn, signOut } from "@/lib/data/sign-in";
+import { accessFromSession, MAX_SIGN_IN_BODY_BYTES, signIn, signOut } from "@/lib/data/sign-in";
 import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +17,7 @@ function withCookies(res: Response, from: Headers): Response {
 export async function POST(req: Request): Promise<Response> {
   try {
     assertSameOrigin(req);
-    const cookies = await signIn(await readJsonBody(req), req.headers, clientIp(req.headers));
+    const cookies = await signIn(await readJsonBody(req, MAX_SIGN_IN_BODY_BYTES), req.headers, clientIp(req.headers));
     return withCookies(Response.json({ signedIn: true }), cookies);
   } catch (err) {
     const res = errorResponse(err);

@@ -1,0 +1,73 @@
+// Migrating only when there is something to migrate. Prisma's schema engine opens an SQLite database in exclusive
+// locking mode, which fails at once ("unknown variant `SocketTimeout`", SQLITE_BUSY underneath) while any other
+// connection has the file open, such as a running dashboard. Commands that may run beside the dashboard
+// (token:create) and `npm start` itself therefore compare the migration folders with the database's
+// `_prisma_migrations` first, with a plain connection that takes no such lock, and call the migrate CLI only when
+// one is missing.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { databaseUrl, dialect, sqlitePath } from "./db";
+
+/** The migrations this checkout has for the database in DATABASE_URL, oldest first. */
+export function migrationNames(root = process.cwd()): string[] {
+  const dir = join(root, "prisma", dialect() === "postgres" ? "postgres" : "sqlite", "migrations");
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, "migration.sql")))
+    .map((e) => e.name)
+    .sort();
+}
+
+const APPLIED = `SELECT "migration_name" AS name FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`;
+
+/** The migrations the database has applied; none when it (or its migrations table) does not exist yet. */
+async function appliedMigrations(): Promise<Set<string>> {
+  if (dialect() === "sqlite") {
+    const path = sqlitePath();
+    if (!existsSync(path)) return new Set();
+    const conn = new Database(path, { readonly: true, fileMustExist: true, timeout: 15_000 });
+    try {
+      const exists = conn.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`).get();
+      return new Set(exists ? (conn.prepare(APPLIED).all() as { name: string }[]).map((r) => r.name) : []);
+    } finally {
+      conn.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  try {
+    await client.connect();
+    return new Set((await client.query<{ name: string }>(APPLIED)).rows.map((r) => r.name));
+  } catch (err) {
+    // 42P01: no migrations table yet; 3D000: no database yet. Either way, everything is still to do.
+    if (["42P01", "3D000"].includes((err as { code?: string }).code ?? "")) return new Set();
+    throw err;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Migrations in the checkout that the database has not applied (or whose last attempt failed). */
+export async function pendingMigrations(root = process.cwd()): Promise<string[]> {
+  const applied = await appliedMigrations();
+  return migrationNames(root).filter((name) => !applied.has(name));
+}
+
+/**
+ * Runs `prisma migrate deploy` when a migration is pending, else nothing. Returns null on success, or a message for
+ * the operator (with the CLI's output) when migrating failed.
+ */
+export async function migrateIfNeeded(opts: { quiet?: boolean } = {}): Promise<string | null> {
+  const pending = await pendingMigrations();
+  if (pending.length === 0) return null;
+  const res = spawnSync(join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], { encoding: "utf8", env: process.env, stdio: opts.quiet ? "pipe" : "inherit" });
+  if (res.status === 0) return null;
+  const output = `${res.stdout ?? ""}${res.stderr ?? ""}`;
+  const busy = /SocketTimeout|SQLITE_BUSY|database is locked/.test(output);
+  return (
+    `${pending.length} migration${pending.length > 1 ? "s are" : " is"} still to apply (${pending.join(", ")}), and migrating failed` +
+    (busy ? ": the database is in use, most likely by a running Patchboard. Stop it and start it again with `npm start`, which migrates first." : ".") +
+    (output ? `\n${output}` : "")
+  );
+}
