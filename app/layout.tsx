@@ -27,7 +27,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {children}
         </main>
         <footer className="border-t border-gray-200 py-6 text-center text-xs text-gray-600 dark:border-gray-800 dark:text-gray-400">
-          Exchange Server ProxyLogon (CVE-2021-26855, -26857, -26858, -27065) · March 2021 security updates (KB5000871)
+          Exchange Server emergencies: ProxyLogon, ProxyShell, ProxyNotShell and OWASSRF, CVE-2020-0688, CVE-2021-42321 · builds and fixes from Microsoft CSS-Exchange, CISA KEV
         </footer>
       </body>
     </html>

@@ -14,7 +14,8 @@ export interface CampaignView {
   alias: string | null;
   summary: string;
   cves: string[];
-  fixes: { securityUpdate: string; kb: string | null; cves: string[] }[];
+  /** the security updates that fix its CVEs, with the day each came out */
+  fixes: { securityUpdate: string; kb: string | null; cves: string[]; released: string }[];
   disclosed: string;
   exploitedFrom: string;
   lookBackFrom: string;
@@ -70,6 +71,12 @@ export interface Page<T> {
   page: number;
   pageSize: number;
   total: number;
+}
+
+/** A day the trend chart marks: a campaign's disclosure, the day its fix came out. */
+export interface TrendMarker {
+  date: string;
+  label: string;
 }
 
 export interface TrendDay extends StatusCounts {

@@ -13,23 +13,29 @@ import { getTrend } from "@/lib/data/trend";
 import { organizationListQuery } from "@/lib/zod/list-queries";
 import { parseListQuery, toListState, type SearchParams } from "@/app/_lib/list-query";
 import { requireAccess } from "@/app/_lib/access";
+import { campaignQuery, checkedAgainst, pageCampaign, trendMarkers } from "@/app/_lib/page-campaign";
+import { CampaignSelect } from "@/components/campaigns/campaign-select";
 
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const access = await requireAccess();
-  const query = parseListQuery(organizationListQuery, await searchParams);
+  const params = await searchParams;
+  const selected = await pageCampaign(params);
+  const { campaign } = selected;
+  const query = { ...parseListQuery(organizationListQuery, params), campaign };
   const [summary, trend, top, organizations] = await Promise.all([
-    getFleetSummary(access),
-    getTrend(access, {}),
-    getTopOrganizations(access, 10),
+    getFleetSummary(access, { campaign }),
+    getTrend(access, { campaign }),
+    getTopOrganizations(access, 10, campaign),
     listOrganizations(access, query),
   ]);
+  const select = <CampaignSelect campaigns={selected.campaigns} value={campaign} />;
 
   if (summary.servers === 0 && summary.organizations === 0) {
     return (
       <>
-        <PageHeader title="Fleet overview" description="Patch and compromise status of Exchange servers for ProxyLogon (March 2021)." />
+        <PageHeader title="Fleet overview" description="Patch and compromise status of Exchange servers for every known-exploited Exchange emergency." />
         <EmptyState title="No scans yet" action={<ButtonLink href="/upload">Upload a scan</ButtonLink>}>
           Upload a scan file (a CSV of servers, builds and indicators of compromise) to see which Exchange servers are patched, unpatched,
           mitigated or compromised.
@@ -44,15 +50,20 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         title="Fleet overview"
         description={
           <>
-            {plural(summary.servers, "Exchange server")} in {plural(summary.organizations, "organization")}, checked against ProxyLogon
-            (CVE-2021-26855, -26857, -26858, -27065). A patched server can still be compromised: the two are separate questions.
+            {plural(summary.servers, "Exchange server")} in {plural(summary.organizations, "organization")}, checked against{" "}
+            {checkedAgainst(selected.current)}. A patched server can still be compromised: the two are separate questions.
           </>
         }
-        actions={<ButtonLink href="/upload">Upload a scan</ButtonLink>}
+        actions={
+          <>
+            {select}
+            <ButtonLink href="/upload">Upload a scan</ButtonLink>
+          </>
+        }
       />
 
       <Section id="status" title="Servers by status">
-        <StatusCards counts={summary.statuses} total={summary.servers} hrefFor={(status) => `/servers?status=${status}`} />
+        <StatusCards counts={summary.statuses} total={summary.servers} hrefFor={(status) => `/servers?status=${status}${campaignQuery(campaign, "&")}`} />
       </Section>
 
       <div className="mb-10 grid gap-6 xl:grid-cols-5">
@@ -60,18 +71,18 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <h2 id="trend-heading" className="mb-4 text-lg font-semibold tracking-tight">
             Status over time
           </h2>
-          <StatusTrendChart data={trend} />
+          <StatusTrendChart data={trend} markers={trendMarkers(selected)} />
         </section>
         <section aria-labelledby="exposed-heading" className="xl:col-span-2">
           <h2 id="exposed-heading" className="mb-4 text-lg font-semibold tracking-tight">
             Most exposed organizations
           </h2>
-          <TopOrganizationsChart data={top} />
+          <TopOrganizationsChart data={top} linkQuery={campaignQuery(campaign)} />
         </section>
       </div>
 
       <Section id="organizations" title="Organizations" description="Sort by any column; filters and the page are kept in the address, so a view can be shared.">
-        <OrganizationsTable data={organizations.data} total={organizations.total} state={toListState(query)} />
+        <OrganizationsTable data={organizations.data} total={organizations.total} state={toListState(query)} linkQuery={campaignQuery(campaign)} />
       </Section>
     </>
   );

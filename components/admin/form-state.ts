@@ -13,3 +13,8 @@ export interface TokenFormState extends FormState {
 }
 
 export const IDLE: FormState = { status: "idle" };
+
+/** Adding a campaign also answers each problem with the field it is in. */
+export interface CampaignFormState extends FormState {
+  problems?: { field: string; message: string }[];
+}

@@ -1,8 +1,8 @@
 "use client";
 
-import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import { Area, AreaChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import { STATUSES, STATUS_LABELS, type Status } from "@/lib/domain/statuses";
-import type { TrendDay } from "@/lib/views";
+import type { TrendDay, TrendMarker } from "@/lib/views";
 import { STATUS_COLOR_VAR } from "../status/status-styles";
 import { formatCompact, formatDate, formatMonthYear, formatNumber, formatShortDay, plural } from "../ui/format";
 import { ChartFigure } from "./chart-figure";
@@ -46,8 +46,29 @@ function summarize(data: TrendDay[]): string {
   return `${range} On the last day: ${counts || "no servers"} (${plural(total(last), "server")}).`;
 }
 
-/** Stacked area chart of the number of servers in each status, per day. */
-export function StatusTrendChart({ data, caption = "Number of servers in each status, per day" }: { data: TrendDay[]; caption?: string }) {
+// Only the days the chart covers can be marked on it.
+function shown(data: TrendDay[], markers: TrendMarker[]): TrendMarker[] {
+  if (data.length === 0) return [];
+  const first = data[0].date;
+  const last = data[data.length - 1].date;
+  return markers.filter((m) => m.date >= first && m.date <= last);
+}
+
+function markerSummary(data: TrendDay[], markers: TrendMarker[]): string {
+  const list = shown(data, markers);
+  return list.length ? ` Marked: ${list.map((m) => `${m.label} (${formatDate(m.date)})`).join("; ")}.` : "";
+}
+
+/** Stacked area chart of the number of servers in each status, per day, with the campaigns' key days marked. */
+export function StatusTrendChart({
+  data,
+  caption = "Number of servers in each status, per day",
+  markers = [],
+}: {
+  data: TrendDay[];
+  caption?: string;
+  markers?: TrendMarker[];
+}) {
   if (data.length === 0) {
     return (
       <div data-testid="trend-chart" className="rounded-xl border border-dashed border-gray-300 bg-white p-8 text-center text-sm text-gray-600 dark:border-gray-700 dark:bg-gray-900 dark:text-gray-400">
@@ -60,7 +81,7 @@ export function StatusTrendChart({ data, caption = "Number of servers in each st
       id="trend"
       testId="trend-chart"
       caption={caption}
-      summary={summarize(data)}
+      summary={summarize(data) + markerSummary(data, markers)}
       table={<TrendTable data={data} label="Servers by status per day" />}
       chart={
         <>
@@ -82,6 +103,15 @@ export function StatusTrendChart({ data, caption = "Number of servers in each st
             />
             <YAxis allowDecimals={false} tick={AXIS_TICK} tickFormatter={formatCompact} stroke="var(--chart-grid)" width="auto" />
             <Tooltip content={TrendTooltip} cursor={{ stroke: "var(--chart-axis)", strokeDasharray: "3 3" }} />
+            {shown(data, markers).map((m) => (
+              <ReferenceLine
+                key={`${m.date}-${m.label}`}
+                x={m.date}
+                stroke="var(--chart-axis)"
+                strokeDasharray="4 3"
+                label={{ value: m.label, position: "insideTopLeft", fill: "var(--chart-axis)", fontSize: 11 }}
+              />
+            ))}
             {STACK_ORDER.map((status) => (
               <Area
                 key={status}

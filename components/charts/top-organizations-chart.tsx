@@ -28,7 +28,7 @@ function TopTooltip({ active, payload }: TooltipContentProps) {
 }
 
 /** Horizontal stacked bars: compromised + unpatched servers of the most exposed organizations. */
-export function TopOrganizationsChart({ data }: { data: TopOrganization[] }) {
+export function TopOrganizationsChart({ data, linkQuery = "" }: { data: TopOrganization[]; linkQuery?: string }) {
   const router = useRouter();
   if (data.length === 0) {
     return (
@@ -40,7 +40,7 @@ export function TopOrganizationsChart({ data }: { data: TopOrganization[] }) {
   const worst = data[0];
   const open = (item: { payload?: unknown }) => {
     const org = item.payload as TopOrganization | undefined;
-    if (org) router.push(`/organizations/${org.slug}`);
+    if (org) router.push(`/organizations/${org.slug}${linkQuery}`);
   };
   return (
     <ChartFigure
@@ -49,7 +49,7 @@ export function TopOrganizationsChart({ data }: { data: TopOrganization[] }) {
       caption="Unpatched and compromised servers, top organizations"
       summary={`The ${plural(data.length, "organization")} with the most unpatched and compromised servers. ${worst.name} leads with ${formatNumber(worst.compromised)} compromised and ${formatNumber(worst.unpatched)} unpatched.`}
       tableLabel="Show as a table with links"
-      table={<TopOrganizationsTable data={data} />}
+      table={<TopOrganizationsTable data={data} linkQuery={linkQuery} />}
       chart={
         <>
           <BarChart

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { TopOrganization } from "@/lib/views";
 import { formatNumber } from "../ui/format";
 
-export function TopOrganizationsTable({ data }: { data: TopOrganization[] }) {
+export function TopOrganizationsTable({ data, linkQuery = "" }: { data: TopOrganization[]; linkQuery?: string }) {
   return (
     <table className="w-full text-sm">
       <caption className="sr-only">Organizations with the most unpatched and compromised servers</caption>
@@ -23,7 +23,7 @@ export function TopOrganizationsTable({ data }: { data: TopOrganization[] }) {
         {data.map((org) => (
           <tr key={org.slug}>
             <th scope="row" className="py-1.5 pr-3 text-left font-normal">
-              <Link href={`/organizations/${org.slug}`} className="text-blue-700 hover:underline dark:text-blue-400">
+              <Link href={`/organizations/${org.slug}${linkQuery}`} className="text-blue-700 hover:underline dark:text-blue-400">
                 {org.name}
               </Link>
             </th>

@@ -8,6 +8,7 @@ import { NavLinks, type NavLink } from "./nav-links";
 const ADMIN_LINKS: NavLink[] = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/tokens", label: "API tokens" },
+  { href: "/admin/campaigns", label: "Campaigns" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

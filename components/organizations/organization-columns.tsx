@@ -25,12 +25,12 @@ function statusColumn(status: Status) {
   });
 }
 
-/** Column ids are the API's sort fields (ORGANIZATION_SORTS). */
-export const organizationColumns = helper.columns([
+/** Column ids are the API's sort fields (ORGANIZATION_SORTS). Links keep `linkQuery` (the page's campaign). */
+export const organizationColumnsFor = (linkQuery: string) => helper.columns([
   helper.accessor("name", {
     header: "Organization",
     cell: (info) => (
-      <Link href={`/organizations/${info.row.original.slug}`} className="text-blue-700 hover:underline dark:text-blue-400">
+      <Link href={`/organizations/${info.row.original.slug}${linkQuery}`} className="text-blue-700 hover:underline dark:text-blue-400">
         {info.getValue()}
       </Link>
     ),

@@ -9,24 +9,37 @@ import { IndicatorSummary } from "./indicator-summary";
 const helper = createColumnHelper<Features, ServerRow>();
 const dash = <span className="text-gray-600 dark:text-gray-400">—</span>;
 
-const hostname = helper.accessor("hostname", {
-  header: "Hostname",
-  cell: (info) => (
-    <Link href={`/servers/${info.row.original.id}`} className="text-blue-700 hover:underline dark:text-blue-400">
-      {info.getValue()}
-    </Link>
-  ),
-});
+const hostname = (linkQuery: string) =>
+  helper.accessor("hostname", {
+    header: "Hostname",
+    cell: (info) => (
+      <Link href={`/servers/${info.row.original.id}${linkQuery}`} className="text-blue-700 hover:underline dark:text-blue-400">
+        {info.getValue()}
+      </Link>
+    ),
+  });
 
-const organization = helper.accessor("organizationName", {
-  id: "organization",
-  header: "Organization",
-  cell: (info) => (
-    <Link href={`/organizations/${info.row.original.organization}`} className="hover:underline">
-      {info.getValue()}
-    </Link>
-  ),
-});
+const organization = (linkQuery: string) =>
+  helper.accessor("organizationName", {
+    id: "organization",
+    header: "Organization",
+    cell: (info) => (
+      <Link href={`/organizations/${info.row.original.organization}${linkQuery}`} className="hover:underline">
+        {info.getValue()}
+      </Link>
+    ),
+  });
+
+function behind(row: ServerRow) {
+  if (row.updatesBehind === null) return <span className="text-gray-600 dark:text-gray-400">cannot tell</span>;
+  const unsupported = row.supported === false ? <span className="block text-xs text-red-700 dark:text-red-400">out of support</span> : null;
+  return (
+    <span className={row.updatesBehind > 0 ? "font-medium text-amber-800 dark:text-amber-300" : "text-gray-700 dark:text-gray-300"}>
+      {row.updatesBehind === 0 ? "up to date" : `${row.updatesBehind} behind`}
+      {unsupported}
+    </span>
+  );
+}
 
 const rest = [
   helper.accessor("ipAddress", {
@@ -37,6 +50,7 @@ const rest = [
   helper.accessor("product", { header: "Product", enableSorting: false, meta: { cellClassName: "whitespace-nowrap" }, cell: (info) => info.getValue() ?? dash }),
   helper.accessor("cumulativeUpdate", { header: "CU", enableSorting: false, meta: { cellClassName: "whitespace-nowrap" }, cell: (info) => info.getValue() ?? dash }),
   helper.accessor("build", { header: "Build", meta: { cellClassName: "font-mono text-xs whitespace-nowrap" }, cell: (info) => info.getValue() ?? dash }),
+  helper.accessor("updatesBehind", { header: "Security updates", enableSorting: false, meta: { cellClassName: "whitespace-nowrap" }, cell: (info) => behind(info.row.original) }),
   helper.accessor("status", { header: "Status", cell: (info) => <StatusBadge status={info.getValue()} /> }),
   helper.accessor("lastScanAt", {
     header: "Last scan",
@@ -50,6 +64,6 @@ const rest = [
   helper.accessor("indicators", { header: "Indicators", enableSorting: false, cell: (info) => <IndicatorSummary indicators={info.getValue()} count={info.row.original.indicatorCount} /> }),
 ];
 
-/** Column ids of sortable columns are the API's sort fields (SERVER_SORTS). */
-export const serverColumns = helper.columns([hostname, ...rest]);
-export const fleetServerColumns = helper.columns([hostname, organization, ...rest]);
+/** Column ids of sortable columns are the API's sort fields (SERVER_SORTS). Links keep `linkQuery` (the page's campaign). */
+export const serverColumnsFor = (linkQuery: string, withOrganization: boolean) =>
+  withOrganization ? helper.columns([hostname(linkQuery), organization(linkQuery), ...rest]) : helper.columns([hostname(linkQuery), ...rest]);

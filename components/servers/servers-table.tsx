@@ -1,8 +1,9 @@
 "use client";
 
+import { useMemo } from "react";
 import type { ServerRow } from "@/lib/views";
 import { DataTable, type ListState } from "../data-table/data-table";
-import { fleetServerColumns, serverColumns } from "./server-columns";
+import { serverColumnsFor } from "./server-columns";
 
 const DEFAULTS = { sort: "hostname", page: "1", pageSize: "25" } as const;
 const rowId = (row: ServerRow) => String(row.id);
@@ -14,27 +15,31 @@ export function ServersTable({
   state,
   showOrganization = false,
   label = "Servers",
+  linkQuery = "",
 }: {
   data: ServerRow[];
   total: number;
   state: ListState;
   showOrganization?: boolean;
   label?: string;
+  /** appended to the rows' links: the page's campaign */
+  linkQuery?: string;
 }) {
+  const columns = useMemo(() => serverColumnsFor(linkQuery, showOrganization), [linkQuery, showOrganization]);
   return (
     <DataTable
       id="servers"
       label={label}
       noun="servers"
       testId="servers-table"
-      columns={showOrganization ? fleetServerColumns : serverColumns}
+      columns={columns}
       data={data}
       total={total}
       state={state}
       defaults={DEFAULTS}
       getRowId={rowId}
-      searchLabel="Filter by hostname or IP"
-      searchPlaceholder="Hostname or IP address"
+      searchLabel="Filter by hostname, IP or organization"
+      searchPlaceholder="Hostname, IP address or organization"
       statusLabel="Status"
     />
   );

@@ -3,6 +3,7 @@ import { BUILT_IN_CAMPAIGNS } from "../domain/campaigns/built-in";
 import { ROLLUP_ID } from "../domain/campaigns/definition";
 import { parseCampaign } from "../domain/campaigns/parse";
 import { campaignFromDefinition, type Campaign } from "../domain/campaigns/rules";
+import { updateNamed } from "../domain/exchange";
 import { AppError } from "../errors";
 import type { CampaignView } from "../views";
 import { db } from "./db";
@@ -55,7 +56,7 @@ export function toCampaignView(c: Campaign, builtIn: boolean): CampaignView {
     alias: d.alias ?? null,
     summary: d.summary,
     cves: d.cves,
-    fixes: d.fixes.map((f) => ({ securityUpdate: f.securityUpdate, kb: f.kb ?? null, cves: f.cves })),
+    fixes: d.fixes.map((f) => ({ securityUpdate: f.securityUpdate, kb: f.kb ?? null, cves: f.cves, released: updateNamed(f.securityUpdate)?.released ?? d.disclosed })),
     disclosed: d.disclosed,
     exploitedFrom: d.exploitedFrom,
     lookBackFrom: d.lookBackFrom,

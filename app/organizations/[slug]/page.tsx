@@ -17,6 +17,8 @@ import { deleteOrganizationAction } from "./actions";
 import { DeleteOrganizationSection } from "@/components/organizations/delete-organization-section";
 import { can } from "@/lib/domain/access";
 import { parseListQuery, toListState, type SearchParams } from "@/app/_lib/list-query";
+import { campaignQuery, checkedAgainst, pageCampaign, trendMarkers } from "@/app/_lib/page-campaign";
+import { CampaignSelect } from "@/components/campaigns/campaign-select";
 
 export const dynamic = "force-dynamic";
 
@@ -33,11 +35,14 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
   const organization = await loadOrganization(slug);
   if (!organization) notFound();
 
-  const query = parseListQuery(serverListQuery, await searchParams, { organization: slug });
+  const search = await searchParams;
+  const selected = await pageCampaign(search);
+  const { campaign } = selected;
+  const query = parseListQuery(serverListQuery, search, { organization: slug, campaign });
   const access = await requireAccess();
   const [summary, trend, servers] = await Promise.all([
-    getFleetSummary(access, { organization: slug }),
-    getTrend(access, { organization: slug }),
+    getFleetSummary(access, { organization: slug, campaign }),
+    getTrend(access, { organization: slug, campaign }),
     listServers(access, query),
   ]);
   const base = `/organizations/${encodeURIComponent(slug)}`;
@@ -47,19 +52,20 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
       <PageHeader
         eyebrow={<Breadcrumbs items={[{ label: "Overview", href: "/" }, { label: "Organization" }]} />}
         title={organization.name}
-        description={`${plural(summary.servers, "Exchange server")}, ${formatPercent(organization.percentPatched)} patched.`}
+        description={`${plural(summary.servers, "Exchange server")}, ${formatPercent(summary.servers ? (100 * summary.statuses.patched) / summary.servers : 0)} patched against ${checkedAgainst(selected.current)}.`}
+        actions={<CampaignSelect campaigns={selected.campaigns} value={campaign} />}
       />
 
       <Section id="status" title="Servers by status">
-        <StatusCards counts={summary.statuses} total={summary.servers} hrefFor={(status) => `${base}?status=${status}#servers`} />
+        <StatusCards counts={summary.statuses} total={summary.servers} hrefFor={(status) => `${base}?status=${status}${campaignQuery(campaign, "&")}#servers`} />
       </Section>
 
       <Section id="trend" title="Status over time">
-        <StatusTrendChart data={trend} caption={`Servers of ${organization.name} in each status, per day`} />
+        <StatusTrendChart data={trend} markers={trendMarkers(selected)} caption={`Servers of ${organization.name} in each status, per day`} />
       </Section>
 
       <Section id="servers" title="Servers">
-        <ServersTable data={servers.data} total={servers.total} state={toListState(query)} label={`Servers of ${organization.name}`} />
+        <ServersTable data={servers.data} total={servers.total} state={toListState(query)} label={`Servers of ${organization.name}`} linkQuery={campaignQuery(campaign)} />
       </Section>
 
       {can.administer(access) ? (

@@ -7,13 +7,17 @@ import { requireAccess } from "@/app/_lib/access";
 import { serverListQuery } from "@/lib/zod/list-queries";
 import { STATUS_LABELS } from "@/lib/domain/statuses";
 import { parseListQuery, toListState, type SearchParams } from "@/app/_lib/list-query";
+import { campaignQuery, checkedAgainst, pageCampaign } from "@/app/_lib/page-campaign";
+import { CampaignSelect } from "@/components/campaigns/campaign-select";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Servers" };
 
 /** Every server of the fleet; the status cards of the overview link here. */
 export default async function ServersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const query = parseListQuery(serverListQuery, await searchParams, { organization: undefined });
+  const params = await searchParams;
+  const selected = await pageCampaign(params);
+  const query = parseListQuery(serverListQuery, params, { organization: undefined, campaign: selected.campaign });
   const servers = await listServers(await requireAccess(), query);
   const what = query.status ? `${STATUS_LABELS[query.status].toLowerCase()} servers` : "servers";
   return (
@@ -22,9 +26,10 @@ export default async function ServersPage({ searchParams }: { searchParams: Prom
         title="Servers"
         description={`${plural(servers.total, query.status ? `${STATUS_LABELS[query.status].toLowerCase()} server` : "server")}${
           query.q ? ` matching “${query.q}”` : ""
-        } across all organizations.`}
+        }${query.behind ? " behind on security updates" : ""}${query.cve ? ` with ${query.cve} open` : ""} across all organizations, for ${checkedAgainst(selected.current)}.`}
+        actions={<CampaignSelect campaigns={selected.campaigns} value={selected.campaign} />}
       />
-      <ServersTable data={servers.data} total={servers.total} state={toListState(query)} showOrganization label={`All ${what}`} />
+      <ServersTable data={servers.data} total={servers.total} state={toListState(query)} showOrganization label={`All ${what}`} linkQuery={campaignQuery(selected.campaign)} />
     </>
   );
 }
