@@ -8,8 +8,11 @@ import { rowsSource, statementBatches, type SqlScalar, type SqlSession } from ".
 export type { ScanRowInput };
 
 const BASE_SCAN_COLUMNS = ["serverId", "importId", "scannedAt", "build", "ipAddress", "mitigation", "source"];
-const TOOL_SCAN_COLUMNS = ["patchEvidence", "toolVerdict", "logAgeDays"];
-const SCAN_TYPES = ["integer", "integer", "timestamp(3)", "text", "text", "text", "text", "text", "text", "integer"];
+const TOOL_SCAN_COLUMNS = ["patchEvidence", "toolVerdict", "logAgeDays", "signals"];
+const SCAN_TYPES = ["integer", "integer", "timestamp(3)", "text", "text", "text", "text", "text", "text", "integer", "text"];
+// Signal ids are plugin numbers and script names; anything else is not one.
+const SIGNAL_ID = /^[A-Za-z0-9._-]{1,60}$/;
+const MAX_SIGNALS = 200;
 const INDICATOR_TYPES = ["integer", "timestamp(3)", "text", "text", "timestamp(3)", "timestamp(3)", "text"];
 // Canonical CSV indicators are free text (usually a path): the type says where they came from.
 const REPORTED = "reported";
@@ -42,12 +45,12 @@ export class ImportWriter {
     const serverIds = await this.resolveServers(rows);
     // Most files are plain CSV scans: those leave the tool columns to their defaults, which keeps a million-row
     // import from serialising three million constant values.
-    const fromTool = rows.some((r) => r.patchEvidence !== undefined || r.toolVerdict || r.logAgeDays != null);
+    const fromTool = rows.some((r) => r.patchEvidence !== undefined || r.toolVerdict || r.logAgeDays != null || r.signals?.length);
     const types = fromTool ? SCAN_TYPES : SCAN_TYPES.slice(0, BASE_SCAN_COLUMNS.length);
     const columns = fromTool ? [...BASE_SCAN_COLUMNS, ...TOOL_SCAN_COLUMNS] : BASE_SCAN_COLUMNS;
     const tuples = rows.map((r, i) => {
       const base: SqlScalar[] = [serverIds[i], this.importId, r.scannedAt, normalizeBuild(r.build), r.ipAddress, r.mitigation, this.source];
-      if (fromTool) base.push(r.patchEvidence ?? "build", r.toolVerdict ? JSON.stringify(r.toolVerdict) : null, r.logAgeDays ?? null);
+      if (fromTool) base.push(r.patchEvidence ?? "build", r.toolVerdict ? JSON.stringify(r.toolVerdict) : null, r.logAgeDays ?? null, signalsText(r.signals));
       return base;
     });
     const names = columns.map((c) => `"${c}"`).join(", ");
@@ -152,4 +155,9 @@ export class ImportWriter {
       for (const f of found) this.serverIds.set(`${orgId}\u0000${f.hostnameKey}`, Number(f.id));
     }
   }
+}
+
+function signalsText(signals: string[] | undefined): string | null {
+  const ids = (signals ?? []).filter((id) => SIGNAL_ID.test(id)).slice(0, MAX_SIGNALS);
+  return ids.length ? ids.join(",") : null;
 }

@@ -46,10 +46,6 @@ export interface CampaignRules {
 
 const intersects = (a: readonly string[] | undefined, b: readonly string[]) => (a ?? []).some((x) => b.includes(x));
 
-function signalIds(rules: CampaignRules): string[] {
-  return [...rules.signals.nmapScripts, ...rules.signals.nessusPlugins].map((s) => s.id);
-}
-
 // A tool whose silence means something for this campaign: nmap when the campaign has an nmap script, Nessus when
 // it has plugins. Another campaign's scanner saying nothing says nothing about this one.
 function listensTo(scan: ScanFacts, rules: CampaignRules): boolean {
@@ -60,24 +56,26 @@ function listensTo(scan: ScanFacts, rules: CampaignRules): boolean {
 
 const mappedTool = (scan: ScanFacts) => scan.source === "nmap" || scan.source === "nessus";
 
-/** How this campaign reads a scan: a tool's finding counts only for the campaign whose CVEs or signals it names. */
+/**
+ * How this campaign reads a scan: a tool's check that fired counts for the campaign that names it (an nmap script
+ * that reported VULNERABLE is a live probe; a Nessus plugin, a version check), a tool's silence counts only for a
+ * campaign that listens to that tool, and a build counts for every campaign.
+ */
 export function campaignEvidence(scan: ScanFacts, rules: CampaignRules): PatchEvidence {
   const evidence = scan.patchEvidence ?? "build";
+  if (evidence === "offline" || evidence === "not-checked") return evidence;
   const hasBuild = (scan.build?.trim() ?? "") !== "";
+  const fired = scan.signals ?? [];
+  if (intersects(fired, rules.signals.nmapScripts.map((s) => s.id))) return "exploitable";
+  if (intersects(fired, rules.signals.nessusPlugins.map((s) => s.id))) return "vulnerable";
   if (evidence === "vulnerable" || evidence === "exploitable") {
-    // A finding that names neither a CVE nor a check (a file written before signals were kept) is taken, to be
-    // safe, for every campaign that listens to its tool, or every campaign when its tool is none of those.
-    const named = (scan.cves?.length ?? 0) + (scan.signals?.length ?? 0) > 0;
-    const speaks = named ? intersects(scan.cves, rules.cves) || intersects(scan.signals, signalIds(rules)) : listensTo(scan, rules) || !mappedTool(scan);
-    if (speaks) return evidence;
-    if (listensTo(scan, rules)) return "not-determined";
-    return hasBuild ? "build" : "not-checked";
+    // Named by CVE only (or by nothing: a scan stored before signals were kept, taken for every campaign that
+    // listens to its tool, or every campaign when its tool is none of those).
+    const named = (scan.cves?.length ?? 0) > 0;
+    if (named ? intersects(scan.cves, rules.cves) : fired.length === 0 && (listensTo(scan, rules) || !mappedTool(scan))) return evidence;
   }
-  if (evidence === "not-determined") {
-    if (listensTo(scan, rules)) return evidence;
-    return hasBuild ? "build" : "not-checked";
-  }
-  return evidence;
+  if (hasBuild) return evidence === "not-determined" && listensTo(scan, rules) ? "not-determined" : "build";
+  return listensTo(scan, rules) ? "not-determined" : "not-checked";
 }
 
 /** The mitigation rule a scan recorded, when it is one of this campaign's. */

@@ -20,7 +20,10 @@ const FIND_BUILD = "Run a scan that reports the full four-part build (Exchange H
  * build needs nothing or says too little); `exploitedFrom` is the earliest exploitation among them.
  */
 export function guidanceFor(status: Status, installs: readonly string[], patch: PatchLevel | null, exploitedFrom: string | null): Guidance {
-  const install = [...new Set(installs)];
+  // Security updates are cumulative: the newest one the build lacks (on a release that gets it) fixes every older
+  // CVE too, so that one line is the whole answer. Without update data (Exchange 2010), each campaign says its own.
+  const newest = patch?.determined ? [...patch.openCves].sort((a, b) => b.fixedByReleased.localeCompare(a.fixedByReleased))[0] : undefined;
+  const install = newest ? [newest.install] : [...new Set(installs)];
   const unsupported = patch?.supported === false && patch.product ? ` ${patch.product} is out of support: plan the move to a supported version.` : "";
   switch (status) {
     case "compromised":

@@ -29,8 +29,11 @@ export function toolVerdictFor(stored: StoredToolVerdict, signals: readonly stri
   }
   const probes = stored.tool === "nmap" ? campaign.signals.nmapScripts : campaign.signals.nessusPlugins;
   const firedHere = probes.filter((p) => signals.includes(p.id));
-  const named = [...new Set([...ofCampaign(campaign.cves, listed), ...firedHere.flatMap((p) => p.cves)])];
-  if (stored.vulnerable === true && named.length > 0) return { vulnerable: true, cves: named };
+  if (firedHere.length > 0) return { vulnerable: true, cves: [...new Set(firedHere.flatMap((p) => p.cves))] };
+  // A probe names the CVEs it tested; so did verdicts stored before signals were kept. A Nessus row's CVE column
+  // alone does not: an "unsupported version" finding may list any.
+  const named = ofCampaign(campaign.cves, listed);
+  if (stored.vulnerable === true && named.length > 0 && (stored.tool === "nmap" || signals.length === 0)) return { vulnerable: true, cves: named };
   // nmap's script can say NOT VULNERABLE; Nessus lists findings, not the checks that passed.
   if (stored.tool === "nmap" && stored.vulnerable === false && probes.length > 0) return { vulnerable: false, cves: [] };
   return null;

@@ -51,6 +51,8 @@ export interface ScanObservation {
   compromiseCheck: CompromiseCheck | null;
   /** false: the tool could not reach the server (Health Checker "Online": false): recorded as not scanned */
   online: boolean;
+  /** the tool's checks that fired: nmap scripts that reported VULNERABLE, Nessus plugins; campaigns map them to CVEs */
+  signals?: string[];
 }
 
 export type ObservationRecord = { line: number; observation: ScanObservation } | { line: number; error: string };

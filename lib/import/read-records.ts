@@ -128,6 +128,7 @@ function toRow(o: ScanObservation, organization: string | null, options: ReadOpt
     patchEvidence: o.online ? o.patchEvidence : "offline",
     toolVerdict: o.toolVerdict,
     logAgeDays: o.compromiseCheck?.logAgeDays ?? null,
+    signals: o.signals ?? [],
     findings: o.indicators,
   };
 }

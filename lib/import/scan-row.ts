@@ -18,6 +18,8 @@ export interface ScanRowInput {
   patchEvidence?: PatchEvidence;
   toolVerdict?: ToolVerdict | null;
   logAgeDays?: number | null;
+  /** the tool's checks that fired (nmap scripts, Nessus plugins), by id */
+  signals?: string[];
   /** the tool's findings, each with its own time, stored in the Indicator table; absent: one per entry of `indicators` */
   findings?: IndicatorObservation[];
 }

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { campaignEvidence } from "../../domain/campaign-rules";
 import { BUILT_IN_CAMPAIGNS } from "../../domain/campaigns/built-in";
-
-const PROXYLOGON = BUILT_IN_CAMPAIGNS.find((c) => c.id === "proxylogon")!;
-const judgeBuild = (build: string | null, campaign: typeof PROXYLOGON) => campaign.judgeBuild(build);
-import type { ObservationRecord } from "../observation";
+import type { ObservationRecord, ScanObservation } from "../observation";
 import { looksLikeNessusCsv, parseNessusCsv } from "./nessus-csv";
 import { installedBuild } from "./nessus-plugin-output";
 import { collect, fileErrorOf, fixture, observations, pieces } from "./parser-test-support";
@@ -21,6 +19,12 @@ const csv = (...rows: string[]) => [HEADER, ...rows].join("\n") + "\n";
 const KB = "Security Updates for Microsoft Exchange Server (March 2021) (Remote)";
 const DETECTION = "Microsoft Exchange Server Detection";
 const errors = (recs: ObservationRecord[]) => recs.filter((r) => "error" in r);
+const campaign = (id: string) => BUILT_IN_CAMPAIGNS.find((c) => c.id === id)!;
+const PROXYLOGON = campaign("proxylogon");
+const judgeBuild = (build: string | null, c: typeof PROXYLOGON) => c.judgeBuild(build);
+// How a campaign reads the host: the parser records what Nessus saw, the campaign knows its plugins.
+const readAs = (o: ScanObservation, id = "proxylogon") =>
+  campaignEvidence({ scannedAt: new Date(0), build: o.build, mitigation: null, patchEvidence: o.patchEvidence, source: "nessus", signals: o.signals, cves: o.toolVerdict?.cves }, campaign(id));
 
 describe("parseNessusCsv: the sample export", () => {
   it("groups rows by host, reads the multi-line Plugin Output and skips the non-Exchange host", async () => {
@@ -37,10 +41,11 @@ describe("parseNessusCsv: the sample export", () => {
           scannedAt,
           indicators: [],
           mitigation: null,
-          patchEvidence: "vulnerable",
-          toolVerdict: { tool: "nessus", vulnerable: true, cves: ["CVE-2021-26855", "CVE-2021-26857"] },
+          patchEvidence: "build",
+          toolVerdict: { tool: "nessus", vulnerable: "unknown", cves: ["CVE-2021-26855", "CVE-2021-26857"] },
           compromiseCheck: null,
           online: true,
+          signals: ["147003"],
         },
       },
       { line: 0, error: "1 host without Exchange findings was skipped (198.51.100.8)." },
@@ -64,14 +69,17 @@ describe("parseNessusCsv: verdicts per host", () => {
     const [obs] = observations(
       await parse(csv(row("147003", "mail.example.org", KB, "", "CVE-2021-26855"), row("147003", "MAIL.example.org", KB, "", "CVE-2021-26855, cve-2021-27065"))),
     );
-    expect(obs).toMatchObject({ hostname: "mail.example.org", ipAddress: null, patchEvidence: "vulnerable" });
-    expect(obs.toolVerdict).toEqual({ tool: "nessus", vulnerable: true, cves: ["CVE-2021-26855", "CVE-2021-27065"] });
+    expect(obs).toMatchObject({ hostname: "mail.example.org", ipAddress: null, patchEvidence: "not-determined", signals: ["147003"] });
+    expect(obs.toolVerdict).toEqual({ tool: "nessus", vulnerable: "unknown", cves: ["CVE-2021-26855", "CVE-2021-27065"] });
+    expect(readAs(obs)).toBe("vulnerable");
+    expect(readAs(obs, "proxyshell")).toBe("not-determined");
   });
 
   it("marks an Exchange 2010 host with plugin 147024 vulnerable", async () => {
     const out = "Installed version : 14.3.509.0\nFixed version : 14.3.513.0";
     const [obs] = observations(await parse(csv(row("147024", "ex2010", "Microsoft Exchange Server 2010 SP3 RCE", out, "CVE-2021-26857"))));
-    expect(obs).toMatchObject({ build: "14.3.509.0", patchEvidence: "vulnerable", toolVerdict: { vulnerable: true, cves: ["CVE-2021-26857"] } });
+    expect(obs).toMatchObject({ build: "14.3.509.0", patchEvidence: "build", signals: ["147024"], toolVerdict: { cves: ["CVE-2021-26857"] } });
+    expect(readAs(obs)).toBe("vulnerable");
   });
 
   it("hands a build from a detection plugin's output on as build evidence; Nessus's own verdict stays unknown", async () => {
@@ -161,7 +169,7 @@ describe("parseNessusCsv: rows and files", () => {
   it("reads a Plugin Output just under the 1 MB record limit", async () => {
     const output = `${"x".repeat(1000 * 1000)}\nInstalled version : 15.1.2176.2`;
     const [obs] = observations(await parse(csv(row("147003", "big", KB, output), row("147003", "small", KB)), null, 4096));
-    expect(obs).toMatchObject({ hostname: "big", build: "15.1.2176.2", patchEvidence: "vulnerable" });
+    expect(obs).toMatchObject({ hostname: "big", build: "15.1.2176.2", patchEvidence: "build", signals: ["147003"] });
   });
 
   it("rejects the file when a Plugin Output field is over 1 MB, naming its line", async () => {
@@ -235,7 +243,8 @@ describe("parseNessusCsv: builds judged by the status engine", () => {
 
   it("issue 8 item 2: an unsupported-version row never makes a host vulnerable by itself", async () => {
     const [obs] = observations(await parse(csv(row("22313", "old", UNSUPPORTED, "Microsoft Exchange Server 2013 CU10 is no longer supported.", "CVE-2021-26855"))));
-    expect(obs).toMatchObject({ build: null, patchEvidence: "not-determined", toolVerdict: { vulnerable: "unknown", cves: [] } });
+    expect(obs).toMatchObject({ build: null, patchEvidence: "not-determined", signals: ["22313"] });
+    expect(readAs(obs)).toBe("not-determined");
   });
 
   it("issue 8 item 2: plugin 147003 outranks a build that looks patched, and a patched build alone is not the tool's 'no'", async () => {
@@ -246,8 +255,8 @@ describe("parseNessusCsv: builds judged by the status engine", () => {
         row("9", "fixed", DETECTION, "Version : 15.2.792.10"),
       ),
     );
-    expect(observations(recs).map((o) => [o.hostname, o.build, o.patchEvidence, o.toolVerdict?.vulnerable])).toEqual([
-      ["both", "15.2.792.3", "vulnerable", true],
+    expect(observations(recs).map((o) => [o.hostname, o.build, readAs(o), o.toolVerdict?.vulnerable])).toEqual([
+      ["both", "15.2.792.3", "vulnerable", "unknown"],
       ["fixed", "15.2.792.10", "build", "unknown"],
     ]);
   });

@@ -1,13 +1,13 @@
 // Nessus / Tenable CSV export: one row per (plugin, host, port) finding, many rows per host, in no fixed order.
 // Streamed with csv-parse like the canonical CSV, but a host's verdict needs all of its rows, so observations
 // can only be yielded when the file ends. To keep that bounded, no row is kept: each host holds a small summary
-// (flags, CVEs of the ProxyLogon plugins, one build), so memory grows with the number of hosts, never of rows.
+// (the Exchange plugins that fired, their CVEs, one build), so memory grows with the number of hosts, never of rows.
 // Row errors are yielded as they are met, before the observations. Decisions:
-// - The parser records what Nessus saw; the status engine decides. A host where plugin 147003/147024 fired is
-//   "vulnerable" (which outranks any build); else a host whose Plugin Output shows an installed build is judged
-//   by that build ("build"), whichever plugin printed it: an "unsupported version" finding is about support,
-//   not about this advisory, and an old CU with its March 2021 update is patched. Nessus lists findings, never
-//   the checks that passed, so its own verdict is "unknown" unless 147003/147024 fired.
+// - The parser records what Nessus saw; the status engine decides. Every Exchange plugin that fired is kept as a
+//   signal, and each campaign names the plugins that speak to it (147003 for ProxyLogon, 167281 for
+//   ProxyNotShell...): a campaign whose plugin fired reads the host as vulnerable, whatever its build. A host whose
+//   Plugin Output shows an installed build is otherwise judged by that build ("build"), whichever plugin printed
+//   it: an "unsupported version" finding is about support, and an old CU with its security update is patched.
 // - Hosts without Exchange findings are not Exchange servers: one record at line 0 says how many were skipped,
 //   so an import of a whole subnet explains why most of its hosts are missing.
 // - A record over maxRecordBytes (1 MB) rejects the file (record_too_large): csv-parse cannot resume after it,
@@ -27,11 +27,13 @@ export interface NessusCsvOptions {
   maxHosts?: number;
 }
 
-// Tenable plugins for the March 2021 updates (reference: Tenable, Nessus plugins 147003 and 147024).
-// 147003: KB5000871 missing (Exchange 2013/2016/2019); 147024: the Exchange 2010 update missing.
-const PROXYLOGON_PLUGINS = new Set(["147003", "147024"]);
-// Other Exchange plugins are recognised by name: bare "Exchange" would also match the SSH / TLS "key exchange"
-// plugins found on almost every host.
+// Exchange plugins are recognised by name: bare "Exchange" would also match the SSH / TLS "key exchange"
+// plugins found on almost every host. Tenable's ProxyLogon plugins (147003, 147024) predate the name's wording
+// on some exports, so their ids count too.
+const EXCHANGE_PLUGINS = new Set(["147003", "147024"]);
+const PLUGIN_ID = /^\d{1,9}$/;
+// A host of a real export has a few dozen Exchange findings at most.
+const MAX_SIGNALS_PER_HOST = 200;
 const EXCHANGE_TEXT = /\b(?:microsoft\s+exchange|exchange\s+server|exchange\s+20(?:10|13|16|19)|ms\s*exchange)\b/i;
 const DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
 const MAX_HOSTNAME_LENGTH = MAX_HOSTNAME_CHARS;
@@ -62,8 +64,8 @@ interface HostSummary {
   hostname: string; // as first spelled; hosts are grouped case-insensitively (DNS names are)
   line: number;
   exchange: boolean;
-  vulnerable: boolean;
-  cves: string[]; // a handful at most: the CVE column of the 147003/147024 rows
+  signals: string[]; // the Exchange plugins that fired, by id
+  cves: string[]; // a handful at most: the CVE column of the Exchange rows
   build: string | null;
 }
 
@@ -147,19 +149,17 @@ function addRow(
       const message = `Line ${line}: the file names more than ${maxHosts} hosts; the file was not imported.`;
       throw new ImportFileError("too_many_hosts", message, { line, maxHosts });
     }
-    host = { hostname, line, exchange: false, vulnerable: false, cves: [], build: null };
+    host = { hostname, line, exchange: false, signals: [], cves: [], build: null };
     hosts.set(key, host);
   }
-  const flagged = PROXYLOGON_PLUGINS.has(fields[c.pluginId].trim());
-  if (!flagged && !EXCHANGE_TEXT.test(cell(fields, c.name)) && !EXCHANGE_TEXT.test(cell(fields, c.synopsis))) return null;
+  const pluginId = fields[c.pluginId].trim();
+  if (!EXCHANGE_PLUGINS.has(pluginId) && !EXCHANGE_TEXT.test(cell(fields, c.name)) && !EXCHANGE_TEXT.test(cell(fields, c.synopsis))) return null;
   if (!host.exchange) exchangeHosts.add("", hostname, line); // the hosts that will be yielded: bounded too
   host.exchange = true;
-  if (flagged) {
-    host.vulnerable = true;
-    for (const cve of cell(fields, c.cve).toUpperCase().split(/[\s,;]+/)) {
-      if (host.cves.length >= MAX_CVES_PER_HOST) break;
-      if (/^CVE-\d{4}-\d{4,}$/.test(cve) && !host.cves.includes(cve)) host.cves.push(cve);
-    }
+  if (PLUGIN_ID.test(pluginId) && !host.signals.includes(pluginId) && host.signals.length < MAX_SIGNALS_PER_HOST) host.signals.push(pluginId);
+  for (const cve of cell(fields, c.cve).toUpperCase().split(/[\s,;]+/)) {
+    if (host.cves.length >= MAX_CVES_PER_HOST) break;
+    if (/^CVE-\d{4}-\d{4,}$/.test(cve) && !host.cves.includes(cve)) host.cves.push(cve);
   }
   const build = installedBuild(cell(fields, c.output));
   if (build !== null) host.build = betterBuild(host.build, build);
@@ -172,14 +172,11 @@ function toRecord(host: HostSummary, scannedAt: Date | null): ObservationRecord 
   const ipAddress = isIP(host.hostname) === 0 ? null : host.hostname;
   const base = { hostname: host.hostname, organization: null, ipAddress, build: host.build, scannedAt, indicators: [] };
   const rest = { mitigation: null, compromiseCheck: null, online: true }; // Nessus sees neither EOMT nor web shells
-  if (host.vulnerable) {
-    const toolVerdict = { tool: "nessus", vulnerable: true, cves: host.cves };
-    return { line: host.line, observation: { ...base, ...rest, patchEvidence: "vulnerable", toolVerdict } };
-  }
-  // No ProxyLogon finding: the tool said nothing about it (it lists findings, not passed checks). A build is
-  // for the status engine to judge (unpatched, patched, or unknown for a three-part build); none: unknown.
-  const toolVerdict = { tool: "nessus", vulnerable: "unknown" as const, cves: [] };
-  return { line: host.line, observation: { ...base, ...rest, patchEvidence: host.build === null ? "not-determined" : "build", toolVerdict } };
+  // Each campaign reads its own plugins out of the signals; Nessus lists findings, not passed checks, so what no
+  // plugin of a campaign says is unknown to it. A build is for the status engine to judge.
+  const toolVerdict = { tool: "nessus", vulnerable: "unknown" as const, cves: host.cves };
+  const patchEvidence = host.build === null ? "not-determined" : "build";
+  return { line: host.line, observation: { ...base, ...rest, patchEvidence, toolVerdict, signals: host.signals } };
 }
 
 interface RawRecord {

@@ -30,6 +30,7 @@ describe("parseNmapXml: the sample scan", () => {
       toolVerdict: { tool: "nmap", vulnerable: true, cves: ["CVE-2021-26855"] },
       compromiseCheck: null,
       online: true,
+      signals: ["http-vuln-cve2021-26855"],
     });
     // The script prints nothing on a patched server and when it cannot tell: never "patched".
     expect(silent).toMatchObject({ hostname: "webmail.harborcounty.example", patchEvidence: "not-determined", toolVerdict: null });

@@ -12,7 +12,12 @@ export interface NmapXmlOptions {
   scannedAt: Date | null;
 }
 
+// Microsoft's script for ProxyLogon's SSRF does not print the CVE id it tests; its name says it.
 const VULN_SCRIPT = "http-vuln-cve2021-26855";
+const VULN_SCRIPT_CVE = "CVE-2021-26855";
+const CVE_IN_TEXT = /CVE-\d{4}-\d{4,7}/g;
+// A host of a real scan has a handful of vulnerability scripts at most.
+const MAX_SIGNALS = 50;
 // "VULNERABLE" but not "NOT VULNERABLE" (nor NOT_VULNERABLE).
 const VULNERABLE = /(?<!\bnot[\s_-]{0,5})\bvulnerable\b/i;
 // OWA resource paths (/owa/auth/15.1.2176/themes/...) and the X-OWA-Version header name a build wherever
@@ -53,7 +58,9 @@ interface Host {
   ipv4: string | null;
   ipv6: string | null;
   names: Record<string, string>; // first hostname per type (user, PTR, ...)
-  vulnerable: boolean;
+  /** the scripts that reported VULNERABLE, and the CVEs they named */
+  signals: string[];
+  cves: string[];
   vulnScriptSaidNo: boolean;
   build: string | null;
 }
@@ -70,10 +77,12 @@ export async function* parseNmapXml(source: AsyncIterable<Uint8Array>, options: 
 
   const scan = (text: string, scriptId: string) => {
     if (host === null) return;
-    if (scriptId === VULN_SCRIPT) {
-      if (VULNERABLE.test(text)) host.vulnerable = true;
-      else if (/\bnot[\s_-]{0,5}vulnerable\b/i.test(text)) host.vulnScriptSaidNo = true;
-    }
+    // nmap's vulnerability scripts all say "State: VULNERABLE" (or NOT VULNERABLE) and list the CVE ids they test.
+    if (VULNERABLE.test(text)) {
+      if (!host.signals.includes(scriptId) && host.signals.length < MAX_SIGNALS) host.signals.push(scriptId);
+      for (const cve of text.toUpperCase().match(CVE_IN_TEXT) ?? []) if (!host.cves.includes(cve) && host.cves.length < MAX_SIGNALS) host.cves.push(cve);
+      if (scriptId === VULN_SCRIPT && !host.cves.includes(VULN_SCRIPT_CVE)) host.cves.push(VULN_SCRIPT_CVE);
+    } else if (/\bnot[\s_-]{0,5}vulnerable\b/i.test(text)) host.vulnScriptSaidNo = true;
     const match = OWA_HEADER.exec(text) ?? OWA_PATH.exec(text) ?? (EXCHANGE_CONTEXT.test(scriptId) ? BUILD_IN_TEXT.exec(text) : null);
     const build = match === null ? null : normalizeBuild(match[1]);
     if (build !== null) host.build = betterBuild(host.build, build);
@@ -101,7 +110,7 @@ export async function* parseNmapXml(source: AsyncIterable<Uint8Array>, options: 
       if (tag.name !== "nmaprun") throw notThisFormat(`its root element is <${tag.name}>, not <nmaprun>`);
       runStart = a.start;
     } else if (depth === 2 && tag.name === "host") {
-      host = { line: tagLine, startTime: a.starttime, down: false, ipv4: null, ipv6: null, names: {}, vulnerable: false, vulnScriptSaidNo: false, build: null };
+      host = { line: tagLine, startTime: a.starttime, down: false, ipv4: null, ipv6: null, names: {}, signals: [], cves: [], vulnScriptSaidNo: false, build: null };
     } else if (host !== null) {
       if (tag.name === "status") host.down = a.state === "down";
       else if (tag.name === "address" && a.addrtype === "ipv4") host.ipv4 ??= a.addr ?? null;
@@ -240,14 +249,15 @@ function toRecord(host: Host, scannedAt: Date | null): ObservationRecord {
     mitigation: null,
     // The script prints nothing on a patched server, and also when it could not tell: silence is no answer.
     // The script sends the request a mitigation's rewrite rule blocks: VULNERABLE is a live probe's proof.
-    patchEvidence: host.vulnerable ? "exploitable" : host.build !== null ? "build" : "not-determined",
-    toolVerdict: host.vulnerable
-      ? { tool: "nmap", vulnerable: true, cves: ["CVE-2021-26855"] }
+    patchEvidence: host.signals.length > 0 ? "exploitable" : host.build !== null ? "build" : "not-determined",
+    toolVerdict: host.signals.length > 0
+      ? { tool: "nmap", vulnerable: true, cves: host.cves }
       : host.vulnScriptSaidNo
         ? { tool: "nmap", vulnerable: false, cves: [] }
         : null,
     compromiseCheck: null,
     online: !host.down,
+    signals: host.signals,
   };
   return { line: host.line, observation };
 }
