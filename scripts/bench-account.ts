@@ -3,7 +3,7 @@
 export const BENCH_ACCOUNT = { name: "Bench Owner", email: "bench@bench.patchboard.test", password: "bench-owner-password", role: "owner" as const, organizations: [] };
 
 if (process.argv[1]?.endsWith("bench-account.ts")) {
-  const { createAccountDirectly } = await import("../lib/data/users");
+  const { createAccountDirectly } = await import("../lib/data/accounts/users");
   await createAccountDirectly(BENCH_ACCOUNT).catch((err: { status?: number }) => {
     if (err.status !== 409) throw err; // already there from an earlier run
   });

@@ -1,8 +1,8 @@
 import { Readable } from "node:stream";
-import { importScanFile } from "../lib/data/imports";
-import { recordRemediation } from "../lib/data/remediations";
-import { findServerId } from "../lib/data/servers";
-import { countUsers, createAccountDirectly } from "../lib/data/users";
+import { importScanFile } from "../lib/data/imports/imports";
+import { recordRemediation } from "../lib/data/fleet/remediations";
+import { findServerId } from "../lib/data/fleet/servers";
+import { countUsers, createAccountDirectly } from "../lib/data/accounts/users";
 import { DEMO_ACCOUNTS } from "../lib/demo-accounts";
 import { SYSTEM_ACCESS, type Access } from "../lib/domain/access";
 

@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join } from "node:path";
 import { DEFAULT_DATABASE_URL, dialect, sqlitePath } from "../lib/data/db";
 import { migrateIfNeeded, pendingMigrations } from "../lib/data/migrations";
-import { rederiveIfRulesChanged } from "../lib/data/rules-version";
-import { isDatabaseEmpty, prepareDatabase } from "../lib/data/setup";
+import { rederiveIfRulesChanged } from "../lib/data/fleet/rules-version";
+import { isDatabaseEmpty, prepareDatabase } from "../lib/data/accounts/setup";
 import { demoEnabled, generateSecret, secretProblem, startupProblems } from "../lib/config";
 import { seedDemo, seedDemoAccounts } from "./seed-demo";
 import { serverEnv } from "./server-options";

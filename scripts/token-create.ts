@@ -4,7 +4,7 @@ import "dotenv/config";
 import { parseArgs } from "node:util";
 import { db } from "../lib/data/db";
 import { migrateIfNeeded } from "../lib/data/migrations";
-import { createApiToken } from "../lib/data/tokens";
+import { createApiToken } from "../lib/data/accounts/tokens";
 import { TOKEN_ROLES, type TokenRole } from "../lib/domain/access";
 
 const USAGE = "Usage: npm run token:create -- --name NAME [--role admin|technician|viewer] [--organization SLUG]... [--expires YYYY-MM-DD]";

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { beforeEach, expect, it } from "vitest";
-import { importScanFile, type ImportProgress } from "@/lib/data/imports";
+import { importScanFile, type ImportProgress } from "@/lib/data/imports/imports";
 import { resetDatabase } from "./reset-database";
 import { TEST_ACCESS } from "./access";
 

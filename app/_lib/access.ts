@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { clientIp } from "@/lib/api/client-ip";
-import { accessFromSession } from "@/lib/data/sign-in";
+import { accessFromSession } from "@/lib/data/accounts/sign-in";
 import { can, type Access } from "@/lib/domain/access";
 
 /** The signed-in caller of this request (once per request), or null. */

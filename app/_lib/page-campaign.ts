@@ -1,5 +1,5 @@
 import "server-only";
-import { listCampaignViews } from "@/lib/data/campaign-registry";
+import { listCampaignViews } from "@/lib/data/campaigns/registry";
 import { ROLLUP_ID } from "@/lib/domain/campaigns/definition";
 import type { CampaignView, TrendMarker } from "@/lib/views";
 import type { SearchParams } from "./list-query";

@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { signOut } from "@/lib/data/sign-in";
+import { signOut } from "@/lib/data/accounts/sign-in";
 import { getAccess } from "./access";
 
 /** The header's "Sign out": ends the session in the database and clears the cookie. */

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { AccountFormState } from "@/components/auth/form-state";
 import { clientIp } from "@/lib/api/client-ip";
-import { createFirstOwner } from "@/lib/data/users";
+import { createFirstOwner } from "@/lib/data/accounts/users";
 import { AppError } from "@/lib/errors";
 
 /** The one-time setup: creates the owner, then sends them to sign in. */

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AccountForm } from "@/components/auth/account-form";
 import { Card } from "@/components/ui/card";
-import { countUsers } from "@/lib/data/users";
+import { countUsers } from "@/lib/data/accounts/users";
 import { createOwnerAction } from "./actions";
 
 export const dynamic = "force-dynamic";

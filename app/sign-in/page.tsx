@@ -4,7 +4,7 @@ import { DemoAccounts } from "@/components/auth/demo-accounts";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Card } from "@/components/ui/card";
 import { demoEnabled } from "@/lib/config";
-import { countUsers } from "@/lib/data/users";
+import { countUsers } from "@/lib/data/accounts/users";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
 import { getAccess } from "@/app/_lib/access";

@@ -6,7 +6,7 @@ import { ButtonLink } from "@/components/ui/button-link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { maxUploadBytes } from "@/lib/config";
-import { listOrganizationNames } from "@/lib/data/organizations";
+import { listOrganizationNames } from "@/lib/data/fleet/organizations";
 import { can } from "@/lib/domain/access";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireAccess } from "@/app/_lib/access";

@@ -1,8 +1,8 @@
 import type { z } from "zod";
 import type { Access } from "../domain/access";
 import { AppError } from "../errors";
-import { accessFromSession } from "../data/sign-in";
-import { verifyApiToken } from "../data/tokens";
+import { accessFromSession } from "../data/accounts/sign-in";
+import { verifyApiToken } from "../data/accounts/tokens";
 import { clientIp } from "./client-ip";
 import { errorResponse } from "./error-response";
 import { assertSameOrigin } from "./same-origin";

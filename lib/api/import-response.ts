@@ -1,4 +1,4 @@
-import type { ImportOutcome } from "../data/imports";
+import type { ImportOutcome } from "../data/imports/imports";
 import { errorResponse } from "./error-response";
 
 /**

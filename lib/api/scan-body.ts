@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import busboy from "busboy";
-import { uploadTooLarge } from "../data/imports";
+import { uploadTooLarge } from "../data/imports/imports";
 import { AppError } from "../errors";
 import type { UploadFile } from "../import/plan-imports";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { mappingSpecSchema } from "../import/mapped-csv";
 import { IMPORT_FORMATS } from "../import/read-records";
-import type { ImportOptions } from "../data/imports";
+import type { ImportOptions } from "../data/imports/imports";
 
 // The options of a scan upload, as query parameters (API) or form fields (API and upload page).
 const MAPPING_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;

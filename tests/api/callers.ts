@@ -3,8 +3,8 @@
 import { expect } from "vitest";
 import { POST as postSession } from "@/app/api/session/route";
 import { db } from "@/lib/data/db";
-import { createApiToken } from "@/lib/data/tokens";
-import { createAccountDirectly } from "@/lib/data/users";
+import { createApiToken } from "@/lib/data/accounts/tokens";
+import { createAccountDirectly } from "@/lib/data/accounts/users";
 import type { Role, TokenRole } from "@/lib/domain/access";
 
 export const ORIGIN = "http://localhost";

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { POST as signInRoute } from "@/app/api/session/route";
 import { POST as createMapping } from "@/app/api/v1/mappings/route";
 import { MAX_JSON_BYTES } from "@/lib/api/json-body";
-import { MAX_SIGN_IN_BODY_BYTES } from "@/lib/data/sign-in";
-import { createApiToken } from "@/lib/data/tokens";
+import { MAX_SIGN_IN_BODY_BYTES } from "@/lib/data/accounts/sign-in";
+import { createApiToken } from "@/lib/data/accounts/tokens";
 import { resetDatabase } from "../reset-database";
 
 const ORIGIN = "http://localhost";

@@ -3,10 +3,10 @@ import { POST } from "@/app/api/session/route";
 import { CLIENT_IP_HEADER, markServedByPatchboard } from "@/lib/api/client-ip";
 import { auth } from "@/lib/auth/auth";
 import { db } from "@/lib/data/db";
-import { prepareDatabase } from "@/lib/data/setup";
-import { accessFromSession, changePassword, MAX_FAILURES_PER_ACCOUNT } from "@/lib/data/sign-in";
-import { createApiToken, hashToken, verifyApiToken } from "@/lib/data/tokens";
-import { createAccountDirectly, createFirstOwner } from "@/lib/data/users";
+import { prepareDatabase } from "@/lib/data/accounts/setup";
+import { accessFromSession, changePassword, MAX_FAILURES_PER_ACCOUNT } from "@/lib/data/accounts/sign-in";
+import { createApiToken, hashToken, verifyApiToken } from "@/lib/data/accounts/tokens";
+import { createAccountDirectly, createFirstOwner } from "@/lib/data/accounts/users";
 import { resetDatabase } from "../reset-database";
 
 const ORIGIN = "http://localhost";

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { signIn, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from "@/lib/data/sign-in";
+import { signIn, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from "@/lib/data/accounts/sign-in";
 import { auth } from "@/lib/auth/auth";
 import { db } from "@/lib/data/db";
-import { createAccountDirectly } from "@/lib/data/users";
+import { createAccountDirectly } from "@/lib/data/accounts/users";
 import { resetDatabase } from "../reset-database";
 
 const USER = { name: "Pat Parallel", email: "pat@example.test", password: "correct horse battery", role: "technician" as const, organizations: [] };

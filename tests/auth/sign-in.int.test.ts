@@ -3,8 +3,8 @@ import { DELETE, POST } from "@/app/api/session/route";
 import { GET as summary } from "@/app/api/v1/summary/route";
 import { CLIENT_IP_HEADER, markServedByPatchboard } from "@/lib/api/client-ip";
 import { db } from "@/lib/data/db";
-import { accessFromSession, changePassword, MAX_FAILURES_PER_ACCOUNT } from "@/lib/data/sign-in";
-import { createAccountDirectly, setUserActive } from "@/lib/data/users";
+import { accessFromSession, changePassword, MAX_FAILURES_PER_ACCOUNT } from "@/lib/data/accounts/sign-in";
+import { createAccountDirectly, setUserActive } from "@/lib/data/accounts/users";
 import { resetDatabase } from "../reset-database";
 import { TEST_ACCESS } from "../access";
 

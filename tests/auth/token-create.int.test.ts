@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { databaseUrl, dialect } from "@/lib/data/db";
 import { pendingMigrations } from "@/lib/data/migrations";
 import { openSqlite } from "@/lib/data/sql-session";
-import { verifyApiToken } from "@/lib/data/tokens";
+import { verifyApiToken } from "@/lib/data/accounts/tokens";
 import { resetDatabase } from "../reset-database";
 
 const run = promisify(execFile);

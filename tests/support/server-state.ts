@@ -1,7 +1,7 @@
 // A server as the tests read it: its row, with its status and the reason for one campaign (ProxyLogon unless
 // another is named, "all" for the roll-up), as the pages and the API see them.
 import { db } from "@/lib/data/db";
-import { getServer } from "@/lib/data/server-detail";
+import { getServer } from "@/lib/data/fleet/server-detail";
 import { TEST_ACCESS } from "../access";
 
 export async function serverState(hostname: string, campaign = "proxylogon") {

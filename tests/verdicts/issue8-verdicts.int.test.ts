@@ -3,10 +3,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/scans/route";
 import { db } from "@/lib/data/db";
-import { recordRemediation } from "@/lib/data/remediations";
-import { getServer } from "@/lib/data/server-detail";
+import { recordRemediation } from "@/lib/data/fleet/remediations";
+import { getServer } from "@/lib/data/fleet/server-detail";
 import { organizationCounts, serverState } from "../support/server-state";
-import { createApiToken } from "@/lib/data/tokens";
+import { createApiToken } from "@/lib/data/accounts/tokens";
 import { TEST_ACCESS } from "../access";
 import { call } from "../api/request";
 import { resetDatabase } from "../reset-database";

@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import type { AccountFormState } from "@/components/auth/form-state";
-import { changePassword } from "@/lib/data/sign-in";
+import { changePassword } from "@/lib/data/accounts/sign-in";
 import { AppError } from "@/lib/errors";
 import { passwordChangeSchema } from "@/lib/zod/users";
 import { getAccess } from "@/app/_lib/access";

@@ -1,4 +1,4 @@
-import type { AuditAction } from "@/lib/data/audit";
+import type { AuditAction } from "@/lib/data/accounts/audit";
 
 /** The audit log's actions in words, for the filter and the table. */
 export const ACTION_LABELS: Record<AuditAction, string> = {

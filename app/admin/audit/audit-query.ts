@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AUDIT_ACTIONS } from "@/lib/data/audit";
+import { AUDIT_ACTIONS } from "@/lib/data/accounts/audit";
 import type { SearchParams } from "@/app/_lib/list-query";
 
 export const AUDIT_PAGE_SIZE = 50;

@@ -9,7 +9,7 @@ import { PageLinks } from "@/components/admin/page-links";
 import { EmptyState } from "@/components/ui/empty-state";
 import { plural } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { AUDIT_ACTIONS, listAuditEvents } from "@/lib/data/audit";
+import { AUDIT_ACTIONS, listAuditEvents } from "@/lib/data/accounts/audit";
 import { ACTION_LABELS, actionLabel, actorTypeLabel } from "./audit-labels";
 import { AUDIT_PAGE_SIZE, auditHref, parseAuditSearch } from "./audit-query";
 

@@ -2,7 +2,7 @@
 
 import { formAction } from "@/app/_lib/form-action";
 import type { CampaignFormState } from "@/components/admin/form-state";
-import { addCampaign } from "@/lib/data/campaigns";
+import { addCampaign } from "@/lib/data/campaigns/add-campaign";
 import { AppError } from "@/lib/errors";
 import { text } from "../_lib/form-result";
 

@@ -5,7 +5,7 @@ import { CampaignsTable } from "@/components/admin/campaigns-table";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
-import { listCampaignViews } from "@/lib/data/campaign-registry";
+import { listCampaignViews } from "@/lib/data/campaigns/registry";
 import example from "@/lib/domain/campaigns/data/cve-2021-42321.json";
 import { addCampaignAction } from "./actions";
 

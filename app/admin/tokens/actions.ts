@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getAccess } from "@/app/_lib/access";
 import type { FormState, TokenFormState } from "@/components/admin/form-state";
-import { createTokenAs, revokeToken } from "@/lib/data/tokens";
+import { createTokenAs, revokeToken } from "@/lib/data/accounts/tokens";
 import { TOKEN_ROLES } from "@/lib/domain/access";
 import { AppError } from "@/lib/errors";
 import { CHECK_FIELDS, failure, SESSION_ENDED, text, texts } from "../_lib/form-result";

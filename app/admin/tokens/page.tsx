@@ -6,8 +6,8 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
-import { listOrganizationChoices } from "@/lib/data/organizations";
-import { listTokens } from "@/lib/data/tokens";
+import { listOrganizationChoices } from "@/lib/data/fleet/organizations";
+import { listTokens } from "@/lib/data/accounts/tokens";
 import { createTokenAction, revokeTokenAction } from "./actions";
 import { toTokenRows } from "./token-rows";
 

@@ -1,5 +1,5 @@
 import type { AdminToken } from "@/components/admin/admin-types";
-import type { TokenView } from "@/lib/data/tokens";
+import type { TokenView } from "@/lib/data/accounts/tokens";
 
 function status(token: TokenView, now: number): AdminToken["status"] {
   if (token.revokedAt) return "revoked";

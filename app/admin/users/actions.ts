@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getAccess } from "@/app/_lib/access";
 import type { FormState } from "@/components/admin/form-state";
 import { ROLE_LABELS } from "@/lib/domain/access";
-import { createUser, setUserActive, updateUser } from "@/lib/data/users";
+import { createUser, setUserActive, updateUser } from "@/lib/data/accounts/users";
 import { newUserSchema, userUpdateSchema } from "@/lib/zod/users";
 import { accessInput } from "../_lib/access-input";
 import { CHECK_FIELDS, failure, SESSION_ENDED, text } from "../_lib/form-result";

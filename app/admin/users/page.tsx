@@ -8,8 +8,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { plural } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
-import { listOrganizationChoices } from "@/lib/data/organizations";
-import { listUsers } from "@/lib/data/users";
+import { listOrganizationChoices } from "@/lib/data/fleet/organizations";
+import { listUsers } from "@/lib/data/accounts/users";
 import { ROLES } from "@/lib/domain/access";
 import { createUserAction, setUserActiveAction, updateUserAction } from "./actions";
 

@@ -2,7 +2,7 @@ import { clientIp } from "@/lib/api/client-ip";
 import { errorResponse } from "@/lib/api/error-response";
 import { readJsonBody } from "@/lib/api/json-body";
 import { assertSameOrigin } from "@/lib/api/same-origin";
-import { accessFromSession, MAX_SIGN_IN_BODY_BYTES, signIn, signOut } from "@/lib/data/sign-in";
+import { accessFromSession, MAX_SIGN_IN_BODY_BYTES, signIn, signOut } from "@/lib/data/accounts/sign-in";
 import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";

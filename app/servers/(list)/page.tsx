@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ServersTable } from "@/components/servers/servers-table";
 import { plural } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { listServers } from "@/lib/data/servers";
+import { listServers } from "@/lib/data/fleet/servers";
 import { requireAccess } from "@/app/_lib/access";
 import { serverListQuery } from "@/lib/zod/list-queries";
 import { STATUS_LABELS } from "@/lib/domain/statuses";

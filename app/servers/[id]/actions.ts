@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { recordRemediation } from "@/lib/data/remediations";
+import { recordRemediation } from "@/lib/data/fleet/remediations";
 import { getAccess } from "@/app/_lib/access";
 import { AppError } from "@/lib/errors";
 import type { RemediationFormState } from "@/components/servers/remediation-form-state";

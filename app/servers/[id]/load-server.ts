@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { getServer } from "@/lib/data/server-detail";
+import { getServer } from "@/lib/data/fleet/server-detail";
 import { requireAccess } from "@/app/_lib/access";
 
 /** One server per request, shared by the layout (404 check), the metadata and the page. */

@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { readJsonBody } from "@/lib/api/json-body";
-import { listCampaignViews } from "@/lib/data/campaign-registry";
-import { addCampaign } from "@/lib/data/campaigns";
+import { listCampaignViews } from "@/lib/data/campaigns/registry";
+import { addCampaign } from "@/lib/data/campaigns/add-campaign";
 
 export const dynamic = "force-dynamic";
 

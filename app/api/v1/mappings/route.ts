@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/handler";
 import { readJsonBody } from "@/lib/api/json-body";
-import { createMapping, listMappings } from "@/lib/data/mappings";
+import { createMapping, listMappings } from "@/lib/data/imports/mappings";
 import { columnMappingSchema } from "@/lib/import/mapped-csv";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
-import { listOrganizations } from "@/lib/data/organizations";
+import { listOrganizations } from "@/lib/data/fleet/organizations";
 import { organizationListQuery } from "@/lib/zod/list-queries";
 
 export const dynamic = "force-dynamic";

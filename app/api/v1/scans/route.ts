@@ -2,7 +2,7 @@ import { apiRoute } from "@/lib/api/handler";
 import { importResponse } from "@/lib/api/import-response";
 import { readScanUpload } from "@/lib/api/scan-body";
 import { maxUploadBytes } from "@/lib/config";
-import { importScans } from "@/lib/data/imports";
+import { importScans } from "@/lib/data/imports/imports";
 import { parseUploadOptions } from "@/lib/zod/upload-options";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
-import { listServers } from "@/lib/data/servers";
+import { listServers } from "@/lib/data/fleet/servers";
 import { serverListQuery } from "@/lib/zod/list-queries";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
-import { getFleetSummary } from "@/lib/data/fleet";
+import { getFleetSummary } from "@/lib/data/fleet/summary";
 import { summaryQuery } from "@/lib/zod/list-queries";
 
 export const dynamic = "force-dynamic";

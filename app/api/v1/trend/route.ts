@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
-import { getTrend } from "@/lib/data/trend";
+import { getTrend } from "@/lib/data/fleet/trend";
 import { trendQuery } from "@/lib/zod/list-queries";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
-import { deleteMapping, getMapping } from "@/lib/data/mappings";
+import { deleteMapping, getMapping } from "@/lib/data/imports/mappings";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
-import { getServer } from "@/lib/data/server-detail";
+import { getServer } from "@/lib/data/fleet/server-detail";
 import { notFound } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";

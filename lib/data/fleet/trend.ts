@@ -1,12 +1,12 @@
-import type { Access } from "../domain/access";
-import { AppError } from "../errors";
-import { emptyCounts, isStatus } from "../domain/statuses";
-import type { TrendQuery } from "../zod/list-queries";
-import type { TrendDay } from "../views";
-import { db } from "./db";
-import { resolveCampaignId } from "./campaign-registry";
+import type { Access } from "../../domain/access";
+import { AppError } from "../../errors";
+import { emptyCounts, isStatus } from "../../domain/statuses";
+import type { TrendQuery } from "../../zod/list-queries";
+import type { TrendDay } from "../../views";
+import { db } from "../db";
+import { resolveCampaignId } from "../campaigns/registry";
 import { requireOrganizationId } from "./organizations";
-import { scopedOrganizationIds } from "./scope";
+import { scopedOrganizationIds } from "../scope";
 
 const DAY_MS = 86_400_000;
 const MAX_DAYS = 3660;

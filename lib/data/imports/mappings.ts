@@ -7,16 +7,16 @@
 // organization the caller may not write), and only callers who may write every organization make or delete it.
 // A mapping fixed to an organization that does not exist yet is unbound until one of that name does: only
 // unrestricted callers (who alone can create organizations) see it until then.
-import { can, type Access } from "../domain/access";
-import { nameKey } from "../domain/slug";
-import { AppError, notFound } from "../errors";
-import { readCsvPreview } from "../import/csv-preview";
-import { headerKey, mappingFits, type ColumnMapping } from "../import/mapped-csv";
-import type { ColumnMappingSpec } from "../import/read-records";
-import type { ColumnMappingView } from "../views";
-import { recordAudit } from "./audit";
-import { db } from "./db";
-import { withWriteTransaction } from "./sql-session";
+import { can, type Access } from "../../domain/access";
+import { nameKey } from "../../domain/slug";
+import { AppError, notFound } from "../../errors";
+import { readCsvPreview } from "../../import/csv-preview";
+import { headerKey, mappingFits, type ColumnMapping } from "../../import/mapped-csv";
+import type { ColumnMappingSpec } from "../../import/read-records";
+import type { ColumnMappingView } from "../../views";
+import { recordAudit } from "../accounts/audit";
+import { db } from "../db";
+import { withWriteTransaction } from "../sql-session";
 
 /** How an upload says which mapping to use: a saved one by name, or one given with the upload (and maybe saved). */
 export type MappingChoice = { name: string } | { spec: ColumnMappingSpec; saveAs?: string | null };

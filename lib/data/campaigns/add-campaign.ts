@@ -1,15 +1,15 @@
 // Adding a campaign while the app runs: checked by the same schema as the built-in files, stored, and every server
 // judged against it in the same transaction.
-import { can, type Access } from "../domain/access";
-import { BUILT_IN_CAMPAIGNS } from "../domain/campaigns/built-in";
-import { parseCampaign } from "../domain/campaigns/parse";
-import { campaignFromDefinition } from "../domain/campaigns/rules";
-import { AppError } from "../errors";
-import type { CampaignView } from "../views";
-import { recordAudit } from "./audit";
-import { campaignsIn, forgetCampaigns, toCampaignView } from "./campaign-registry";
-import { rederiveAll } from "./rules-version";
-import { withWriteTransaction } from "./sql-session";
+import { can, type Access } from "../../domain/access";
+import { BUILT_IN_CAMPAIGNS } from "../../domain/campaigns/built-in";
+import { parseCampaign } from "../../domain/campaigns/parse";
+import { campaignFromDefinition } from "../../domain/campaigns/rules";
+import { AppError } from "../../errors";
+import type { CampaignView } from "../../views";
+import { recordAudit } from "../accounts/audit";
+import { campaignsIn, forgetCampaigns, toCampaignView } from "./registry";
+import { rederiveAll } from "../fleet/rules-version";
+import { withWriteTransaction } from "../sql-session";
 
 /**
  * Adds a campaign (admins only) and judges every server against it in the same transaction: all of it, or none.

@@ -1,16 +1,16 @@
 // People who sign in: created by an admin (or the one-time setup), never by signing up. Passwords are hashed by
 // Better Auth's own hasher (scrypt) and stored only in its Account table.
 import { randomUUID } from "node:crypto";
-import { auth } from "../auth/auth";
-import { demoEnabled } from "../config";
-import { isDemoEmail } from "../demo-accounts";
-import { can, isRole, organizationsFor, type Access, type Role } from "../domain/access";
-import { AppError, notFound } from "../errors";
-import { newUserSchema, setupSchema, userUpdateSchema, type NewUserInput, type UserUpdateInput } from "../zod/users";
+import { auth } from "../../auth/auth";
+import { demoEnabled } from "../../config";
+import { isDemoEmail } from "../../demo-accounts";
+import { can, isRole, organizationsFor, type Access, type Role } from "../../domain/access";
+import { AppError, notFound } from "../../errors";
+import { newUserSchema, setupSchema, userUpdateSchema, type NewUserInput, type UserUpdateInput } from "../../zod/users";
 import { recordAudit } from "./audit";
-import type { UserView } from "../views";
-import { db, type Db } from "./db";
-import { organizationIdsForSlugs } from "./organizations";
+import type { UserView } from "../../views";
+import { db, type Db } from "../db";
+import { organizationIdsForSlugs } from "../fleet/organizations";
 
 export type { UserView };
 

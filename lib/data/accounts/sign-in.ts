@@ -1,12 +1,12 @@
 // Sign-in with email and password, limited per account and per address. Failures are counted in the database
 // (so a restart does not reset them) and the answer never says whether the account exists.
 import { APIError } from "better-auth/api";
-import { auth } from "../auth/auth";
-import type { Access } from "../domain/access";
-import { AppError } from "../errors";
-import { signInSchema } from "../zod/users";
+import { auth } from "../../auth/auth";
+import type { Access } from "../../domain/access";
+import { AppError } from "../../errors";
+import { signInSchema } from "../../zod/users";
 import { recordAnonymousAudit, recordAudit } from "./audit";
-import { db } from "./db";
+import { db } from "../db";
 import { accessForUser, isLockedDemoAccount } from "./users";
 import { countAttempt, type AttemptLimit } from "./sign-in-limit";
 

@@ -1,14 +1,14 @@
-import { can, type Access } from "../domain/access";
-import { AppError, notFound } from "../errors";
-import { emptyCounts, STATUSES, type StatusCounts } from "../domain/statuses";
-import type { OrganizationListQuery } from "../zod/list-queries";
-import type { OrganizationRow, Page } from "../views";
-import type { Prisma } from "../generated/sqlite/client";
-import { recordAudit } from "./audit";
-import { resolveCampaignId } from "./campaign-registry";
-import { organizationIdScope, organizationScope } from "./scope";
-import { db } from "./db";
-import { withWriteTransaction } from "./sql-session";
+import { can, type Access } from "../../domain/access";
+import { AppError, notFound } from "../../errors";
+import { emptyCounts, STATUSES, type StatusCounts } from "../../domain/statuses";
+import type { OrganizationListQuery } from "../../zod/list-queries";
+import type { OrganizationRow, Page } from "../../views";
+import type { Prisma } from "../../generated/sqlite/client";
+import { recordAudit } from "../accounts/audit";
+import { resolveCampaignId } from "../campaigns/registry";
+import { organizationIdScope, organizationScope } from "../scope";
+import { db } from "../db";
+import { withWriteTransaction } from "../sql-session";
 import { removeOrganizationFromRollup } from "./status-recompute";
 
 type StatusRecord = StatusCounts & {

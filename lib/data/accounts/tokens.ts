@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
-import { adminTokenProblem } from "../config";
-import { can, isTokenRole, type Access, type TokenRole } from "../domain/access";
-import { AppError, notFound } from "../errors";
-import { newTokenSchema, type NewTokenInput } from "../zod/users";
+import { adminTokenProblem } from "../../config";
+import { can, isTokenRole, type Access, type TokenRole } from "../../domain/access";
+import { AppError, notFound } from "../../errors";
+import { newTokenSchema, type NewTokenInput } from "../../zod/users";
 import { recordAudit } from "./audit";
-import { db } from "./db";
-import { organizationIdsForSlugs } from "./organizations";
+import { db } from "../db";
+import { organizationIdsForSlugs } from "../fleet/organizations";
 import { isLockedDemoAccount } from "./users";
-import { isWriting } from "./sql-session";
+import { isWriting } from "../sql-session";
 
 // API tokens are 256 random bits, so a plain SHA-256 is a safe stored form (no salt or
 // slow hash needed, unlike passwords); the token itself is shown once and never stored.

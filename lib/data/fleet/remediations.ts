@@ -1,8 +1,8 @@
-import { can, seesOrganization, type Access } from "../domain/access";
-import { AppError, notFound } from "../errors";
-import { recordAudit } from "./audit";
-import { withWriteTransaction } from "./sql-session";
-import { campaignsIn } from "./campaign-registry";
+import { can, seesOrganization, type Access } from "../../domain/access";
+import { AppError, notFound } from "../../errors";
+import { recordAudit } from "../accounts/audit";
+import { withWriteTransaction } from "../sql-session";
+import { campaignsIn } from "../campaigns/registry";
 import { recomputeServers, refreshOrganizationCounts } from "./status-recompute";
 
 export interface RemediationInput {

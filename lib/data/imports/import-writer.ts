@@ -1,9 +1,9 @@
-import { normalizeBuild } from "../domain/exchange";
-import { findingKind, findingTime } from "../domain/findings";
-import { nameKey, slugify } from "../domain/slug";
-import { AppError } from "../errors";
-import type { ScanRowInput } from "../import/scan-row";
-import { rowsSource, statementBatches, type SqlScalar, type SqlSession } from "./sql-session";
+import { normalizeBuild } from "../../domain/exchange";
+import { findingKind, findingTime } from "../../domain/findings";
+import { nameKey, slugify } from "../../domain/slug";
+import { AppError } from "../../errors";
+import type { ScanRowInput } from "../../import/scan-row";
+import { rowsSource, statementBatches, type SqlScalar, type SqlSession } from "../sql-session";
 
 export type { ScanRowInput };
 

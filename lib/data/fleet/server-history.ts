@@ -1,8 +1,8 @@
 // A server's stored facts as the status engine reads them: scans, findings (each once, with its latest report)
 // and remediations. The recompute reads them for a chunk of servers; the server page for one.
-import type { ServerHistory } from "../domain/facts";
+import type { ServerHistory } from "../../domain/facts";
 import { findingFacts, scanFacts, type FindingRecord, type ScanFactsRecord } from "./scan-facts";
-import { inIds, type SqlSession } from "./sql-session";
+import { inIds, type SqlSession } from "../sql-session";
 
 // A tool's finding is named by its type (CVE-2021-26855, LsassDump); one reported in our CSV by what it is (a path).
 const FINDING_LABEL = `CASE WHEN i."type" = 'reported' THEN i."detail" ELSE i."type" END`;

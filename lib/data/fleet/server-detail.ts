@@ -1,23 +1,23 @@
 // One server's page: its verdict for every campaign with the reasons, worked out from its stored facts as the
 // page is read (the stored statuses say the same: both come from one engine), its patch level, the tools' own
 // verdicts, its findings and its history.
-import type { Access } from "../domain/access";
-import { evaluateAcrossCampaigns } from "../domain/campaign-evaluation";
-import type { Campaign } from "../domain/campaigns/rules";
-import { normalizeBuild, type PatchLevel } from "../domain/exchange";
-import type { ScanFacts } from "../domain/facts";
-import { guidanceFor } from "../domain/guidance";
-import { compareToolVerdict, describeCompromiseCheck } from "../domain/scan-evidence";
-import { judgeScan, type ScanFindingCounts, type ServerEvaluation } from "../domain/status";
-import { toolVerdictFor } from "../domain/tool-verdicts";
-import type { CampaignVerdictView, CompromiseCheckView, PatchLevelView, ScanView, ServerDetail, ToolVerdictView } from "../views";
-import { listCampaigns } from "./campaign-registry";
-import { db } from "./db";
+import type { Access } from "../../domain/access";
+import { evaluateAcrossCampaigns } from "../../domain/campaign-evaluation";
+import type { Campaign } from "../../domain/campaigns/rules";
+import { normalizeBuild, type PatchLevel } from "../../domain/exchange";
+import type { ScanFacts } from "../../domain/facts";
+import { guidanceFor } from "../../domain/guidance";
+import { compareToolVerdict, describeCompromiseCheck } from "../../domain/scan-evidence";
+import { judgeScan, type ScanFindingCounts, type ServerEvaluation } from "../../domain/status";
+import { toolVerdictFor } from "../../domain/tool-verdicts";
+import type { CampaignVerdictView, CompromiseCheckView, PatchLevelView, ScanView, ServerDetail, ToolVerdictView } from "../../views";
+import { listCampaigns } from "../campaigns/registry";
+import { db } from "../db";
 import { parseToolVerdict, scanFacts, TOOL_NAMES, type ScanFactsRecord } from "./scan-facts";
 import { loadHistories } from "./server-history";
 import { patchLevelToday, toServerRow } from "./servers";
-import { organizationIdScope } from "./scope";
-import { withReadSession } from "./sql-session";
+import { organizationIdScope } from "../scope";
+import { withReadSession } from "../sql-session";
 
 const MAX_SCANS_SHOWN = 500;
 const MAX_FINDINGS_SHOWN = 200;

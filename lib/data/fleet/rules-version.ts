@@ -3,11 +3,11 @@
 // next start. The fingerprint covers all three, so a new SU in the build table makes servers "behind" and
 // unpatched without an engine change.
 import { createHash } from "node:crypto";
-import * as EXCHANGE_DATA from "../domain/exchange/exchange-data.generated";
-import type { Campaign } from "../domain/campaigns/rules";
-import { campaignsIn } from "./campaign-registry";
+import * as EXCHANGE_DATA from "../../domain/exchange/exchange-data.generated";
+import type { Campaign } from "../../domain/campaigns/rules";
+import { campaignsIn } from "../campaigns/registry";
 import { recomputeServers, refreshOrganizationCounts } from "./status-recompute";
-import { withWriteTransaction, type SqlSession } from "./sql-session";
+import { withWriteTransaction, type SqlSession } from "../sql-session";
 
 // Bump when a change to lib/domain would give a stored server another status, reason or history.
 const ENGINE_VERSION = "2026-12-01.2: campaigns, findings' own times, probes beat mitigations, inconclusive scans keep verdicts";

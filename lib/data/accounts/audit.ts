@@ -1,9 +1,9 @@
 // The audit log: append-only. Nothing in the app updates or deletes an event.
-import { AppError } from "../errors";
-import { can, type Access } from "../domain/access";
-import type { Page } from "../views";
-import { db, dialect } from "./db";
-import { withWriteTransaction } from "./sql-session";
+import { AppError } from "../../errors";
+import { can, type Access } from "../../domain/access";
+import type { Page } from "../../views";
+import { db, dialect } from "../db";
+import { withWriteTransaction } from "../sql-session";
 
 export const AUDIT_ACTIONS = [
   "setup",

@@ -1,13 +1,13 @@
 // The campaigns the dashboard knows: the built-in files and the ones admins added while the app ran.
-import { BUILT_IN_CAMPAIGNS } from "../domain/campaigns/built-in";
-import { ROLLUP_ID } from "../domain/campaigns/definition";
-import { parseCampaign } from "../domain/campaigns/parse";
-import { campaignFromDefinition, type Campaign } from "../domain/campaigns/rules";
-import { updateNamed } from "../domain/exchange";
-import { AppError } from "../errors";
-import type { CampaignView } from "../views";
-import { db } from "./db";
-import type { SqlSession } from "./sql-session";
+import { BUILT_IN_CAMPAIGNS } from "../../domain/campaigns/built-in";
+import { ROLLUP_ID } from "../../domain/campaigns/definition";
+import { parseCampaign } from "../../domain/campaigns/parse";
+import { campaignFromDefinition, type Campaign } from "../../domain/campaigns/rules";
+import { updateNamed } from "../../domain/exchange";
+import { AppError } from "../../errors";
+import type { CampaignView } from "../../views";
+import { db } from "../db";
+import type { SqlSession } from "../sql-session";
 
 // Campaigns are few and change rarely, but another process may add one: re-read the table at most this often.
 const CACHE_MS = 5_000;

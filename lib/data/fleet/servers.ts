@@ -1,16 +1,16 @@
 // The servers table: a campaign's statuses (default: the roll-up) for the caller's servers, filtered, sorted and
 // paged in the database.
-import type { Access } from "../domain/access";
-import { patchLevel } from "../domain/exchange";
-import { nameKey } from "../domain/slug";
-import { isStatus, type Status } from "../domain/statuses";
-import type { Prisma } from "../generated/sqlite/client";
-import type { ServerListQuery } from "../zod/list-queries";
-import type { Page, ServerRow } from "../views";
-import { resolveCampaignId } from "./campaign-registry";
-import { db } from "./db";
+import type { Access } from "../../domain/access";
+import { patchLevel } from "../../domain/exchange";
+import { nameKey } from "../../domain/slug";
+import { isStatus, type Status } from "../../domain/statuses";
+import type { Prisma } from "../../generated/sqlite/client";
+import type { ServerListQuery } from "../../zod/list-queries";
+import type { Page, ServerRow } from "../../views";
+import { resolveCampaignId } from "../campaigns/registry";
+import { db } from "../db";
 import { requireOrganizationId } from "./organizations";
-import { organizationIdScope } from "./scope";
+import { organizationIdScope } from "../scope";
 
 const toStatus = (s: string): Status => (isStatus(s) ? s : "unknown");
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

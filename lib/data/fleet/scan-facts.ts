@@ -1,4 +1,4 @@
-import { isPatchEvidence, type FindingFacts, type FindingKind, type ScanFacts } from "../domain/facts";
+import { isPatchEvidence, type FindingFacts, type FindingKind, type ScanFacts } from "../../domain/facts";
 
 // The tool named in verdict reasons, by Scan.source; CSV imports are not a tool's verdict.
 export const TOOL_NAMES: Record<string, string> = {

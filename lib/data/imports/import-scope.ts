@@ -3,9 +3,9 @@
 // file, nor blocks it by uploading first, while an identical re-upload into the same organizations (by anyone who
 // may write them) is answered with the earlier import and changes nothing.
 import { createHash } from "node:crypto";
-import type { Access } from "../domain/access";
-import type { ImportError, ImportSummary } from "../views";
-import { db } from "./db";
+import type { Access } from "../../domain/access";
+import type { ImportError, ImportSummary } from "../../views";
+import { db } from "../db";
 
 // Keys are indexed with the hash: a long list of organizations (an MSP-wide file) is stored as its digest.
 const MAX_PLAIN_KEY = 200;

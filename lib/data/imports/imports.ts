@@ -1,17 +1,17 @@
 import { createHash, randomUUID } from "node:crypto";
-import { can, type Access } from "../domain/access";
-import { AppError } from "../errors";
-import { ImportFileError } from "../import/import-file-error";
-import { planImports, type DetectedFile, type ImportJob, type UploadFile } from "../import/plan-imports";
-import { readImportRecords, resolveFormat, SOURCE_OF, type ColumnMappingSpec, type ImportFormat, type ReadOptions } from "../import/read-records";
-import type { ImportError, ImportSummary } from "../views";
-import { recordAudit } from "./audit";
+import { can, type Access } from "../../domain/access";
+import { AppError } from "../../errors";
+import { ImportFileError } from "../../import/import-file-error";
+import { planImports, type DetectedFile, type ImportJob, type UploadFile } from "../../import/plan-imports";
+import { readImportRecords, resolveFormat, SOURCE_OF, type ColumnMappingSpec, type ImportFormat, type ReadOptions } from "../../import/read-records";
+import type { ImportError, ImportSummary } from "../../views";
+import { recordAudit } from "../accounts/audit";
 import { findImport, importScopeKey, isUniqueViolation } from "./import-scope";
 import { ImportWriter, type ScanRowInput } from "./import-writer";
 import { bindPendingMappings, fittingMappings, resolveMapping, saveMappingForHeader, type MappingChoice } from "./mappings";
-import { refreshPlannerStatistics, withWriteTransaction } from "./sql-session";
-import { campaignsIn } from "./campaign-registry";
-import { recomputeServers, refreshOrganizationCounts } from "./status-recompute";
+import { refreshPlannerStatistics, withWriteTransaction } from "../sql-session";
+import { campaignsIn } from "../campaigns/registry";
+import { recomputeServers, refreshOrganizationCounts } from "../fleet/status-recompute";
 
 export interface ImportProgress {
   phase: "reading" | "writing" | "computing";

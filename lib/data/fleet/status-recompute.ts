@@ -1,7 +1,7 @@
-import { evaluateAcrossCampaigns, ROLLUP, SEVERITY } from "../domain/campaign-evaluation";
-import type { Campaign } from "../domain/campaigns/rules";
+import { evaluateAcrossCampaigns, ROLLUP, SEVERITY } from "../../domain/campaign-evaluation";
+import type { Campaign } from "../../domain/campaigns/rules";
 import { loadHistories } from "./server-history";
-import { inIds, rowsSource, statementBatches, type SqlScalar, type SqlSession } from "./sql-session";
+import { inIds, rowsSource, statementBatches, type SqlScalar, type SqlSession } from "../sql-session";
 
 // Servers re-derived per round trip: large enough to amortise the queries, small enough
 // that one chunk's scans stay a few megabytes.

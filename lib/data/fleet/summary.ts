@@ -1,10 +1,10 @@
-import { STATUSES, emptyCounts, type StatusCounts } from "../domain/statuses";
-import type { FleetSummary, TopOrganization } from "../views";
-import { resolveCampaignId } from "./campaign-registry";
-import { db } from "./db";
+import { STATUSES, emptyCounts, type StatusCounts } from "../../domain/statuses";
+import type { FleetSummary, TopOrganization } from "../../views";
+import { resolveCampaignId } from "../campaigns/registry";
+import { db } from "../db";
 import { requireOrganizationId } from "./organizations";
-import { organizationIdScope } from "./scope";
-import type { Access } from "../domain/access";
+import { organizationIdScope } from "../scope";
+import type { Access } from "../../domain/access";
 
 /** Counts by status across the caller's fleet, or for one organization, for a campaign (default: the roll-up). */
 export async function getFleetSummary(access: Access, opts: { organization?: string; campaign?: string } = {}): Promise<FleetSummary> {

@@ -1,5 +1,5 @@
-import { databaseUrl, db, dialect, sqlitePath } from "./db";
-import { openSqlite } from "./sql-session";
+import { databaseUrl, db, dialect, sqlitePath } from "../db";
+import { openSqlite } from "../sql-session";
 import { registerApiToken } from "./tokens";
 
 /** Start-up chores after migrations: WAL mode for SQLite and the operator's admin token. */
