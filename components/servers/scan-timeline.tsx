@@ -1,3 +1,4 @@
+import { formatOfSource } from "@/lib/import/formats";
 import type { ScanView } from "@/lib/views";
 import { StatusBadge } from "../status/status-badge";
 import { DateTime } from "../ui/date-time";
@@ -5,7 +6,6 @@ import { plural } from "../ui/format";
 import { IndicatorList } from "./indicator-list";
 
 const MITIGATIONS: Record<string, string> = { eomt: "EOMT / IIS URL Rewrite mitigation applied" };
-const SOURCES: Record<string, string> = { canonical: "Patchboard CSV", mapped: "CSV with a column mapping" };
 
 /** The server's scans as a vertical timeline, newest first. */
 export function ScanTimeline({ scans }: { scans: ScanView[] }) {
@@ -41,7 +41,7 @@ export function ScanTimeline({ scans }: { scans: ScanView[] }) {
               </>
             ) : null}
             <dt className="text-gray-600 dark:text-gray-400">Source</dt>
-            <dd>{scan.tool ?? SOURCES[scan.source] ?? scan.source}</dd>
+            <dd>{scan.tool ?? formatOfSource(scan.source)?.name ?? scan.source}</dd>
           </dl>
           <p className="mt-2 text-sm text-gray-800 dark:text-gray-200">{scan.reason}</p>
           {scan.indicators.length > 0 ? (

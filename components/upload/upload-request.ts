@@ -70,7 +70,7 @@ function buildForm(files: File[], fields: UploadFields): FormData {
 }
 
 /**
- * Sends the files to POST /api/uploads as multipart/form-data with XMLHttpRequest (for
+ * Sends the files to POST /api/v1/scans as multipart/form-data with XMLHttpRequest (for
  * upload progress) and reads the streamed NDJSON answer as it arrives: progress lines,
  * then one result or error line.
  */
@@ -139,7 +139,9 @@ export function uploadScans(files: File[], fields: UploadFields, handlers: Handl
     xhr.onabort = () => resolve({ kind: "aborted" });
   });
 
-  xhr.open("POST", "/api/uploads");
+  xhr.open("POST", "/api/v1/scans");
+  // The same endpoint scripts use; this header asks for progress lines as the files import.
+  xhr.setRequestHeader("Accept", "application/x-ndjson");
   xhr.setRequestHeader("Accept", "application/x-ndjson, application/json");
   xhr.send(buildForm(files, fields));
 

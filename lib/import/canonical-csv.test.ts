@@ -129,7 +129,7 @@ describe("parseCanonicalCsv: rejected rows", () => {
     ["year before 2000", row({ at: "0021-03-09" }), /scanned_at "0021-03-09" is before 2000/],
     ["bad IPv4", row({ ip: "999.1.1.1" }), /ip_address "999.1.1.1" is not an IPv4 or IPv6 address/],
     ["host name as IP", row({ ip: "mail.example.com" }), /ip_address/],
-    ["unknown mitigation", row({ mit: "yes" }), /mitigation "yes" is not recognised; use eomt, url-rewrite/],
+    ["unknown mitigation", row({ mit: "yes" }), /mitigation "yes" is not recognised; use eomt, eomtv2, eems, url-rewrite/],
     ["long hostname", row({ host: "h".repeat(256) }), /hostname is longer than 255 characters/],
     ["long organization", row({ org: "o".repeat(201) }), /organization is longer than 200 characters/],
     ["too few fields", "Acme,MAIL01,15.1.2176.9", /Expected 7 fields as in the header, found 3/],
@@ -181,5 +181,13 @@ describe("parseCanonicalCsv: long-form builds", () => {
     const recs = await parseText([HEADER, ...builds.map((build, i) => row({ host: `MAIL0${i}`, build }))].join("\n"));
     expect(errorsOf(recs)).toEqual([]);
     expect(rowsOf(recs).map((r) => r?.build)).toEqual(["15.1.2176.9", "15.1.2176.9", "15.2.792.10", "15.0.1497.12", "15.1.2176"]);
+  });
+});
+
+describe("mitigations", () => {
+  it("records each campaign's stopgap by its id, and EOMT's older name as EOMT", async () => {
+    const header = "organization,hostname,exchange_build,scanned_at,mitigation";
+    const csv = `${header}\nA,S1,15.2.1118.7,2022-10-05,EOMTv2\nA,S2,15.2.1118.7,2022-10-05,eems\nA,S3,15.1.2176.2,2021-03-16,url-rewrite\n`;
+    expect(rowsOf(await parseText(csv, new Date("2023-01-01T00:00:00Z"))).map((r) => r?.mitigation)).toEqual(["eomtv2", "eems", "eomt"]);
   });
 });

@@ -1,5 +1,6 @@
 // One data row of the canonical scan CSV, checked field by field: a CanonicalRow, or why the row was rejected.
 import { isIP } from "node:net";
+import { MITIGATION_IDS, mitigationId } from "../domain/campaigns/mitigation-ids";
 import { parseBuild } from "../domain/exchange";
 import { MAX_HOSTNAME_CHARS, MAX_ORGANIZATION_CHARS } from "./limits";
 
@@ -10,7 +11,8 @@ export interface CanonicalRow {
   build: string;
   scannedAt: Date;
   indicators: string[];
-  mitigation: "eomt" | null;
+  /** a campaign's mitigation id ("eomt", "eomtv2", "eems") */
+  mitigation: string | null;
 }
 
 export type ParsedRecord = { line: number; row: CanonicalRow } | { line: number; error: string };
@@ -77,8 +79,9 @@ export function toRecord(
 
   if (indicators.length > MAX_INDICATORS_LENGTH) problems.push(`indicators is longer than ${MAX_INDICATORS_LENGTH} characters`);
   // url-rewrite is what EOMT applies, and what some scripts call it.
-  if (mitigation !== "" && mitigation !== "eomt" && mitigation !== "url-rewrite") {
-    problems.push(`mitigation ${quote(fields[columns[6]].trim())} is not recognised; use eomt, url-rewrite or leave it empty`);
+  const mitigationKnown = mitigation === "" ? null : mitigationId(mitigation);
+  if (mitigation !== "" && mitigationKnown === null) {
+    problems.push(`mitigation ${quote(fields[columns[6]].trim())} is not recognised; use ${[...MITIGATION_IDS].join(", ")}, url-rewrite or leave it empty`);
   }
 
   if (problems.length > 0) return { line, error: `${problems.join("; ")}.` };
@@ -91,7 +94,7 @@ export function toRecord(
       build,
       scannedAt: new Date(scannedMs as number),
       indicators: indicators === "" ? [] : indicators.split(";").map((s) => s.trim()).filter((s) => s !== ""),
-      mitigation: mitigation === "" ? null : "eomt",
+      mitigation: mitigationKnown,
     },
   };
 }

@@ -37,7 +37,7 @@ export interface ScanObservation {
   /** null when the file does not say: the caller uses scannedAt= or the upload time */
   scannedAt: Date | null;
   indicators: IndicatorObservation[];
-  mitigation: "eomt" | null;
+  mitigation: string | null;
   /**
    * How the patch question is answered by this file:
    * "build": from `build` (and the advisory's table);

@@ -17,18 +17,10 @@ import type { DetectedFile, ImportJob } from "./plan-imports";
 import type { ScanRowInput } from "./scan-row";
 import { zipEntries } from "./zip-entries";
 
-export const IMPORT_FORMATS = ["canonical-csv", "mapped-csv", "test-proxylogon", "health-checker", "nmap-xml", "nessus-csv"] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+import { formatInfo, type ImportFormat } from "./formats";
 
-/** Scan.source for each format */
-export const SOURCE_OF: Record<ImportFormat, string> = {
-  "canonical-csv": "canonical",
-  "mapped-csv": "mapped",
-  "test-proxylogon": "test-proxylogon",
-  "health-checker": "health-checker",
-  "nmap-xml": "nmap",
-  "nessus-csv": "nessus",
-};
+export type { ImportFormat };
+
 
 export interface ColumnMappingSpec {
   columns: Partial<Record<CanonicalColumn, string>>;
@@ -49,8 +41,6 @@ export interface ReadOptions {
 
 export type RowRecord = { line: number; row: ScanRowInput } | { line: number; error: string };
 
-// Formats whose files name no organization: without organization= they cannot be stored anywhere.
-const NAMELESS: ReadonlySet<ImportFormat> = new Set(["test-proxylogon", "nmap-xml", "nessus-csv"]);
 const DELIMITED: ReadonlySet<ScanFormat> = new Set(["canonical-csv", "unknown-csv", "nessus-csv"]);
 
 /** The format a job is read as, or why it cannot be read. */
@@ -71,7 +61,8 @@ export function resolveFormat(first: DetectedFile, options: Pick<ReadOptions, "f
 
 export async function* readImportRecords(job: ImportJob, format: ImportFormat, zip: boolean, options: ReadOptions): AsyncGenerator<RowRecord> {
   const organization = options.organization?.trim() || null;
-  if (NAMELESS.has(format) && organization === null) throw organizationRequired(format);
+  // Formats whose files name no organization cannot be stored anywhere without organization=.
+  if (formatInfo(format).needsOrganization && organization === null) throw organizationRequired(format);
   if (format === "canonical-csv" || format === "mapped-csv") {
     const overrides = { organization: organization ?? undefined, scannedAt: options.scannedAt ?? undefined };
     const mapping = format === "mapped-csv" ? options.mapping : null;
@@ -134,21 +125,13 @@ function toRow(o: ScanObservation, organization: string | null, options: ReadOpt
 }
 
 function organizationRequired(format: ImportFormat | null): ImportFileError {
-  const which = format === null ? "Some servers in this file name no organization" : `${FORMAT_NAMES[format]} files name no organization`;
+  const which = format === null ? "Some servers in this file name no organization" : `${formatInfo(format).name} files name no organization`;
   return new ImportFileError(
     "organization_required",
     `${which}: give one with organization=NAME (a query parameter or form field; on the upload page, the Organization field). A new name creates the organization.`,
   );
 }
 
-export const FORMAT_NAMES: Record<ImportFormat, string> = {
-  "canonical-csv": "Patchboard CSV",
-  "mapped-csv": "CSV with a column mapping",
-  "test-proxylogon": "Test-ProxyLogon",
-  "health-checker": "Health Checker",
-  "nmap-xml": "nmap XML",
-  "nessus-csv": "Nessus CSV",
-};
 
 
 function unmappedHeader(file: DetectedFile): ImportFileError {

@@ -20,7 +20,7 @@ describe("proxy matcher", () => {
   });
 
   it("never runs on API routes (it would buffer and cut streamed uploads) nor on build assets", () => {
-    for (const url of ["/api", "/api/uploads", "/api/v1/scans?organization=x", "/api/v1/summary", "/_next/static/chunks/main.js", "/_next/image?url=%2Fa.png&w=64&q=75"]) {
+    for (const url of ["/api", "/api/v1/scans?organization=x", "/api/v1/summary", "/_next/static/chunks/main.js", "/_next/image?url=%2Fa.png&w=64&q=75"]) {
       expect(matches(url), url).toBe(false);
     }
   });
@@ -104,7 +104,7 @@ describe("next.config.js headers", () => {
   const respond = (url: string, headers?: Record<string, string>) => unstable_getResponseFromNextConfig({ url, nextConfig, headers });
 
   it("gives API responses the common headers and the strict JSON CSP", async () => {
-    for (const url of ["http://localhost/api/v1/summary", "http://localhost/api/uploads", "http://localhost/api"]) {
+    for (const url of ["http://localhost/api/v1/summary", "http://localhost/api"]) {
       const res = await respond(url);
       for (const [name, value] of securityHeaders({ https: false })) expect(res.headers.get(name), `${url} ${name}`).toBe(value);
       expect(res.headers.get("content-security-policy"), url).toBe(API_CONTENT_SECURITY_POLICY);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { mappingSpecSchema } from "../import/mapped-csv";
-import { IMPORT_FORMATS } from "../import/read-records";
+import { IMPORT_FORMATS } from "../import/formats";
 import type { ImportOptions } from "../data/imports/imports";
 
 // The options of a scan upload, as query parameters (API) or form fields (API and upload page).

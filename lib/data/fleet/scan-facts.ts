@@ -1,12 +1,6 @@
+import { toolOfSource } from "../../import/formats";
 import { isPatchEvidence, type FindingFacts, type FindingKind, type ScanFacts } from "../../domain/facts";
 
-// The tool named in verdict reasons, by Scan.source; CSV imports are not a tool's verdict.
-export const TOOL_NAMES: Record<string, string> = {
-  "test-proxylogon": "Test-ProxyLogon",
-  "health-checker": "Health Checker",
-  nmap: "nmap",
-  nessus: "Nessus",
-};
 
 export interface StoredToolVerdict {
   tool: string;
@@ -50,7 +44,7 @@ export function scanFacts(r: ScanFactsRecord): ScanFacts {
     mitigation: r.mitigation,
     // An unknown value (a row written by a newer version) says nothing about the patch.
     patchEvidence: isPatchEvidence(r.patchEvidence) ? r.patchEvidence : "not-checked",
-    tool: TOOL_NAMES[r.source] ?? null,
+    tool: toolOfSource(r.source),
     source: r.source,
     cves: parseToolVerdict(r.toolVerdict)?.cves ?? [],
     signals: r.signals ? r.signals.split(",") : [],

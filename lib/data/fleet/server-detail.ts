@@ -13,7 +13,8 @@ import { toolVerdictFor } from "../../domain/tool-verdicts";
 import type { CampaignVerdictView, CompromiseCheckView, PatchLevelView, ScanView, ServerDetail, ToolVerdictView } from "../../views";
 import { listCampaigns } from "../campaigns/registry";
 import { db } from "../db";
-import { parseToolVerdict, scanFacts, TOOL_NAMES, type ScanFactsRecord } from "./scan-facts";
+import { toolOfSource } from "../../import/formats";
+import { parseToolVerdict, scanFacts, type ScanFactsRecord } from "./scan-facts";
 import { loadHistories } from "./server-history";
 import { patchLevelToday, toServerRow } from "./servers";
 import { organizationIdScope } from "../scope";
@@ -72,7 +73,7 @@ export async function getServer(access: Access, id: number): Promise<ServerDetai
       // A remediation clears the findings dated before it, whichever scan reported them.
       open: f.at.getTime() >= lastRemediation,
       scannedAt: f.scan.scannedAt.toISOString(),
-      tool: TOOL_NAMES[f.scan.source] ?? null,
+      tool: toolOfSource(f.scan.source),
     })),
     findingsTotal,
     compromiseCheck: latestCompromiseCheck(row.scans, perScan, proxylogon?.exploitedFrom ?? exploitedFrom ?? "1970-01-01"),
@@ -112,7 +113,7 @@ function toolVerdicts(scans: ScanRecord[], c: Campaign): ToolVerdictView[] {
     seen.add(s.source);
     const judged = judgeScan({ ...facts, patchEvidence: "build" }, NO_FINDINGS, c).status;
     const ours = judged === "compromised" ? "unknown" : judged;
-    const tool = TOOL_NAMES[s.source] ?? stored.tool;
+    const tool = toolOfSource(s.source) ?? stored.tool;
     views.push({ tool, scannedAt: s.scannedAt.toISOString(), ...verdict, ours, ...compareToolVerdict({ tool, ...verdict }, ours) });
   }
   return views;
@@ -173,7 +174,7 @@ function toScanView(s: ScanRecord, found: ScanFindings = NO_FINDINGS, campaigns:
     suspiciousFiles: found.suspiciousFiles,
     mitigation: s.mitigation,
     source: s.source,
-    tool: TOOL_NAMES[s.source] ?? null,
+    tool: toolOfSource(s.source),
     patchEvidence: facts.patchEvidence ?? "build",
     logAgeDays: s.logAgeDays,
   };
@@ -184,7 +185,7 @@ function latestCompromiseCheck(scans: ScanRecord[], perScan: Map<number, ScanFin
   const check = scans.find((s) => s.source === "test-proxylogon");
   if (!check) return null;
   const indicatorCount = perScan.get(check.id)?.indicators ?? 0;
-  const tool = TOOL_NAMES[check.source];
+  const tool = toolOfSource(check.source) ?? "Test-ProxyLogon";
   const described = describeCompromiseCheck({ checkedAt: check.scannedAt, logAgeDays: check.logAgeDays, indicatorCount, tool }, exploitedFrom);
   return { checkedAt: check.scannedAt.toISOString(), tool, indicatorCount, logAgeDays: check.logAgeDays, ...described };
 }

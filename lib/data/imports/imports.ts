@@ -3,7 +3,8 @@ import { can, type Access } from "../../domain/access";
 import { AppError } from "../../errors";
 import { ImportFileError } from "../../import/import-file-error";
 import { planImports, type DetectedFile, type ImportJob, type UploadFile } from "../../import/plan-imports";
-import { readImportRecords, resolveFormat, SOURCE_OF, type ColumnMappingSpec, type ImportFormat, type ReadOptions } from "../../import/read-records";
+import { formatInfo } from "../../import/formats";
+import { readImportRecords, resolveFormat, type ColumnMappingSpec, type ImportFormat, type ReadOptions } from "../../import/read-records";
 import type { ImportError, ImportSummary } from "../../views";
 import { recordAudit } from "../accounts/audit";
 import { findImport, importScopeKey, isUniqueViolation } from "./import-scope";
@@ -181,7 +182,7 @@ async function importJob(job: ImportJob, index: number, options: ImportOptions, 
         [label().slice(0, MAX_FILE_NAME), `pending:${randomUUID()}`, format, input.origin, input.tokenId ?? null, now],
       );
       const importId = Number(pending.id);
-      const writer = new ImportWriter(s, importId, SOURCE_OF[format], now, input.access.organizationIds);
+      const writer = new ImportWriter(s, importId, formatInfo(format).source, now, input.access.organizationIds);
       let batch: ScanRowInput[] = [];
       let inflight: Promise<void> = Promise.resolve();
       for await (const rec of readImportRecords(tapped, format, zip, readOptions)) {
