@@ -7,7 +7,7 @@ import { DEMO_ACCOUNTS } from "../lib/demo-accounts";
 import { SYSTEM_ACCESS, type Access } from "../lib/domain/access";
 
 const DEMO: Access = { ...SYSTEM_ACCESS, actor: { type: "system", label: "demo" } };
-import { DEMO_REMEDIATIONS, demoFleetCsv } from "./demo-fleet";
+import { DEMO_NOW, DEMO_REMEDIATIONS, demoFleetCsv } from "./demo-fleet";
 
 /** Loads the demo fleet through the same import path a user's upload takes. */
 export async function seedDemo(log: (msg: string) => void = console.log): Promise<void> {
@@ -18,7 +18,7 @@ export async function seedDemo(log: (msg: string) => void = console.log): Promis
     fileName: "demo-fleet.csv",
     origin: "demo",
     maxBytes: csv.length,
-    now: new Date("2021-05-01T00:00:00Z"),
+    now: DEMO_NOW,
   });
   log(`Demo fleet: ${summary.accepted} scans, ${summary.serversCreated} servers, ${summary.rejected} rejected.`);
   for (const r of DEMO_REMEDIATIONS) {
