@@ -3,8 +3,8 @@
 import "dotenv/config";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { DEFAULT_DATABASE_URL, dialect, sqlitePath } from "../lib/data/db";
+import { join } from "node:path";
+import { DEFAULT_DATABASE_URL, describeDatabase, ensureDatabaseFolder } from "../lib/data/db";
 import { migrateIfNeeded, pendingMigrations } from "../lib/data/migrations";
 import { rederiveIfRulesChanged } from "../lib/data/fleet/rules-version";
 import { isDatabaseEmpty, prepareDatabase } from "../lib/data/accounts/setup";
@@ -72,11 +72,11 @@ async function main() {
     process.exit(1);
   }
   ensureSessionSecret();
-  if (dialect() === "sqlite") mkdirSync(dirname(sqlitePath()), { recursive: true });
+  ensureDatabaseFolder();
   // Only when a migration is pending: a second start beside a running one must not collide with it.
   const pending = await pendingMigrations();
   if (pending.length) {
-    console.log(`Patchboard: migrating ${dialect() === "sqlite" ? sqlitePath() : "PostgreSQL"} (${pending.length} migration${pending.length > 1 ? "s" : ""}) ...`);
+    console.log(`Patchboard: migrating ${describeDatabase()} (${pending.length} migration${pending.length > 1 ? "s" : ""}) ...`);
     const problem = await migrateIfNeeded();
     if (problem) {
       console.error(`\nPatchboard cannot start: ${problem}`);

@@ -3,8 +3,8 @@
 // clients who had patched the emergencies before, and the roll-up unpatched for servers safe from ProxyLogon.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/data/db";
-import { listServers } from "@/lib/data/servers";
-import { getTrend } from "@/lib/data/trend";
+import { listServers } from "@/lib/data/fleet/servers";
+import { getTrend } from "@/lib/data/fleet/trend";
 import { serverListQuery, trendQuery } from "@/lib/zod/list-queries";
 import { DEMO_REMEDIATIONS, demoFleetRows } from "@/scripts/demo-fleet";
 import { seedDemo } from "@/scripts/seed-demo";

@@ -13,7 +13,7 @@ import { getTrend } from "@/lib/data/fleet/trend";
 import { organizationListQuery } from "@/lib/zod/list-queries";
 import { parseListQuery, toListState, type SearchParams } from "@/app/_lib/list-query";
 import { requireAccess } from "@/app/_lib/access";
-import { campaignQuery, checkedAgainst, pageCampaign, trendMarkers } from "@/app/_lib/page-campaign";
+import { campaignQuery, checkedAgainst, pageCampaign, trendMarkers, padTrend } from "@/app/_lib/page-campaign";
 import { CampaignSelect } from "@/components/campaigns/campaign-select";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +26,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const query = { ...parseListQuery(organizationListQuery, params), campaign };
   const [summary, trend, top, organizations] = await Promise.all([
     getFleetSummary(access, { campaign }),
-    getTrend(access, { campaign }),
+    getTrend(access, { campaign }).then((days) => padTrend(days, selected)),
     getTopOrganizations(access, 10, campaign),
     listOrganizations(access, query),
   ]);

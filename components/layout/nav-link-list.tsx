@@ -1,5 +1,9 @@
 import Link from "next/link";
-import type { NavLink } from "./nav-links";
+
+export interface NavLink {
+  href: string;
+  label: string;
+}
 
 function isActive(pathname: string, href: string): boolean {
   if (href === "/") return pathname === "/" || pathname.startsWith("/organizations/");

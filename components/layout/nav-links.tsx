@@ -1,12 +1,9 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { NavLinkList } from "./nav-link-list";
+import { NavLinkList, type NavLink } from "./nav-link-list";
 
-export interface NavLink {
-  href: string;
-  label: string;
-}
+export type { NavLink };
 
 /** The main links, and for admins a labelled second group; which links a role gets is decided by the header. */
 export function NavLinks({ links, adminLinks = [] }: { links: NavLink[]; adminLinks?: NavLink[] }) {

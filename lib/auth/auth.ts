@@ -5,7 +5,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { requestIsHttps } from "../api/forwarded-headers";
 import { publicUrl, sessionSecret } from "../config";
-import { db, dialect } from "../data/db";
+import { db, prismaProvider } from "../data/db";
 
 export const SESSION_DAYS = 7;
 export const MIN_PASSWORD_LENGTH = 12;
@@ -16,7 +16,7 @@ function createAuth(secure: boolean) {
     appName: "Patchboard",
     secret: sessionSecret(),
     ...(url ? { baseURL: url } : {}),
-    database: prismaAdapter(db, { provider: dialect() === "postgres" ? "postgresql" : "sqlite" }),
+    database: prismaAdapter(db, { provider: prismaProvider() }),
     emailAndPassword: {
       enabled: true,
       // Accounts are made by an admin (or the one-time setup), never by signing up.

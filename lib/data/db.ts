@@ -1,3 +1,5 @@
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
@@ -23,6 +25,31 @@ export function dialect(url = databaseUrl()): Dialect {
 
 export function sqlitePath(url = databaseUrl()): string {
   return url.replace(/^file:/, "");
+}
+
+/** The database for people: the SQLite file's path, or "PostgreSQL". */
+export function describeDatabase(url = databaseUrl()): string {
+  return dialect(url) === "sqlite" ? sqlitePath(url) : "PostgreSQL";
+}
+
+/** better-sqlite3 does not create a missing folder; PostgreSQL needs nothing. */
+export function ensureDatabaseFolder(url = databaseUrl()): void {
+  if (dialect(url) === "sqlite") mkdirSync(dirname(sqlitePath(url)), { recursive: true });
+}
+
+/** The committed migrations of this database's kind. */
+export function migrationsFolder(root = process.cwd(), url = databaseUrl()): string {
+  return join(root, "prisma", dialect(url) === "postgres" ? "postgres" : "sqlite", "migrations");
+}
+
+/** Better Auth's name for the database's kind. */
+export function prismaProvider(): "postgresql" | "sqlite" {
+  return dialect() === "postgres" ? "postgresql" : "sqlite";
+}
+
+/** A case-insensitive "contains" filter: SQLite's LIKE ignores ASCII case already, PostgreSQL needs to be told. */
+export function containsText(value: string): { contains: string; mode?: "insensitive" } {
+  return dialect() === "postgres" ? { contains: value, mode: "insensitive" } : { contains: value };
 }
 
 function createClient(): Db {

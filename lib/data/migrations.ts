@@ -7,13 +7,12 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
-import pg from "pg";
-import { databaseUrl, dialect, sqlitePath } from "./db";
+import { migrationsFolder } from "./db";
+import { readOnce } from "./sql-session";
 
 /** The migrations this checkout has for the database in DATABASE_URL, oldest first. */
 export function migrationNames(root = process.cwd()): string[] {
-  const dir = join(root, "prisma", dialect() === "postgres" ? "postgres" : "sqlite", "migrations");
+  const dir = migrationsFolder(root);
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, "migration.sql")))
     .map((e) => e.name)
@@ -24,28 +23,8 @@ const APPLIED = `SELECT "migration_name" AS name FROM "_prisma_migrations" WHERE
 
 /** The migrations the database has applied; none when it (or its migrations table) does not exist yet. */
 async function appliedMigrations(): Promise<Set<string>> {
-  if (dialect() === "sqlite") {
-    const path = sqlitePath();
-    if (!existsSync(path)) return new Set();
-    const conn = new Database(path, { readonly: true, fileMustExist: true, timeout: 15_000 });
-    try {
-      const exists = conn.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`).get();
-      return new Set(exists ? (conn.prepare(APPLIED).all() as { name: string }[]).map((r) => r.name) : []);
-    } finally {
-      conn.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: databaseUrl() });
-  try {
-    await client.connect();
-    return new Set((await client.query<{ name: string }>(APPLIED)).rows.map((r) => r.name));
-  } catch (err) {
-    // 42P01: no migrations table yet; 3D000: no database yet. Either way, everything is still to do.
-    if (["42P01", "3D000"].includes((err as { code?: string }).code ?? "")) return new Set();
-    throw err;
-  } finally {
-    await client.end().catch(() => {});
-  }
+  const rows = await readOnce("_prisma_migrations", (s) => s.all<{ name: string }>(APPLIED));
+  return new Set((rows ?? []).map((r) => r.name));
 }
 
 /** Migrations in the checkout that the database has not applied (or whose last attempt failed). */

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { databaseUrl, dialect, sqlitePath, type Dialect } from "./db";
@@ -119,6 +120,58 @@ async function pgTransaction<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
     }
   } finally {
     await client.end();
+  }
+}
+
+/** Start-up: WAL mode is stored in the SQLite file, so setting it once makes every later connection use it. */
+export function initializeStorage(): void {
+  if (dialect() === "sqlite") openSqlite().close();
+}
+
+/**
+ * A read on a connection of its own that is closed afterwards, for commands that run beside a dashboard and must
+ * hold nothing open (Prisma's migrate takes an exclusive lock on SQLite). `table` names a table that may not exist
+ * yet: fn is then not run and null is answered.
+ */
+export async function readOnce<T>(table: string, fn: (s: SqlSession) => Promise<T>): Promise<T | null> {
+  if (dialect() === "sqlite") {
+    if (!existsSync(sqlitePath())) return null;
+    const conn = new Database(sqlitePath(), { readonly: true, fileMustExist: true, timeout: 15_000 });
+    try {
+      if (!conn.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table)) return null;
+      return await fn({
+        dialect: "sqlite",
+        async run() {
+          throw new Error("a read session does not write");
+        },
+        async all<R>(sql: string, params: SqlValue[] = []) {
+          return conn.prepare(sql).all(...params.map(sqliteValue)) as R[];
+        },
+      });
+    } finally {
+      conn.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: databaseUrl(), types: pgTypes as pg.CustomTypesConfig });
+  try {
+    await client.connect();
+    const found = await client.query(`SELECT to_regclass($1) IS NOT NULL AS "exists"`, [`"${table.replaceAll('"', '""')}"`]);
+    if (!found.rows[0]?.exists) return null;
+    return await fn({
+      dialect: "postgres",
+      async run() {
+        throw new Error("a read session does not write");
+      },
+      async all<R>(sql: string, params: SqlValue[] = []) {
+        return (await client.query(toPgPlaceholders(sql), params.map(pgValue))).rows as R[];
+      },
+    });
+  } catch (err) {
+    // 3D000: the database itself does not exist yet.
+    if ((err as { code?: string }).code === "3D000") return null;
+    throw err;
+  } finally {
+    await client.end().catch(() => {});
   }
 }
 

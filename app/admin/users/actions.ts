@@ -1,14 +1,13 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getAccess } from "@/app/_lib/access";
+import { formAction } from "@/app/_lib/form-action";
 import type { FormState } from "@/components/admin/form-state";
 import { ROLE_LABELS } from "@/lib/domain/access";
 import { createUser, setUserActive, updateUser } from "@/lib/data/accounts/users";
 import { newUserSchema, userUpdateSchema } from "@/lib/zod/users";
 import { accessInput } from "../_lib/access-input";
-import { CHECK_FIELDS, failure, SESSION_ENDED, text } from "../_lib/form-result";
+import { CHECK_FIELDS, text } from "../_lib/form-result";
 
 const PAGE = "/admin/users";
 
@@ -18,59 +17,45 @@ function invalid(schemaErrors: z.ZodError | undefined, own: Record<string, strin
   return Object.keys(fieldErrors).length ? { status: "error", message: CHECK_FIELDS, fieldErrors } : null;
 }
 
-export async function createUserAction(_previous: FormState, data: FormData): Promise<FormState> {
-  const access = await getAccess();
-  if (!access) return SESSION_ENDED;
-  const { errors, ...chosen } = accessInput(data);
-  const input = { name: text(data, "name"), email: text(data, "email"), password: text(data, "password"), ...chosen };
-  const checked = newUserSchema.safeParse(input);
-  const problem = invalid(checked.success ? undefined : checked.error, errors);
-  if (problem || !chosen.role) return problem ?? { status: "error", message: "Choose a role." };
-  let created;
-  try {
-    created = await createUser(access, { ...input, role: chosen.role });
-  } catch (err) {
-    return failure(err);
-  }
-  revalidatePath(PAGE);
-  return {
-    status: "success",
-    message: `${created.name} (${created.email}) can now sign in as ${ROLE_LABELS[created.role]}. Give them their email and initial password yourself: Patchboard sends no email.`,
-  };
-}
+export const createUserAction = formAction<FormState>(
+  async (access, data) => {
+    const { errors, ...chosen } = accessInput(data);
+    const input = { name: text(data, "name"), email: text(data, "email"), password: text(data, "password"), ...chosen };
+    const checked = newUserSchema.safeParse(input);
+    const problem = invalid(checked.success ? undefined : checked.error, errors);
+    if (problem || !chosen.role) return problem ?? { status: "error", message: "Choose a role." };
+    const created = await createUser(access, { ...input, role: chosen.role });
+    return {
+      status: "success",
+      message: `${created.name} (${created.email}) can now sign in as ${ROLE_LABELS[created.role]}. Give them their email and initial password yourself: Patchboard sends no email.`,
+    };
+  },
+  { revalidate: [PAGE] },
+);
 
-export async function updateUserAction(_previous: FormState, data: FormData): Promise<FormState> {
-  const access = await getAccess();
-  if (!access) return SESSION_ENDED;
-  const { errors, ...chosen } = accessInput(data);
-  const checked = userUpdateSchema.safeParse(chosen);
-  const problem = invalid(checked.success ? undefined : checked.error, errors);
-  if (problem || !chosen.role) return problem ?? { status: "error", message: "Choose a role." };
-  let updated;
-  try {
-    updated = await updateUser(access, text(data, "userId"), { ...chosen, role: chosen.role });
-  } catch (err) {
-    return failure(err);
-  }
-  revalidatePath(PAGE);
-  return { status: "success", message: `Saved the access of ${updated.email}: ${ROLE_LABELS[updated.role]}.` };
-}
+export const updateUserAction = formAction<FormState>(
+  async (access, data) => {
+    const { errors, ...chosen } = accessInput(data);
+    const checked = userUpdateSchema.safeParse(chosen);
+    const problem = invalid(checked.success ? undefined : checked.error, errors);
+    if (problem || !chosen.role) return problem ?? { status: "error", message: "Choose a role." };
+    const updated = await updateUser(access, text(data, "userId"), { ...chosen, role: chosen.role });
+    return { status: "success", message: `Saved the access of ${updated.email}: ${ROLE_LABELS[updated.role]}.` };
+  },
+  { revalidate: [PAGE] },
+);
 
 /** Deactivating ends the user's sessions at once (the data layer deletes them). */
-export async function setUserActiveAction(_previous: FormState, data: FormData): Promise<FormState> {
-  const access = await getAccess();
-  if (!access) return SESSION_ENDED;
-  const active = text(data, "active") === "true";
-  // Only for the message: the id decides whom the change is for.
-  const who = text(data, "email") || "The user";
-  try {
+export const setUserActiveAction = formAction<FormState>(
+  async (access, data) => {
+    const active = text(data, "active") === "true";
+    // Only for the message: the id decides whom the change is for.
+    const who = text(data, "email") || "The user";
     await setUserActive(access, text(data, "userId"), active);
-  } catch (err) {
-    return failure(err);
-  }
-  revalidatePath(PAGE);
-  return {
-    status: "success",
-    message: active ? `${who} is active again and can sign in.` : `${who} is deactivated: they can no longer sign in, and their sessions have ended.`,
-  };
-}
+    return {
+      status: "success",
+      message: active ? `${who} is active again and can sign in.` : `${who} is deactivated: they can no longer sign in, and their sessions have ended.`,
+    };
+  },
+  { revalidate: [PAGE] },
+);

@@ -17,7 +17,7 @@ import { deleteOrganizationAction } from "./actions";
 import { DeleteOrganizationSection } from "@/components/organizations/delete-organization-section";
 import { can } from "@/lib/domain/access";
 import { parseListQuery, toListState, type SearchParams } from "@/app/_lib/list-query";
-import { campaignQuery, checkedAgainst, pageCampaign, trendMarkers } from "@/app/_lib/page-campaign";
+import { campaignQuery, checkedAgainst, pageCampaign, trendMarkers, padTrend } from "@/app/_lib/page-campaign";
 import { CampaignSelect } from "@/components/campaigns/campaign-select";
 
 export const dynamic = "force-dynamic";
@@ -42,7 +42,7 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
   const access = await requireAccess();
   const [summary, trend, servers] = await Promise.all([
     getFleetSummary(access, { organization: slug, campaign }),
-    getTrend(access, { organization: slug, campaign }),
+    getTrend(access, { organization: slug, campaign }).then((days) => padTrend(days, selected)),
     listServers(access, query),
   ]);
   const base = `/organizations/${encodeURIComponent(slug)}`;

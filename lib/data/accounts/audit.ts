@@ -2,7 +2,7 @@
 import { AppError } from "../../errors";
 import { can, type Access } from "../../domain/access";
 import type { Page } from "../../views";
-import { db, dialect } from "../db";
+import { containsText, db } from "../db";
 import { withWriteTransaction } from "../sql-session";
 
 export const AUDIT_ACTIONS = [
@@ -74,7 +74,7 @@ export async function listAuditEvents(access: Access, query: AuditQuery): Promis
   const where = {
     ...(query.action ? { action: query.action } : {}),
     // SQLite's LIKE ignores ASCII case already; PostgreSQL needs to be told.
-    ...(query.actor ? { actor: { contains: query.actor, ...(dialect() === "postgres" ? { mode: "insensitive" as const } : {}) } } : {}),
+    ...(query.actor ? { actor: containsText(query.actor) } : {}),
   };
   const [rows, total] = await Promise.all([
     db.auditEvent.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),

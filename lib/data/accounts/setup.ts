@@ -1,10 +1,10 @@
-import { databaseUrl, db, dialect, sqlitePath } from "../db";
-import { openSqlite } from "../sql-session";
+import { db } from "../db";
+import { initializeStorage } from "../sql-session";
 import { registerApiToken } from "./tokens";
 
 /** Start-up chores after migrations: WAL mode for SQLite and the operator's admin token. */
 export async function prepareDatabase(opts: { adminToken?: string }): Promise<void> {
-  if (dialect() === "sqlite") openSqlite(sqlitePath(databaseUrl())).close(); // WAL is stored in the file
+  initializeStorage();
   if (opts.adminToken) await registerApiToken("admin (PATCHBOARD_ADMIN_TOKEN)", opts.adminToken);
 }
 
