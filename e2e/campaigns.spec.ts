@@ -17,7 +17,7 @@ test("issue 9: switching the overview between campaigns changes the counts, and 
   await expectCardsToMatch(page, proxylogon);
   await expect(page.getByText(/checked against ProxyLogon/)).toBeVisible();
   // The trend marks the campaign's disclosure.
-  await expect(page.getByTestId("trend-chart").getByText("ProxyLogon disclosed")).toBeVisible();
+  await expect(page.getByTestId("trend-chart").getByText("ProxyLogon disclosed", { exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByLabel("Emergency").selectOption("all");
   await expect(page).not.toHaveURL(/campaign=/);
@@ -35,6 +35,19 @@ test("issue 9: a server behind on updates shows its patch level and its open CVE
   const cves = page.getByTestId("open-cves");
   await expect(cves.locator("li").first()).toContainText("known exploited");
   await expect(page.getByTestId("campaign-verdicts").locator("li")).toHaveCount(5);
+  await expectNoAxeViolations(page);
+});
+
+test("issue 9: the servers list filters to servers behind on updates and to one open CVE", async ({ page, request }) => {
+  const behind = await apiGet<Page_<ServerRow>>(request, "/api/v1/servers?behind=1");
+  const cve = await apiGet<Page_<ServerRow>>(request, "/api/v1/servers?behind=1&cve=CVE-2021-26855");
+  await page.goto("/servers");
+  await page.getByLabel("Behind on security updates").check();
+  await expect(page).toHaveURL(/behind=1/);
+  await expect(page.getByText(new RegExp(`^${behind.total.toLocaleString("en-US")} servers? behind on security updates`))).toBeVisible();
+  await page.getByLabel("Open CVE").selectOption("CVE-2021-26855");
+  await expect(page).toHaveURL(/cve=CVE-2021-26855/);
+  await expect(page.getByText(new RegExp(`^${cve.total.toLocaleString("en-US")} servers? behind on security updates with CVE-2021-26855 open`))).toBeVisible();
   await expectNoAxeViolations(page);
 });
 

@@ -26,9 +26,9 @@ export async function apiGet<T>(request: APIRequestContext, path: string): Promi
   return (await res.json()) as T;
 }
 
-/** The count on a status card, matched as a whole number ("12 servers" must not match 2). */
+/** The count on a status card, matched as a whole number ("12 servers" must not match 2; the share follows it directly). */
 export function cardCount(n: number): RegExp {
-  return new RegExp(`(^|\\D)${n.toLocaleString("en-US")} servers?(\\D|$)`);
+  return new RegExp(`(^|\\D)${n.toLocaleString("en-US")} servers?(?![a-z])`);
 }
 
 export async function expectCardsToMatch(page: Page, summary: Summary) {

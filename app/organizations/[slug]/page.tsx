@@ -19,11 +19,12 @@ import { can } from "@/lib/domain/access";
 import { parseListQuery, toListState, type SearchParams } from "@/app/_lib/list-query";
 import { campaignQuery, checkedAgainst, pageCampaign, trendMarkers, padTrend } from "@/app/_lib/page-campaign";
 import { CampaignSelect } from "@/components/campaigns/campaign-select";
+import { ServerFilters } from "@/components/servers/server-filters";
+import { openCveOptions } from "@/app/_lib/server-filter-options";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
-
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const organization = await loadOrganization((await params).slug);
@@ -65,6 +66,7 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
       </Section>
 
       <Section id="servers" title="Servers">
+        <ServerFilters behind={query.behind} cve={query.cve} cves={openCveOptions()} />
         <ServersTable data={servers.data} total={servers.total} state={toListState(query)} label={`Servers of ${organization.name}`} linkQuery={campaignQuery(campaign)} />
       </Section>
 

@@ -9,6 +9,8 @@ import { STATUS_LABELS } from "@/lib/domain/statuses";
 import { parseListQuery, toListState, type SearchParams } from "@/app/_lib/list-query";
 import { campaignQuery, checkedAgainst, pageCampaign } from "@/app/_lib/page-campaign";
 import { CampaignSelect } from "@/components/campaigns/campaign-select";
+import { ServerFilters } from "@/components/servers/server-filters";
+import { openCveOptions } from "@/app/_lib/server-filter-options";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Servers" };
@@ -29,6 +31,7 @@ export default async function ServersPage({ searchParams }: { searchParams: Prom
         }${query.behind ? " behind on security updates" : ""}${query.cve ? ` with ${query.cve} open` : ""} across all organizations, for ${checkedAgainst(selected.current)}.`}
         actions={<CampaignSelect campaigns={selected.campaigns} value={selected.campaign} />}
       />
+      <ServerFilters behind={query.behind} cve={query.cve} cves={openCveOptions()} />
       <ServersTable data={servers.data} total={servers.total} state={toListState(query)} showOrganization label={`All ${what}`} linkQuery={campaignQuery(selected.campaign)} />
     </>
   );

@@ -114,3 +114,8 @@ export function cvesFor(product: ExchangeProduct): string[] {
 export function kevEntry(cve: string): KevRow | null {
   return KEV.find((k) => k.cve === cve) ?? null;
 }
+
+/** CISA's known-exploited Exchange CVEs that a security update fixes (a build can tell), newest first. */
+export function knownExploitedCves(): KevRow[] {
+  return KEV.filter((k) => CVE_FIXES.some((f) => f.cve === k.cve)).sort((a, b) => b.cve.localeCompare(a.cve));
+}

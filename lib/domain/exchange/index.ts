@@ -5,6 +5,7 @@ export {
   cvesFixedBy,
   isSupportedOn,
   kevEntry,
+  knownExploitedCves,
   productFacts,
   releasesOf,
   securityUpdatesFor,

@@ -1,0 +1,47 @@
+"use client";
+
+import { useId, useOptimistic, useTransition } from "react";
+import { useUrlState } from "../data-table/use-url-state";
+import { FIELD, LABEL } from "../upload/field-styles";
+
+const DEFAULTS = { behind: "", cve: "", page: "1" } as const;
+
+/** The servers table's patch-level filters: behind on security updates, and a known-exploited CVE still open. */
+export function ServerFilters({ behind, cve, cves }: { behind: boolean; cve: string | undefined; cves: { cve: string; name: string }[] }) {
+  const id = useId();
+  const { setParams, isPending } = useUrlState(DEFAULTS);
+  // The controls show the choice at once; the list follows when the navigation lands.
+  const [shown, show] = useOptimistic({ behind, cve: cve ?? "" });
+  const [, startTransition] = useTransition();
+  const choose = (next: { behind: boolean; cve: string }) =>
+    startTransition(() => {
+      show(next);
+      setParams({ behind: next.behind ? "1" : undefined, cve: next.cve || undefined, page: undefined });
+    });
+  return (
+    <div className="mb-3 flex flex-wrap items-end gap-x-6 gap-y-2" aria-busy={isPending} data-testid="server-filters">
+      <label className="flex items-center gap-2 text-sm font-medium text-gray-700 dark:text-gray-300">
+        <input
+          type="checkbox"
+          checked={shown.behind}
+          onChange={(event) => choose({ ...shown, behind: event.target.checked })}
+          className="size-4 rounded border-gray-300 dark:border-gray-600"
+        />
+        Behind on security updates
+      </label>
+      <div>
+        <label htmlFor={`${id}-cve`} className={LABEL}>
+          Open CVE
+        </label>
+        <select id={`${id}-cve`} value={shown.cve} onChange={(event) => choose({ ...shown, cve: event.target.value })} className={`${FIELD} mt-1`}>
+          <option value="">Any</option>
+          {cves.map((c) => (
+            <option key={c.cve} value={c.cve}>
+              {c.cve} ({c.name.replace(/^Microsoft Exchange Server /, "")})
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
