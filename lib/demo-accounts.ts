@@ -1,6 +1,6 @@
 // The demo's accounts, one per role, with known passwords: created with the demo fleet and shown on the sign-in
 // page. Their passwords are published, so they open nothing unless the running server itself is in demo mode
-// (PATCHBOARD_DEMO, read by the server, whatever started it): lib/data/users.ts refuses them at sign-in and on every
+// (PATCHBOARD_DEMO, read by the server, whatever started it): lib/data/accounts/users.ts refuses them at sign-in and on every
 // session look-up, and tokens they made, otherwise.
 import type { Role } from "./domain/access";
 

@@ -94,7 +94,7 @@ async function main() {
     console.log("Patchboard: empty database, loading the demo fleet (PATCHBOARD_DEMO=0 to start empty) ...");
     await seedDemo();
   }
-  // With demo mode off the demo accounts stay as they are: the server refuses them itself (lib/data/users.ts).
+  // With demo mode off the demo accounts stay as they are: the server refuses them itself (lib/data/accounts/users.ts).
   if (demoEnabled()) await seedDemoAccounts();
   const port = process.env.PORT || "3000";
   // Not `next start`: scripts/serve.ts puts Next behind a server that knows the client's address.

@@ -67,7 +67,7 @@ export async function* readImportRecords(job: ImportJob, format: ImportFormat, z
     const overrides = { organization: organization ?? undefined, scannedAt: options.scannedAt ?? undefined };
     const mapping = format === "mapped-csv" ? options.mapping : null;
     // Only Test-ProxyLogon jobs have several files; the others are one file by construction.
-    // The importer hands Buffers on (see counted() in lib/data/imports.ts).
+    // The importer hands Buffers on (see counted() in lib/data/imports/imports.ts).
     yield* parseCanonicalCsv(job.first.stream as AsyncIterable<Buffer>, { now: options.now, mapping: mapping ?? undefined, overrides });
     return;
   }

@@ -77,7 +77,7 @@ describe("issue 9: the campaigns migration on a database of the previous version
 
   it("re-derives every campaign from the stored scans on the next start, with ProxyLogon's numbers unchanged", async () => {
     await legacy.close();
-    const rederived = runWithDatabase(legacy.url, "./lib/data/rules-version.ts", "rederiveIfRulesChanged");
+    const rederived = runWithDatabase(legacy.url, "./lib/data/fleet/rules-version.ts", "rederiveIfRulesChanged");
     expect(rederived.trim()).toBe("5");
     legacy = await openDatabase(legacy.url);
     expect(await statusesOf("proxylogon")).toEqual(Object.fromEntries(SERVERS.map((s) => [s.hostname, s.status])));

@@ -54,7 +54,7 @@ beforeAll(async () => {
   await legacy.close();
 
   migrateDeploy(legacy.url);
-  runWithDatabase(legacy.url, "./lib/data/rules-version.ts", "rederiveIfRulesChanged");
+  runWithDatabase(legacy.url, "./lib/data/fleet/rules-version.ts", "rederiveIfRulesChanged");
   legacy = await openDatabase(legacy.url);
 }, 120_000);
 
@@ -105,7 +105,7 @@ describe("issue 8: the finding-times migration on a database of the previous ver
 
   it("does nothing at a start with the rules already current", async () => {
     await legacy.close();
-    expect(runWithDatabase(legacy.url, "./lib/data/rules-version.ts", "rederiveIfRulesChanged").trim()).toBe("0");
+    expect(runWithDatabase(legacy.url, "./lib/data/fleet/rules-version.ts", "rederiveIfRulesChanged").trim()).toBe("0");
     legacy = await openDatabase(legacy.url);
   });
 });
