@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { BUILT_IN_CAMPAIGNS } from "../lib/domain/campaigns/built-in";
-import { identifyRelease } from "../lib/domain/exchange";
-import { thresholdOf, updateBuilds, updatesOnRelease } from "../lib/domain/exchange/catalog";
-import { parseCanonicalCsv } from "../lib/import/canonical-csv";
-import type { ParsedRecord } from "../lib/import/canonical-row";
-import { DEMO_NOW, DEMO_ORGANIZATION_COUNT, DEMO_REMEDIATIONS, demoFleetCsv, demoFleetRows, type DemoFleetRow } from "./demo-fleet";
+import { BUILT_IN_CAMPAIGNS } from "../../lib/domain/campaigns/built-in";
+import { identifyRelease } from "../../lib/domain/exchange";
+import { thresholdOf, updateBuilds, updatesOnRelease } from "../../lib/domain/exchange/catalog";
+import { parseCanonicalCsv } from "../../lib/import/canonical-csv";
+import type { ParsedRecord } from "../../lib/import/canonical-row";
+import { DEMO_NOW, DEMO_ORGANIZATION_COUNT, DEMO_REMEDIATIONS, demoFleetCsv, demoFleetRows, type DemoFleetRow } from "./index";
 
 const rows = [...demoFleetRows()];
 const serverKey = (r: { organization: string; hostname: string }) => `${r.organization}\n${r.hostname}`;
