@@ -5,7 +5,7 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Patchboard", template: "%s · Patchboard" },
-  description: "Patch and compromise status of Exchange servers for the March 2021 ProxyLogon emergency.",
+  description: "Patch and compromise status of Exchange servers for every known-exploited Exchange emergency.",
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

@@ -50,14 +50,21 @@ test.describe("signed out", () => {
     await page.getByLabel("Email").fill(viewer.email);
     await page.getByLabel("Password").fill(viewer.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Fleet overview/);
+    // Issue 10: someone who sees one organization lands on its page, under its name, not "Fleet overview".
+    await expect(page).toHaveURL(/\/organizations\/lakeside-clinic$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lakeside Clinic");
 
     // The cards equal their one organization's counts (read with the operator's token).
     const own = await apiGet<Summary>(request, "/api/v1/summary?organization=lakeside-clinic");
     await expectCardsToMatch(page, { ...own, organizations: 1 });
-    const rows = page.getByTestId("organizations-table").locator("tbody tr");
-    await expect(rows).toHaveCount(1);
-    await expect(rows.first()).toContainText("Lakeside Clinic");
+    // Only the actions a client viewer can use: no upload, no client to switch to, no admin pages.
+    const header = page.getByRole("banner");
+    await expect(header.getByRole("link", { name: "Upload" })).toHaveCount(0);
+    await expect(header.getByRole("button", { name: "Switch client" })).toHaveCount(0);
+    await expect(header.getByRole("link", { name: "Users" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: /Upload a scan/ })).toHaveCount(0);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/organizations\/lakeside-clinic$/);
     const text = await page.locator("main").innerText();
     for (const other of ["Harbor County", "Acme Dental", "Pine Hollow School District"]) expect(text).not.toContain(other);
 

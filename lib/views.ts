@@ -30,6 +30,8 @@ export interface FleetSummary {
   servers: number;
   organizations: number;
   statuses: StatusCounts;
+  /** the newest scan of any of these servers (ISO 8601), null before the first */
+  latestScanAt: string | null;
 }
 
 export interface OrganizationRow {
@@ -37,6 +39,8 @@ export interface OrganizationRow {
   name: string;
   servers: number;
   statuses: StatusCounts;
+  /** the worst status among its servers (null without servers): what "sort by status" orders by */
+  worstStatus: Status | null;
   /** 0-100, one decimal */
   percentPatched: number;
 }
@@ -64,6 +68,14 @@ export interface ServerRow {
   updatesBehind: number | null;
   /** its product still gets security updates; null for an unknown product */
   supported: boolean | null;
+}
+
+/** A row of the servers table: a server with how fresh its data is and how long its exposure has been open. */
+export interface ServerListRow extends ServerRow {
+  /** its last scan is older than the stale threshold (a setting), or it was never scanned */
+  stale: boolean;
+  /** the first day (YYYY-MM-DD) of its current run of not-patched days for the campaign; null when patched */
+  exposedSince: string | null;
 }
 
 export interface Page<T> {

@@ -15,6 +15,11 @@ import { parseListQuery, toListState, type SearchParams } from "@/app/_lib/list-
 import { requireAccess } from "@/app/_lib/access";
 import { campaignQuery, checkedAgainst, pageCampaign, trendMarkers, padTrend } from "@/app/_lib/page-campaign";
 import { CampaignSelect } from "@/components/campaigns/campaign-select";
+import { FreshnessNote } from "@/components/status/freshness-note";
+import { homeOrganization } from "@/lib/data/fleet/organizations";
+import { getAppSettings } from "@/lib/data/settings/app-settings";
+import { can } from "@/lib/domain/access";
+import { redirect } from "next/navigation";
 
 export const dynamic = "force-dynamic";
 
@@ -23,22 +28,28 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const selected = await pageCampaign(params);
   const { campaign } = selected;
+  // Someone who sees one organization has no fleet: their organization's page is their overview.
+  const home = await homeOrganization(access);
+  if (home) redirect(`/organizations/${encodeURIComponent(home.slug)}${campaignQuery(campaign)}`);
   const query = { ...parseListQuery(organizationListQuery, params), campaign };
-  const [summary, trend, top, organizations] = await Promise.all([
+  const [summary, trend, top, organizations, settings] = await Promise.all([
     getFleetSummary(access, { campaign }),
     getTrend(access, { campaign }).then((days) => padTrend(days, selected)),
     getTopOrganizations(access, 10, campaign),
     listOrganizations(access, query),
+    getAppSettings(),
   ]);
+  const upload = can.write(access) ? <ButtonLink href="/upload">Upload a scan</ButtonLink> : null;
   const select = <CampaignSelect campaigns={selected.campaigns} value={campaign} />;
 
   if (summary.servers === 0 && summary.organizations === 0) {
     return (
       <>
         <PageHeader title="Fleet overview" description="Patch and compromise status of Exchange servers for every known-exploited Exchange emergency." />
-        <EmptyState title="No scans yet" action={<ButtonLink href="/upload">Upload a scan</ButtonLink>}>
-          Upload a scan file (a CSV of servers, builds and indicators of compromise) to see which Exchange servers are patched, unpatched,
-          mitigated or compromised.
+        <EmptyState title="No scans yet" action={upload}>
+          {upload
+            ? "Upload a scan file (a CSV of servers, builds and indicators of compromise) to see which Exchange servers are patched, unpatched, mitigated or compromised."
+            : "Nothing has been scanned for the organizations you can see yet. Your Patchboard admin or technician uploads the scans."}
         </EmptyState>
       </>
     );
@@ -57,10 +68,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         actions={
           <>
             {select}
-            <ButtonLink href="/upload">Upload a scan</ButtonLink>
+            {upload}
           </>
         }
       />
+      <FreshnessNote latestScanAt={summary.latestScanAt} staleAfterDays={settings.staleAfterDays} staleHref={`/servers?notScannedDays=${settings.staleAfterDays}`} />
 
       <Section id="status" title="Servers by status">
         <StatusCards counts={summary.statuses} total={summary.servers} hrefFor={(status) => `/servers?status=${status}${campaignQuery(campaign, "&")}`} />

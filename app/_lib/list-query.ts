@@ -28,6 +28,6 @@ export function parseListQuery<S extends z.ZodType>(schema: S, raw: SearchParams
 }
 
 /** The parsed query as the plain state the client table shows. */
-export function toListState(query: { q?: string; status?: Status; sort: { field: string; desc: boolean }; page: number; pageSize: number }): ListState {
-  return { q: query.q ?? "", status: query.status, sort: query.sort, page: query.page, pageSize: query.pageSize };
+export function toListState(query: { q?: string; status?: Status[]; sort: { field: string; desc: boolean }; page: number; pageSize: number }): ListState {
+  return { q: query.q ?? "", status: query.status ?? [], sort: query.sort, page: query.page, pageSize: query.pageSize };
 }

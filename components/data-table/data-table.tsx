@@ -4,15 +4,18 @@ import { functionalUpdate, useTable, type ColumnDef, type PaginationState, type 
 import { useMemo } from "react";
 import type { Status } from "@/lib/domain/statuses";
 import { ColumnHeader } from "./column-header";
+import { DataCards } from "./data-cards";
 import { features, type Features } from "./features";
 import { Pagination } from "./pagination";
 import { sortToSorting, sortingToParam } from "./sort-param";
 import { Toolbar } from "./toolbar";
 import { useUrlState } from "./use-url-state";
+import { LINK } from "@/components/ui/link-styles";
 
 export interface ListState {
   q: string;
-  status: Status | undefined;
+  /** the statuses shown; empty: any */
+  status: Status[];
   sort: { field: string; desc: boolean };
   page: number;
   pageSize: number;
@@ -38,6 +41,8 @@ export interface DataTableProps<TData extends RowData> {
   searchLabel: string;
   searchPlaceholder: string;
   statusLabel: string;
+  /** the column a card shows first on small screens (the status) */
+  cardLead?: string;
 }
 
 /**
@@ -74,7 +79,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
   });
 
   const rows = table.getRowModel().rows;
-  const filtered = state.q !== "" || state.status !== undefined;
+  const filtered = state.q !== "" || state.status.length > 0;
   const clear = () => setParams({ q: undefined, status: undefined, page: undefined });
   const columnCount = table.getAllLeafColumns().length;
 
@@ -89,10 +94,11 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
         statusLabel={props.statusLabel}
         pending={isPending}
         onSearch={(q) => setParams({ q, page: undefined }, { replace: true })}
-        onStatus={(status) => setParams({ status, page: undefined })}
+        onStatus={(statuses) => setParams({ status: statuses.join(",") || undefined, page: undefined })}
         onClear={clear}
       />
-      <div role="region" aria-labelledby={`${id}-caption`} tabIndex={0} className="overflow-x-auto border-t border-gray-200 dark:border-gray-800">
+      <DataCards table={table} rows={rows} lead={props.cardLead} label={label} />
+      <div role="region" aria-labelledby={`${id}-caption`} tabIndex={0} className={`overflow-x-auto border-t border-gray-200 dark:border-gray-800 ${rows.length ? "max-sm:hidden" : ""}`}>
         <table aria-busy={isPending} className={`w-full text-sm transition-opacity ${isPending ? "opacity-60" : ""}`}>
           <caption id={`${id}-caption`} className="sr-only">
             {label}
@@ -132,14 +138,14 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
                   {total > 0 ? (
                     <>
                       This page is past the end of the list.{" "}
-                      <button type="button" onClick={() => table.firstPage()} className="font-medium text-blue-700 hover:underline dark:text-blue-400">
+                      <button type="button" onClick={() => table.firstPage()} className={`font-medium ${LINK}`}>
                         Go to the first page
                       </button>
                     </>
                   ) : filtered ? (
                     <>
                       No {noun} match these filters.{" "}
-                      <button type="button" onClick={clear} className="font-medium text-blue-700 hover:underline dark:text-blue-400">
+                      <button type="button" onClick={clear} className={`font-medium ${LINK}`}>
                         Clear filters
                       </button>
                     </>

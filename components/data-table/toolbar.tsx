@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { STATUSES, STATUS_LABELS, type Status } from "@/lib/domain/statuses";
+import type { Status } from "@/lib/domain/statuses";
+import { StatusFilter } from "./status-filter";
 
 const DEBOUNCE_MS = 300;
 
@@ -11,17 +12,17 @@ const FIELD_CLASSES =
 export interface ToolbarProps {
   id: string;
   q: string;
-  status: Status | undefined;
+  status: Status[];
   searchLabel: string;
   searchPlaceholder: string;
   statusLabel: string;
   pending: boolean;
   onSearch: (q: string) => void;
-  onStatus: (status: Status | undefined) => void;
+  onStatus: (statuses: Status[]) => void;
   onClear: () => void;
 }
 
-/** The text filter (debounced into the URL) and the status filter. */
+/** The text filter (debounced into the URL) and the status toggles. */
 export function Toolbar({ id, q, status, searchLabel, searchPlaceholder, statusLabel, pending, onSearch, onStatus, onClear }: ToolbarProps) {
   const [value, setValue] = useState(q);
   const [sent, setSent] = useState(q);
@@ -43,7 +44,7 @@ export function Toolbar({ id, q, status, searchLabel, searchPlaceholder, statusL
     if (trimmed !== q) onSearch(trimmed);
   };
 
-  const filtered = q !== "" || status !== undefined;
+  const filtered = q !== "" || status.length > 0;
 
   return (
     <div className="flex flex-wrap items-end gap-3 px-3 py-3">
@@ -74,24 +75,7 @@ export function Toolbar({ id, q, status, searchLabel, searchPlaceholder, statusL
           className={FIELD_CLASSES}
         />
       </form>
-      <div className="min-w-44">
-        <label htmlFor={`${id}-status`} className="mb-1 block text-xs font-medium text-gray-700 dark:text-gray-300">
-          {statusLabel}
-        </label>
-        <select
-          id={`${id}-status`}
-          value={status ?? ""}
-          onChange={(e) => onStatus(e.target.value ? (e.target.value as Status) : undefined)}
-          className={FIELD_CLASSES}
-        >
-          <option value="">Any status</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <StatusFilter label={statusLabel} value={status} onChange={onStatus} />
       {filtered ? (
         <button
           type="button"

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/_lib/session-actions";
+import { LINK } from "@/components/ui/link-styles";
 
 /** Who is signed in, and the way to change the password or leave. */
 export function AccountMenu({ email, roleLabel }: { email: string; roleLabel: string }) {
@@ -12,7 +13,7 @@ export function AccountMenu({ email, roleLabel }: { email: string; roleLabel: st
         </span>
         <span className="text-xs text-gray-600 dark:text-gray-400">{roleLabel}</span>
       </p>
-      <Link href="/account/password" className="rounded-md px-1.5 py-1 font-medium whitespace-nowrap text-blue-700 hover:underline dark:text-blue-400">
+      <Link href="/account/password" className={`rounded-md px-1.5 py-1 font-medium whitespace-nowrap ${LINK}`}>
         Change password
       </Link>
       <form action={signOutAction}>

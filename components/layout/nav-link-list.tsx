@@ -11,9 +11,9 @@ function isActive(pathname: string, href: string): boolean {
 }
 
 /** One group of header links; the current page is marked for screen readers and by its look. */
-export function NavLinkList({ links, pathname, labelledBy }: { links: NavLink[]; pathname: string; labelledBy?: string }) {
+export function NavLinkList({ links, pathname, labelledBy, vertical = false }: { links: NavLink[]; pathname: string; labelledBy?: string; vertical?: boolean }) {
   return (
-    <ul aria-labelledby={labelledBy} className="flex flex-wrap items-center gap-0.5">
+    <ul aria-labelledby={labelledBy} className={vertical ? "flex flex-col gap-0.5" : "flex flex-wrap items-center gap-0.5"}>
       {links.map((link) => {
         const active = isActive(pathname, link.href);
         return (
@@ -21,7 +21,7 @@ export function NavLinkList({ links, pathname, labelledBy }: { links: NavLink[];
             <Link
               href={link.href}
               aria-current={active ? "page" : undefined}
-              className={`rounded-md px-2.5 py-2 text-sm font-medium whitespace-nowrap transition-colors ${
+              className={`block rounded-md px-2.5 py-2 text-sm font-medium whitespace-nowrap transition-colors ${
                 active
                   ? "bg-gray-100 text-gray-900 dark:bg-gray-800 dark:text-white"
                   : "text-gray-600 hover:bg-gray-100 hover:text-gray-900 dark:text-gray-300 dark:hover:bg-gray-800 dark:hover:text-white"

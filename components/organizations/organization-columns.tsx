@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { createColumnHelper } from "@tanstack/react-table";
-import { STATUS_LABELS, type Status } from "@/lib/domain/statuses";
+import { STATUSES, STATUS_LABELS, type Status } from "@/lib/domain/statuses";
 import type { OrganizationRow } from "@/lib/views";
 import type { Features } from "../data-table/features";
 import { formatNumber } from "../ui/format";
 import { PercentBar } from "../ui/percent-bar";
+import { StatusBadge } from "../status/status-badge";
+import { LINK } from "@/components/ui/link-styles";
 
 const helper = createColumnHelper<Features, OrganizationRow>();
 
@@ -30,17 +32,22 @@ export const organizationColumnsFor = (linkQuery: string) => helper.columns([
   helper.accessor("name", {
     header: "Organization",
     cell: (info) => (
-      <Link href={`/organizations/${info.row.original.slug}${linkQuery}`} className="text-blue-700 hover:underline dark:text-blue-400">
+      <Link href={`/organizations/${info.row.original.slug}${linkQuery}`} className={LINK}>
         {info.getValue()}
       </Link>
     ),
   }),
+  // Sorting by it orders worst first: the most compromised servers, then unpatched, unknown, mitigated.
+  helper.accessor("worstStatus", {
+    id: "status",
+    header: "Worst status",
+    cell: (info) => {
+      const worst = info.getValue();
+      return worst ? <StatusBadge status={worst} /> : <span className="text-gray-600 dark:text-gray-400">No servers</span>;
+    },
+  }),
   helper.accessor("servers", { header: "Servers", meta: { numeric: true }, cell: (info) => formatNumber(info.getValue()) }),
-  statusColumn("patched"),
-  statusColumn("unpatched"),
-  statusColumn("mitigated"),
-  statusColumn("compromised"),
-  statusColumn("unknown"),
+  ...STATUSES.map(statusColumn),
   helper.accessor("percentPatched", {
     header: "% patched",
     meta: { numeric: true },

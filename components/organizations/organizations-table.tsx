@@ -5,7 +5,7 @@ import type { OrganizationRow } from "@/lib/views";
 import { DataTable, type ListState } from "../data-table/data-table";
 import { organizationColumnsFor } from "./organization-columns";
 
-const DEFAULTS = { sort: "name", page: "1", pageSize: "25" } as const;
+const DEFAULTS = { sort: "status", page: "1", pageSize: "25" } as const;
 const rowId = (row: OrganizationRow) => row.slug;
 
 export function OrganizationsTable({ data, total, state, linkQuery = "" }: { data: OrganizationRow[]; total: number; state: ListState; linkQuery?: string }) {
@@ -25,6 +25,7 @@ export function OrganizationsTable({ data, total, state, linkQuery = "" }: { dat
       searchLabel="Filter by name"
       searchPlaceholder="Organization name"
       statusLabel="Has servers that are"
+      cardLead="status"
     />
   );
 }

@@ -1,19 +1,22 @@
 import Link from "next/link";
 import { createColumnHelper } from "@tanstack/react-table";
-import type { ServerRow } from "@/lib/views";
+import type { ServerListRow } from "@/lib/views";
 import type { Features } from "../data-table/features";
 import { StatusBadge } from "../status/status-badge";
 import { DateTime } from "../ui/date-time";
 import { IndicatorSummary } from "./indicator-summary";
+import { OpenFor } from "./open-for";
+import { StaleBadge } from "../status/stale-badge";
+import { LINK } from "@/components/ui/link-styles";
 
-const helper = createColumnHelper<Features, ServerRow>();
+const helper = createColumnHelper<Features, ServerListRow>();
 const dash = <span className="text-gray-600 dark:text-gray-400">—</span>;
 
 const hostname = (linkQuery: string) =>
   helper.accessor("hostname", {
     header: "Hostname",
     cell: (info) => (
-      <Link href={`/servers/${info.row.original.id}${linkQuery}`} className="text-blue-700 hover:underline dark:text-blue-400">
+      <Link href={`/servers/${info.row.original.id}${linkQuery}`} className={LINK}>
         {info.getValue()}
       </Link>
     ),
@@ -24,13 +27,13 @@ const organization = (linkQuery: string) =>
     id: "organization",
     header: "Organization",
     cell: (info) => (
-      <Link href={`/organizations/${info.row.original.organization}${linkQuery}`} className="hover:underline">
+      <Link href={`/organizations/${info.row.original.organization}${linkQuery}`} className={LINK}>
         {info.getValue()}
       </Link>
     ),
   });
 
-function behind(row: ServerRow) {
+function behind(row: ServerListRow) {
   if (row.updatesBehind === null) return <span className="text-gray-600 dark:text-gray-400">cannot tell</span>;
   const unsupported = row.supported === false ? <span className="block text-xs text-red-700 dark:text-red-400">out of support</span> : null;
   return (
@@ -40,6 +43,10 @@ function behind(row: ServerRow) {
     </span>
   );
 }
+
+// Status first after the name: the table is for triage, worst first by default.
+const status = helper.accessor("status", { header: "Status", cell: (info) => <StatusBadge status={info.getValue()} /> });
+const openFor = helper.accessor("exposedSince", { header: "Open for", enableSorting: false, meta: { cellClassName: "whitespace-nowrap" }, cell: (info) => <OpenFor since={info.getValue()} /> });
 
 const rest = [
   helper.accessor("ipAddress", {
@@ -51,14 +58,19 @@ const rest = [
   helper.accessor("cumulativeUpdate", { header: "CU", enableSorting: false, meta: { cellClassName: "whitespace-nowrap" }, cell: (info) => info.getValue() ?? dash }),
   helper.accessor("build", { header: "Build", meta: { cellClassName: "font-mono text-xs whitespace-nowrap" }, cell: (info) => info.getValue() ?? dash }),
   helper.accessor("updatesBehind", { header: "Security updates", enableSorting: false, meta: { cellClassName: "whitespace-nowrap" }, cell: (info) => behind(info.row.original) }),
-  helper.accessor("status", { header: "Status", cell: (info) => <StatusBadge status={info.getValue()} /> }),
   helper.accessor("lastScanAt", {
     header: "Last scan",
     sortDescFirst: true,
     meta: { cellClassName: "whitespace-nowrap" },
     cell: (info) => {
       const value = info.getValue();
-      return value ? <DateTime value={value} /> : <span className="text-gray-600 dark:text-gray-400">Never</span>;
+      if (!value) return <span className="text-gray-600 dark:text-gray-400">Never</span>;
+      return (
+        <>
+          <DateTime value={value} relative />
+          {info.row.original.stale ? <StaleBadge /> : null}
+        </>
+      );
     },
   }),
   helper.accessor("indicators", { header: "Indicators", enableSorting: false, cell: (info) => <IndicatorSummary indicators={info.getValue()} count={info.row.original.indicatorCount} /> }),
@@ -66,4 +78,6 @@ const rest = [
 
 /** Column ids of sortable columns are the API's sort fields (SERVER_SORTS). Links keep `linkQuery` (the page's campaign). */
 export const serverColumnsFor = (linkQuery: string, withOrganization: boolean) =>
-  withOrganization ? helper.columns([hostname(linkQuery), organization(linkQuery), ...rest]) : helper.columns([hostname(linkQuery), ...rest]);
+  withOrganization
+    ? helper.columns([hostname(linkQuery), status, openFor, organization(linkQuery), ...rest])
+    : helper.columns([hostname(linkQuery), status, openFor, ...rest]);

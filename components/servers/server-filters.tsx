@@ -4,20 +4,40 @@ import { useId, useOptimistic, useTransition } from "react";
 import { useUrlState } from "../data-table/use-url-state";
 import { FIELD, LABEL } from "../upload/field-styles";
 
-const DEFAULTS = { behind: "", cve: "", page: "1" } as const;
+const DEFAULTS = { behind: "", cve: "", notScannedDays: "", page: "1" } as const;
 
-/** The servers table's patch-level filters: behind on security updates, and a known-exploited CVE still open. */
-export function ServerFilters({ behind, cve, cves }: { behind: boolean; cve: string | undefined; cves: { cve: string; name: string }[] }) {
+interface Filters {
+  behind: boolean;
+  cve: string;
+  notScannedDays: string;
+}
+
+/** The servers table's own filters: behind on security updates, a known-exploited CVE still open, not scanned lately. */
+export function ServerFilters({
+  behind,
+  cve,
+  cves,
+  notScannedDays,
+  staleAfterDays,
+}: {
+  behind: boolean;
+  cve: string | undefined;
+  cves: { cve: string; name: string }[];
+  notScannedDays: number | undefined;
+  /** the stale threshold (a setting), offered first */
+  staleAfterDays: number;
+}) {
   const id = useId();
   const { setParams, isPending } = useUrlState(DEFAULTS);
   // The controls show the choice at once; the list follows when the navigation lands.
-  const [shown, show] = useOptimistic({ behind, cve: cve ?? "" });
+  const [shown, show] = useOptimistic<Filters>({ behind, cve: cve ?? "", notScannedDays: notScannedDays ? String(notScannedDays) : "" });
   const [, startTransition] = useTransition();
-  const choose = (next: { behind: boolean; cve: string }) =>
+  const choose = (next: Filters) =>
     startTransition(() => {
       show(next);
-      setParams({ behind: next.behind ? "1" : undefined, cve: next.cve || undefined, page: undefined });
+      setParams({ behind: next.behind ? "1" : undefined, cve: next.cve || undefined, notScannedDays: next.notScannedDays || undefined, page: undefined });
     });
+  const dayChoices = [...new Set([staleAfterDays, 30, 90, 365, ...(notScannedDays ? [notScannedDays] : [])])].sort((a, b) => a - b);
   return (
     <div className="mb-3 flex flex-wrap items-end gap-x-6 gap-y-2" aria-busy={isPending} data-testid="server-filters">
       <label className="flex items-center gap-2 text-sm font-medium text-gray-700 dark:text-gray-300">
@@ -38,6 +58,24 @@ export function ServerFilters({ behind, cve, cves }: { behind: boolean; cve: str
           {cves.map((c) => (
             <option key={c.cve} value={c.cve}>
               {c.cve} ({c.name.replace(/^Microsoft Exchange Server /, "")})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor={`${id}-not-scanned`} className={LABEL}>
+          Not scanned in
+        </label>
+        <select
+          id={`${id}-not-scanned`}
+          value={shown.notScannedDays}
+          onChange={(event) => choose({ ...shown, notScannedDays: event.target.value })}
+          className={`${FIELD} mt-1`}
+        >
+          <option value="">Any time</option>
+          {dayChoices.map((days) => (
+            <option key={days} value={String(days)}>
+              {days} days{days === staleAfterDays ? " (stale)" : ""}
             </option>
           ))}
         </select>

@@ -1,12 +1,12 @@
 "use client";
 
 import { useMemo } from "react";
-import type { ServerRow } from "@/lib/views";
+import type { ServerListRow } from "@/lib/views";
 import { DataTable, type ListState } from "../data-table/data-table";
 import { serverColumnsFor } from "./server-columns";
 
-const DEFAULTS = { sort: "hostname", page: "1", pageSize: "25" } as const;
-const rowId = (row: ServerRow) => String(row.id);
+const DEFAULTS = { sort: "status", page: "1", pageSize: "25" } as const;
+const rowId = (row: ServerListRow) => String(row.id);
 
 /** Servers of one organization, or of the whole fleet with an organization column. */
 export function ServersTable({
@@ -17,7 +17,7 @@ export function ServersTable({
   label = "Servers",
   linkQuery = "",
 }: {
-  data: ServerRow[];
+  data: ServerListRow[];
   total: number;
   state: ListState;
   showOrganization?: boolean;
@@ -41,6 +41,7 @@ export function ServersTable({
       searchLabel="Filter by hostname, IP or organization"
       searchPlaceholder="Hostname, IP address or organization"
       statusLabel="Status"
+      cardLead="status"
     />
   );
 }

@@ -27,9 +27,9 @@ export const STATUS_DOT_CLASSES: Record<Status, string> = {
 };
 
 export const STATUS_DESCRIPTIONS: Record<Status, string> = {
-  patched: "March 2021 security update installed",
+  patched: "Has the security updates that fix these CVEs",
   unpatched: "Vulnerable build, no mitigation",
-  mitigated: "EOMT or URL rewrite applied; still needs the update",
+  mitigated: "A stopgap (EOMT, URL rewrite) holds; still needs the update",
   compromised: "Indicators of compromise found",
   unknown: "Build unknown or the scan could not decide",
 };

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Fragment } from "react";
+import { LINK } from "@/components/ui/link-styles";
 
 export interface Crumb {
   label: React.ReactNode;
@@ -16,7 +17,7 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
             {i > 0 ? <li aria-hidden="true">/</li> : null}
             {item.href ? (
               <li>
-                <Link href={item.href} className="hover:underline">
+                <Link href={item.href} className={LINK}>
                   {item.label}
                 </Link>
               </li>

@@ -1,14 +1,23 @@
-// Formatting shared by server and client components. Dates are always shown in UTC so
-// the server's HTML and the browser's render agree.
-const dateTime = new Intl.DateTimeFormat("en-US", {
-  timeZone: "UTC",
-  year: "numeric",
-  month: "short",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
+// Formatting shared by server and client components: one date format across the app. A time of day is shown in
+// the viewer's time zone once the browser renders it (<DateTime>), in UTC before; days (YYYY-MM-DD) are UTC days.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dateTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZoneName: "short",
+    });
+    dateTimeFormats.set(timeZone, format);
+  }
+  return format;
+}
 
 const dateOnly = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", year: "numeric", month: "short", day: "numeric" });
 const shortDay = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric" });
@@ -16,8 +25,37 @@ const monthYear = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "sh
 const integer = new Intl.NumberFormat("en-US");
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 
-export function formatDateTime(iso: string): string {
-  return `${dateTime.format(new Date(iso))} UTC`;
+/** "Mar 4, 2021, 10:15 UTC" (or the zone given: "Mar 4, 2021, 11:15 GMT+1"). */
+export function formatDateTime(iso: string, timeZone = "UTC"): string {
+  return dateTimeFormat(timeZone).format(new Date(iso));
+}
+
+const relative = new Intl.RelativeTimeFormat("en-US", { numeric: "auto" });
+const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
+  ["year", 365 * 86_400_000],
+  ["month", 30 * 86_400_000],
+  ["week", 7 * 86_400_000],
+  ["day", 86_400_000],
+  ["hour", 3_600_000],
+  ["minute", 60_000],
+];
+
+/** "3 days ago", "yesterday", "in 2 hours", "just now": the largest whole unit. */
+export function formatRelative(iso: string, now: number): string {
+  const diff = Date.parse(iso) - now;
+  for (const [unit, ms] of UNITS) {
+    if (Math.abs(diff) >= ms) return relative.format(Math.trunc(diff / ms), unit);
+  }
+  return "just now";
+}
+
+/** A span of time in its largest whole unit: "17 days", "5 months", "4 years" ("under a day" below one). */
+export function formatDuration(ms: number): string {
+  for (const [unit, size] of UNITS.slice(0, 4)) {
+    const n = Math.floor(ms / size);
+    if (n >= 1) return `${n} ${unit}${n === 1 ? "" : "s"}`;
+  }
+  return "under a day";
 }
 
 export function formatDate(isoOrDay: string): string {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clipSpans, evaluateAcrossCampaigns, rollupStatus, SEVERITY } from "./campaign-evaluation";
+import { clipSpans, evaluateAcrossCampaigns, rollupStatus } from "./campaign-evaluation";
+import { STATUSES } from "./statuses";
 import { BUILT_IN_CAMPAIGNS } from "./campaigns/built-in";
 import type { PatchEvidence } from "./facts";
 import { finding, history, scan, toolScan, type TestScan } from "./status-test-support";
@@ -15,7 +16,7 @@ const BOTH_2021 = "15.2.858.12";
 
 describe("rollupStatus", () => {
   it("takes the worst: compromised, unpatched, unknown, mitigated, patched", () => {
-    expect(SEVERITY).toEqual(["compromised", "unpatched", "unknown", "mitigated", "patched"]);
+    expect(STATUSES).toEqual(["compromised", "unpatched", "unknown", "mitigated", "patched"]);
     expect(rollupStatus(["patched", "mitigated"])).toBe("mitigated");
     expect(rollupStatus(["patched", "unknown", "mitigated"])).toBe("unknown");
     expect(rollupStatus(["unknown", "unpatched"])).toBe("unpatched");

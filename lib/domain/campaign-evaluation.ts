@@ -6,15 +6,12 @@
 import type { CampaignRules } from "./campaign-rules";
 import type { ServerHistory } from "./facts";
 import { evaluateServer, type ServerEvaluation, type ServerState, type StatusSpan } from "./status";
-import type { Status } from "./statuses";
+import { STATUSES, type Status } from "./statuses";
 
 export const ROLLUP = "all";
 
-// Worst first: the order the roll-up takes, and the order the dashboard lists statuses in.
-export const SEVERITY: readonly Status[] = ["compromised", "unpatched", "unknown", "mitigated", "patched"];
-
 export function rollupStatus(statuses: readonly Status[]): Status | null {
-  for (const status of SEVERITY) if (statuses.includes(status)) return status;
+  for (const status of STATUSES) if (statuses.includes(status)) return status;
   return null;
 }
 

@@ -6,13 +6,23 @@ import { STATUSES } from "../domain/statuses";
 const page = z.coerce.number().int().min(1).max(1_000_000).default(1);
 const pageSize = z.coerce.number().int().min(1).max(200).default(25);
 const q = z.string().trim().max(200).optional().transform((v) => (v ? v : undefined));
-const status = z.enum(STATUSES).optional();
+// One status or several, comma-separated ("compromised,unpatched"); kept in severity order, without repeats.
+const status = z
+  .string()
+  .max(100)
+  .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(STATUSES)).max(STATUSES.length))
+  .transform((list) => STATUSES.filter((s) => list.includes(s)))
+  .optional()
+  .transform((list) => (list && list.length ? list : undefined));
+// Servers whose last scan is older than this many days (or that were never scanned).
+const notScannedDays = z.coerce.number().int().min(1).max(3650).optional();
 // A campaign id (checked against the known campaigns by the data layer); absent: the roll-up of every campaign.
 const campaign = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "a campaign id such as proxylogon, or all").optional();
 const cve = z.string().trim().toUpperCase().regex(/^CVE-\d{4}-\d{4,7}$/, "a CVE id such as CVE-2022-41082").optional();
 const flag = z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true");
 
-export const ORGANIZATION_SORTS = ["name", "servers", "patched", "unpatched", "mitigated", "compromised", "unknown", "percentPatched"] as const;
+export const ORGANIZATION_SORTS = ["status", "name", "servers", "patched", "unpatched", "mitigated", "compromised", "unknown", "percentPatched"] as const;
 export const SERVER_SORTS = ["hostname", "organization", "ipAddress", "build", "status", "lastScanAt"] as const;
 
 function sortParam<T extends readonly [string, ...string[]]>(fields: T, fallback: string) {
@@ -28,7 +38,8 @@ export const organizationListQuery = z.object({
   campaign,
   q,
   status,
-  sort: sortParam(ORGANIZATION_SORTS, "name"),
+  // Worst first by default: the compromised client is row 1, not row 14.
+  sort: sortParam(ORGANIZATION_SORTS, "status"),
   page,
   pageSize,
 });
@@ -43,7 +54,8 @@ export const serverListQuery = z.object({
   behind: flag,
   /** only servers on which this CVE is still open */
   cve,
-  sort: sortParam(SERVER_SORTS, "hostname"),
+  notScannedDays,
+  sort: sortParam(SERVER_SORTS, "status"),
   page,
   pageSize,
 });

@@ -36,11 +36,23 @@ describe("GET /api/v1/summary", () => {
   it("counts servers by status across the fleet", async () => {
     const res = await get(summary, "/api/v1/summary?campaign=proxylogon");
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ campaign: "proxylogon", servers: 4, organizations: 2, statuses: { patched: 2, unpatched: 0, mitigated: 1, compromised: 0, unknown: 1 } });
+    expect(res.json).toEqual({
+      campaign: "proxylogon",
+      servers: 4,
+      organizations: 2,
+      statuses: { patched: 2, unpatched: 0, mitigated: 1, compromised: 0, unknown: 1 },
+      latestScanAt: "2021-03-06T00:00:00.000Z",
+    });
   });
   it("counts one organization", async () => {
     const res = await get(summary, "/api/v1/summary?organization=beta-law&campaign=proxylogon");
-    expect(res.json).toEqual({ campaign: "proxylogon", servers: 2, organizations: 1, statuses: { patched: 0, unpatched: 0, mitigated: 1, compromised: 0, unknown: 1 } });
+    expect(res.json).toEqual({
+      campaign: "proxylogon",
+      servers: 2,
+      organizations: 1,
+      statuses: { patched: 0, unpatched: 0, mitigated: 1, compromised: 0, unknown: 1 },
+      latestScanAt: "2021-03-04T00:00:00.000Z",
+    });
   });
   it("answers 404 for an unknown organization and 401 without a token", async () => {
     expect((await get(summary, "/api/v1/summary?organization=nope&campaign=proxylogon")).status).toBe(404);
@@ -51,26 +63,32 @@ describe("GET /api/v1/summary", () => {
 });
 
 describe("GET /api/v1/organizations", () => {
-  it("lists organizations with counts and percentage patched", async () => {
+  it("lists organizations with counts and percentage patched, worst first", async () => {
     const res = await get(organizations, "/api/v1/organizations?campaign=proxylogon");
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ page: 1, pageSize: 25, total: 2 });
-    expect(res.json.data[0]).toEqual({
+    // Beta Law has a server that cannot be decided (unknown), Alpha Clinic has only patched ones.
+    expect(res.json.data.map((o: { slug: string }) => o.slug)).toEqual(["beta-law", "alpha-clinic"]);
+    expect(res.json.data[1]).toEqual({
       slug: "alpha-clinic",
       name: "Alpha Clinic",
       servers: 2,
       statuses: { patched: 2, unpatched: 0, mitigated: 0, compromised: 0, unknown: 0 },
+      worstStatus: "patched",
       percentPatched: 100,
     });
+    const best = await get(organizations, "/api/v1/organizations?campaign=proxylogon&sort=-status");
+    expect(best.json.data.map((o: { slug: string }) => o.slug)).toEqual(["alpha-clinic", "beta-law"]);
   });
   it("filters, sorts and paginates", async () => {
     expect((await get(organizations, "/api/v1/organizations?q=BETA&campaign=proxylogon")).json.data.map((o: { slug: string }) => o.slug)).toEqual(["beta-law"]);
     expect((await get(organizations, "/api/v1/organizations?sort=-name&campaign=proxylogon")).json.data[0].slug).toBe("beta-law");
     expect((await get(organizations, "/api/v1/organizations?status=mitigated&campaign=proxylogon")).json.total).toBe(1);
+    expect((await get(organizations, "/api/v1/organizations?status=mitigated,patched&campaign=proxylogon")).json.total).toBe(2);
     const page2 = await get(organizations, "/api/v1/organizations?page=2&pageSize=1&sort=percentPatched&campaign=proxylogon");
     expect(page2.json).toMatchObject({ page: 2, pageSize: 1, total: 2, data: [{ slug: "alpha-clinic" }] });
   });
-  it.each(["sort=bogus", "pageSize=5000", "page=0", "status=pwned", "page=abc"])("answers 400 for %s", async (qs) => {
+  it.each(["sort=bogus", "pageSize=5000", "page=0", "status=pwned", "status=patched,pwned", "page=abc"])("answers 400 for %s", async (qs) => {
     const res = await get(organizations, `/api/v1/organizations?${qs}&campaign=proxylogon`);
     expect(res.status).toBe(400);
     expect(res.json.error.code).toBe("invalid_request");

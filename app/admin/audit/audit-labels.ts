@@ -19,6 +19,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   mapping_create: "Saved a column mapping",
   mapping_delete: "Deleted a column mapping",
   campaign_add: "Campaign added",
+  settings_update: "Changed a setting",
 };
 
 const ACTOR_TYPE_LABELS: Record<string, string> = {

@@ -20,7 +20,9 @@ import { parseListQuery, toListState, type SearchParams } from "@/app/_lib/list-
 import { campaignQuery, checkedAgainst, pageCampaign, trendMarkers, padTrend } from "@/app/_lib/page-campaign";
 import { CampaignSelect } from "@/components/campaigns/campaign-select";
 import { ServerFilters } from "@/components/servers/server-filters";
-import { openCveOptions } from "@/app/_lib/server-filter-options";
+import { serverFilterProps } from "@/app/_lib/server-filter-options";
+import { FreshnessNote } from "@/components/status/freshness-note";
+import { getAppSettings } from "@/lib/data/settings/app-settings";
 
 export const dynamic = "force-dynamic";
 
@@ -41,21 +43,24 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
   const { campaign } = selected;
   const query = parseListQuery(serverListQuery, search, { organization: slug, campaign });
   const access = await requireAccess();
-  const [summary, trend, servers] = await Promise.all([
+  const [summary, trend, servers, settings] = await Promise.all([
     getFleetSummary(access, { organization: slug, campaign }),
     getTrend(access, { organization: slug, campaign }).then((days) => padTrend(days, selected)),
     listServers(access, query),
+    getAppSettings(),
   ]);
   const base = `/organizations/${encodeURIComponent(slug)}`;
 
   return (
     <>
       <PageHeader
-        eyebrow={<Breadcrumbs items={[{ label: "Overview", href: "/" }, { label: "Organization" }]} />}
+        eyebrow={access.organizationIds?.length === 1 ? "Organization" : <Breadcrumbs items={[{ label: "Overview", href: "/" }, { label: "Organization" }]} />}
         title={organization.name}
         description={`${plural(summary.servers, "Exchange server")}, ${formatPercent(summary.servers ? (100 * summary.statuses.patched) / summary.servers : 0)} patched against ${checkedAgainst(selected.current)}.`}
         actions={<CampaignSelect campaigns={selected.campaigns} value={campaign} />}
       />
+
+      <FreshnessNote latestScanAt={summary.latestScanAt} staleAfterDays={settings.staleAfterDays} staleHref={`${base}?notScannedDays=${settings.staleAfterDays}#servers`} />
 
       <Section id="status" title="Servers by status">
         <StatusCards counts={summary.statuses} total={summary.servers} hrefFor={(status) => `${base}?status=${status}${campaignQuery(campaign, "&")}#servers`} />
@@ -66,7 +71,7 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
       </Section>
 
       <Section id="servers" title="Servers">
-        <ServerFilters behind={query.behind} cve={query.cve} cves={openCveOptions()} />
+        <ServerFilters {...await serverFilterProps(query)} />
         <ServersTable data={servers.data} total={servers.total} state={toListState(query)} label={`Servers of ${organization.name}`} linkQuery={campaignQuery(campaign)} />
       </Section>
 

@@ -5,12 +5,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listServers } from "@/lib/data/fleet/servers";
 import { requireAccess } from "@/app/_lib/access";
 import { serverListQuery } from "@/lib/zod/list-queries";
-import { STATUS_LABELS } from "@/lib/domain/statuses";
+import { statusWords } from "@/components/status/status-words";
 import { parseListQuery, toListState, type SearchParams } from "@/app/_lib/list-query";
 import { campaignQuery, checkedAgainst, pageCampaign } from "@/app/_lib/page-campaign";
 import { CampaignSelect } from "@/components/campaigns/campaign-select";
 import { ServerFilters } from "@/components/servers/server-filters";
-import { openCveOptions } from "@/app/_lib/server-filter-options";
+import { serverFilterProps } from "@/app/_lib/server-filter-options";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Servers" };
@@ -21,17 +21,20 @@ export default async function ServersPage({ searchParams }: { searchParams: Prom
   const selected = await pageCampaign(params);
   const query = parseListQuery(serverListQuery, params, { organization: undefined, campaign: selected.campaign });
   const servers = await listServers(await requireAccess(), query);
-  const what = query.status ? `${STATUS_LABELS[query.status].toLowerCase()} servers` : "servers";
+  const which = statusWords(query.status);
+  const what = which ? `${which} servers` : "servers";
   return (
     <>
       <PageHeader
         title="Servers"
-        description={`${plural(servers.total, query.status ? `${STATUS_LABELS[query.status].toLowerCase()} server` : "server")}${
+        description={`${plural(servers.total, which ? `${which} server` : "server")}${
           query.q ? ` matching “${query.q}”` : ""
-        }${query.behind ? " behind on security updates" : ""}${query.cve ? ` with ${query.cve} open` : ""} across all organizations, for ${checkedAgainst(selected.current)}.`}
+        }${query.behind ? " behind on security updates" : ""}${query.cve ? ` with ${query.cve} open` : ""}${
+          query.notScannedDays ? ` not scanned in ${query.notScannedDays} days` : ""
+        } across all organizations, for ${checkedAgainst(selected.current)}.`}
         actions={<CampaignSelect campaigns={selected.campaigns} value={selected.campaign} />}
       />
-      <ServerFilters behind={query.behind} cve={query.cve} cves={openCveOptions()} />
+      <ServerFilters {...await serverFilterProps(query)} />
       <ServersTable data={servers.data} total={servers.total} state={toListState(query)} showOrganization label={`All ${what}`} linkQuery={campaignQuery(selected.campaign)} />
     </>
   );

@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   "mapping_create",
   "mapping_delete",
   "campaign_add",
+  "settings_update",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,6 +1,6 @@
 import { can, type Access } from "../../domain/access";
 import { AppError, notFound } from "../../errors";
-import { emptyCounts, STATUSES, type StatusCounts } from "../../domain/statuses";
+import { emptyCounts, STATUSES, worstStatus, type StatusCounts } from "../../domain/statuses";
 import type { OrganizationListQuery } from "../../zod/list-queries";
 import type { OrganizationRow, Page } from "../../views";
 import type { Prisma } from "../../generated/sqlite/client";
@@ -19,10 +19,24 @@ type StatusRecord = StatusCounts & {
 
 export function toOrganizationRow(o: StatusRecord): OrganizationRow {
   const statuses = Object.fromEntries(STATUSES.map((s) => [s, o[s]])) as StatusCounts;
-  return { slug: o.organization.slug, name: o.organization.name, servers: o.servers, statuses, percentPatched: o.percentPatched };
+  return { slug: o.organization.slug, name: o.organization.name, servers: o.servers, statuses, worstStatus: worstStatus(statuses), percentPatched: o.percentPatched };
 }
 
 const ORGANIZATION = { organization: { select: { slug: true, name: true } } } as const;
+
+// Worst first (ascending): the most compromised servers, then unpatched, unknown, mitigated; then by name.
+const WORST_FIRST = ["compromised", "unpatched", "unknown", "mitigated"] as const;
+
+function organizationOrder(sort: OrganizationListQuery["sort"]): Prisma.OrganizationStatusOrderByWithRelationInput[] {
+  const direction: Prisma.SortOrder = sort.desc ? "desc" : "asc";
+  const byName = { organization: { nameKey: "asc" as const } };
+  if (sort.field === "status") {
+    const worse: Prisma.SortOrder = sort.desc ? "asc" : "desc";
+    return [...WORST_FIRST.map((s) => ({ [s]: worse })), byName, { organizationId: "asc" }];
+  }
+  if (sort.field === "name") return [{ organization: { nameKey: direction } }, { organizationId: "asc" }];
+  return [{ [sort.field]: direction }, byName, { organizationId: "asc" }];
+}
 
 /** The caller's organizations with their counts for a campaign (default: the roll-up), sorted and paged in the database. */
 export async function listOrganizations(access: Access, query: OrganizationListQuery): Promise<Page<OrganizationRow>> {
@@ -31,15 +45,13 @@ export async function listOrganizations(access: Access, query: OrganizationListQ
     campaign,
     ...organizationIdScope(access),
     ...(query.q ? { organization: { nameKey: { contains: query.q.toLowerCase() } } } : {}),
-    ...(query.status ? { [query.status]: { gt: 0 } } : {}),
+    ...(query.status ? { OR: query.status.map((s) => ({ [s]: { gt: 0 } })) } : {}),
   };
-  const direction: Prisma.SortOrder = query.sort.desc ? "desc" : "asc";
-  const field = query.sort.field;
-  const orderBy: Prisma.OrganizationStatusOrderByWithRelationInput = field === "name" ? { organization: { nameKey: direction } } : { [field]: direction };
+  const orderBy = organizationOrder(query.sort);
   const [rows, total] = await Promise.all([
     db.organizationStatus.findMany({
       where,
-      orderBy: [orderBy, { organizationId: "asc" }],
+      orderBy,
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
       include: ORGANIZATION,
@@ -56,7 +68,7 @@ export async function getOrganization(access: Access, slug: string, campaignPara
   if (row) return toOrganizationRow(row);
   // An organization whose servers are not judged yet (none, or a start still re-deriving) has no counts.
   const bare = await db.organization.findFirst({ where: { slug, ...organizationScope(access) }, select: { slug: true, name: true } });
-  return bare ? { slug: bare.slug, name: bare.name, servers: 0, statuses: emptyCounts(), percentPatched: 0 } : null;
+  return bare ? { slug: bare.slug, name: bare.name, servers: 0, statuses: emptyCounts(), worstStatus: null, percentPatched: 0 } : null;
 }
 
 export async function getOrganizationIdOrNull(access: Access, slug: string): Promise<number | null> {
@@ -111,6 +123,12 @@ export async function deleteOrganization(access: Access, slug: string, confirmat
     await s.run(`DELETE FROM "Organization" WHERE "id" = ?`, [org.id]);
   });
   await recordAudit(access, "organization_delete", org.name, { slug, servers: org._count.serverRows });
+}
+
+/** The one organization a caller limited to exactly one sees (a client viewer, mostly): their home page. */
+export async function homeOrganization(access: Access): Promise<{ slug: string; name: string } | null> {
+  if (access.organizationIds === null || access.organizationIds.length !== 1) return null;
+  return db.organization.findFirst({ where: { id: access.organizationIds[0] }, select: { slug: true, name: true } });
 }
 
 /** Slugs and names of the organizations the caller sees, for choosing assignments on the admin pages. */

@@ -6,7 +6,9 @@ import { nameKey } from "../../domain/slug";
 import { isStatus, type Status } from "../../domain/statuses";
 import type { Prisma } from "../../generated/sqlite/client";
 import type { ServerListQuery } from "../../zod/list-queries";
-import type { Page, ServerRow } from "../../views";
+import type { Page, ServerListRow, ServerRow } from "../../views";
+import { getAppSettings } from "../settings/app-settings";
+import { openExposureSince } from "./exposure";
 import { resolveCampaignId } from "../campaigns/registry";
 import { db } from "../db";
 import { requireOrganizationId } from "./organizations";
@@ -14,6 +16,7 @@ import { organizationIdScope } from "../scope";
 
 const toStatus = (s: string): Status => (isStatus(s) ? s : "unknown");
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const DAY_MS = 86_400_000;
 
 export type ServerRecord = {
   id: number;
@@ -88,12 +91,16 @@ function orderBy(query: ServerListQuery): Prisma.ServerCampaignOrderByWithRelati
   }
 }
 
-export async function listServers(access: Access, query: ServerListQuery): Promise<Page<ServerRow>> {
+export async function listServers(access: Access, query: ServerListQuery): Promise<Page<ServerListRow>> {
   const campaign = await resolveCampaignId(query.campaign);
   const organizations = query.organization ? { organizationId: await requireOrganizationId(access, query.organization) } : organizationIdScope(access);
   const q = query.q?.toLowerCase();
   const server: Prisma.ServerWhereInput = {};
   if (q) server.OR = [{ hostnameKey: { contains: q } }, { ipAddress: { contains: q } }, { organization: { nameKey: { contains: q } } }];
+  if (query.notScannedDays) {
+    const before = new Date(Date.now() - query.notScannedDays * DAY_MS);
+    server.AND = [{ OR: [{ lastScanAt: null }, { lastScanAt: { lt: before } }] }];
+  }
   if (query.behind || query.cve) {
     const cve = query.cve;
     const builds = await buildsWhere(organizations, (level) =>
@@ -104,7 +111,7 @@ export async function listServers(access: Access, query: ServerListQuery): Promi
   const where: Prisma.ServerCampaignWhereInput = {
     campaign,
     ...organizations,
-    ...(query.status ? { status: query.status } : {}),
+    ...(query.status ? { status: { in: query.status } } : {}),
     ...(Object.keys(server).length ? { server } : {}),
   };
   // Deferred join: the page's ids come from the indexes alone, and only those rows are read.
@@ -112,11 +119,19 @@ export async function listServers(access: Access, query: ServerListQuery): Promi
     db.serverCampaign.findMany({ where, orderBy: orderBy(query), skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: { serverId: true, status: true } }),
     db.serverCampaign.count({ where }),
   ]);
-  const rows = await db.server.findMany({ where: { id: { in: page.map((r) => r.serverId) } }, include: { organization: { select: { slug: true, name: true } } } });
+  const ids = page.map((r) => r.serverId);
+  const [rows, exposures, settings] = await Promise.all([
+    db.server.findMany({ where: { id: { in: ids } }, include: { organization: { select: { slug: true, name: true } } } }),
+    openExposureSince(campaign, ids),
+    getAppSettings(),
+  ]);
+  const staleBefore = Date.now() - settings.staleAfterDays * DAY_MS;
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const data = page.flatMap((p) => {
+  const data = page.flatMap((p): ServerListRow[] => {
     const row = byId.get(p.serverId);
-    return row ? [toServerRow(row, p.status)] : [];
+    if (!row) return [];
+    const stale = !row.lastScanAt || row.lastScanAt.getTime() < staleBefore;
+    return [{ ...toServerRow(row, p.status), stale, exposedSince: exposures.get(row.id) ?? null }];
   });
   return { data, page: query.page, pageSize: query.pageSize, total };
 }

@@ -1,4 +1,5 @@
-import { evaluateAcrossCampaigns, ROLLUP, SEVERITY } from "../../domain/campaign-evaluation";
+import { evaluateAcrossCampaigns, ROLLUP } from "../../domain/campaign-evaluation";
+import { severityOf } from "../../domain/statuses";
 import type { Campaign } from "../../domain/campaigns/rules";
 import { loadHistories } from "./server-history";
 import { inIds, rowsSource, statementBatches, type SqlScalar, type SqlSession } from "../sql-session";
@@ -42,11 +43,6 @@ class Deltas {
     });
   }
 }
-
-const severityOf = (status: string) => {
-  const i = SEVERITY.indexOf(status as (typeof SEVERITY)[number]);
-  return i === -1 ? SEVERITY.length : i;
-};
 
 /**
  * Re-derives the given servers from all their scans, findings and remediations, for every campaign and the

@@ -10,14 +10,18 @@ import type { Access } from "../../domain/access";
 export async function getFleetSummary(access: Access, opts: { organization?: string; campaign?: string } = {}): Promise<FleetSummary> {
   const campaign = await resolveCampaignId(opts.campaign);
   const organizations = opts.organization ? { organizationId: await requireOrganizationId(access, opts.organization) } : organizationIdScope(access);
-  const agg = await db.organizationStatus.aggregate({
-    where: { campaign, ...organizations },
-    _count: { _all: true },
-    _sum: { servers: true, patched: true, unpatched: true, mitigated: true, compromised: true, unknown: true },
-  });
+  const [agg, latest] = await Promise.all([
+    db.organizationStatus.aggregate({
+      where: { campaign, ...organizations },
+      _count: { _all: true },
+      _sum: { servers: true, patched: true, unpatched: true, mitigated: true, compromised: true, unknown: true },
+    }),
+    db.server.aggregate({ where: organizations, _max: { lastScanAt: true } }),
+  ]);
   const statuses: StatusCounts = emptyCounts();
   for (const s of STATUSES) statuses[s] = Number(agg._sum[s] ?? 0);
-  return { campaign, servers: Number(agg._sum.servers ?? 0), organizations: agg._count._all, statuses };
+  const latestScanAt = latest._max.lastScanAt ? new Date(latest._max.lastScanAt).toISOString() : null;
+  return { campaign, servers: Number(agg._sum.servers ?? 0), organizations: agg._count._all, statuses, latestScanAt };
 }
 
 /** The organizations most exposed to a campaign: the most compromised servers first, then the most unpatched. */

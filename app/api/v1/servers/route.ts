@@ -4,8 +4,4 @@ import { serverListQuery } from "@/lib/zod/list-queries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(serverListQuery, async ({ access, query }) => {
-  const page = await listServers(access, query);
-  // The API names the organization by slug only; organizationName is for the pages.
-  return { ...page, data: page.data.map(({ organizationName: _name, ...row }) => row) };
-});
+export const GET = apiRoute(serverListQuery, async ({ access, query }) => listServers(access, query));

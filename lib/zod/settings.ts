@@ -1,0 +1,9 @@
+import { z } from "zod";
+
+// The app-wide settings an admin can change, with their defaults; the page and the data layer share this.
+export const appSettings = z.object({
+  /** a server whose last scan is older than this many days is marked stale */
+  staleAfterDays: z.coerce.number().int().min(1, "at least 1 day").max(365, "at most 365 days").default(7),
+});
+export type AppSettings = z.infer<typeof appSettings>;
+export const DEFAULT_SETTINGS: AppSettings = appSettings.parse({});
