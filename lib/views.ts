@@ -123,20 +123,40 @@ export interface ScanView {
   logAgeDays: number | null;
 }
 
-/** One finding of a scan: a suspicious request, a web shell path, an LSASS dump. */
-export interface FindingView {
-  id: number;
+/** One indicator (its type and its path, request or value), with every time the scans listed it. */
+export interface IndicatorGroupView {
   type: string;
   detail: string;
-  /** when the tool saw it, if the file said (ISO 8601) */
-  seenAt: string | null;
-  /** when it counts from: seenAt, or the scan's time */
-  at: string;
   kind: FindingKind;
-  /** dated at or after the last remediation: still counts */
+  /** the earliest and latest time it counts from (the tool's own time, or its scan's), ISO 8601 */
+  firstSeen: string;
+  lastSeen: string;
+  /** the latest scan that listed it: a re-run can list an old finding again */
+  lastReported: string;
+  /** how many times the scans listed it */
+  timesSeen: number;
+  /** the tools that reported it, for people ("Test-ProxyLogon", "Patchboard CSV") */
+  tools: string[];
+  /** the campaigns a tool tied it to (a CVE of theirs), if any */
+  campaigns: { id: string; name: string }[];
+  /** listed at or after the last remediation: still counts */
   open: boolean;
-  scannedAt: string;
-  tool: string | null;
+}
+
+/** A page of a server's indicators, latest first, and the counts over all of them. */
+export interface ServerFindingsView {
+  groups: IndicatorGroupView[];
+  /** 1-based */
+  page: number;
+  pageSize: number;
+  /** distinct indicators (rows of the list) */
+  total: number;
+  /** findings as the scans listed them, repeats included */
+  findings: number;
+  /** open indicators of compromise: what makes the server compromised */
+  openIndicators: number;
+  /** open suspicious files: leads, not proof */
+  openLeads: number;
 }
 
 /** A server's whole patch level, from its build and the build table alone. */
@@ -167,6 +187,8 @@ export interface CampaignVerdictView {
   /** the status without the compromise, which is server-wide */
   patchStatus: Status;
   reason: string;
+  /** the reason without the compromise sentence, which is server-wide and stated once in the verdict */
+  patchReason: string;
   /** what to install for this campaign; null when nothing is needed or the build says too little */
   install: string | null;
   /** the stopgaps that count for this campaign, and what gets past them */
@@ -181,11 +203,16 @@ export interface CampaignVerdictView {
 export interface CompromiseCheckView {
   checkedAt: string;
   tool: string;
+  /** indicators the check listed, open or cleared */
   indicatorCount: number;
   logAgeDays: number | null;
   headline: string;
   logCoverage: string | null;
   logsTooShort: boolean;
+  /** "clean" exactly when the server has no open indicator (the findings list agrees) */
+  tone: "found" | "clean";
+  /** what reconciles the check with the open indicators of other scans; null when nothing */
+  note: string | null;
 }
 
 /** A tool's own answer (Health Checker, Nessus, nmap) beside ours for the same scan. */
@@ -216,10 +243,13 @@ export interface ServerDetail extends ServerRow {
   /** every campaign's verdict, in the dashboard's order */
   campaigns: CampaignVerdictView[];
   patchLevel: PatchLevelView;
+  /** the latest scans, newest first; scansTotal counts them all */
   scans: ScanView[];
+  scansTotal: number;
   remediations: RemediationView[];
-  /** the latest findings, newest scan first; findingsTotal counts them all */
-  findings: FindingView[];
+  /** the first page of its indicators, one row per indicator */
+  findings: ServerFindingsView;
+  /** findings as the scans listed them (findings.findings) */
   findingsTotal: number;
   compromiseCheck: CompromiseCheckView | null;
 }

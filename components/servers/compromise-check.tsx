@@ -6,7 +6,10 @@ const TONE = {
   short: "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-500/50 dark:bg-amber-950/50 dark:text-amber-100",
 };
 
-/** The latest compromise check (a Test-ProxyLogon run): what it found, and how far back its logs reached. */
+/**
+ * The latest compromise check (a Test-ProxyLogon run): what it found, and how far back its logs reached. Its tone
+ * and words come from the same open-indicator counts as the findings list, so it never says "clean" beside them.
+ */
 export function CompromiseCheck({ check }: { check: CompromiseCheckView | null }) {
   if (!check) {
     return (
@@ -17,9 +20,12 @@ export function CompromiseCheck({ check }: { check: CompromiseCheckView | null }
   }
   return (
     <div className="space-y-2" data-testid="compromise-check">
-      <p className={`rounded-lg border px-3 py-2 text-sm font-medium ${check.indicatorCount > 0 ? TONE.found : TONE.clean}`}>
-        {check.headline} <span className="font-normal opacity-80">({check.tool})</span>
-      </p>
+      <div className={`rounded-lg border px-3 py-2 text-sm ${TONE[check.tone]}`} data-tone={check.tone}>
+        <p className="font-medium">
+          {check.headline} <span className="font-normal">({check.tool})</span>
+        </p>
+        {check.note ? <p className="mt-1">{check.note}</p> : null}
+      </div>
       {check.logCoverage ? (
         <p className={`rounded-lg border px-3 py-2 text-sm ${check.logsTooShort ? TONE.short : "border-gray-200 dark:border-gray-700"}`}>
           {check.logsTooShort ? <span className="font-semibold">Logs too short: </span> : null}

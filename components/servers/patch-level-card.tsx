@@ -31,7 +31,7 @@ export function PatchLevelCard({ level }: { level: PatchLevelView }) {
             Open CVEs ({level.openCves.length}){level.openCves.some((c) => c.kev) ? ", known-exploited first" : ""}
           </h3>
           {/* Focusable so that a keyboard can scroll it. */}
-          <ul className="max-h-64 space-y-1 overflow-y-auto" data-testid="open-cves" tabIndex={0} aria-label="Open CVEs">
+          <ul className="max-h-48 space-y-1 overflow-y-auto" data-testid="open-cves" tabIndex={0} aria-label="Open CVEs">
             {level.openCves.map((c) => (
               <li key={c.cve} className="flex flex-wrap items-baseline gap-x-2">
                 <span className="font-mono text-xs">{c.cve}</span>

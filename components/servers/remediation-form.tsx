@@ -4,8 +4,8 @@ import { useActionState, useEffect, useRef } from "react";
 import { initialRemediationState, type RemediationFormState } from "./remediation-form-state";
 
 /**
- * "Mark remediated" for a compromised server: a required note (3-2000 characters),
- * validated on the server; the answer is announced in a live region.
+ * "Mark remediated" for a compromised server, in its verdict box: a required note (3-2000 characters),
+ * validated on the server; the answer is announced in a live region, and stays after the form goes.
  */
 export function RemediationForm({
   serverId,
@@ -29,45 +29,49 @@ export function RemediationForm({
     <div>
       <div role="status" aria-live="polite">
         {state.status === "success" ? (
-          <p className="mb-4 rounded-lg border border-green-300 bg-green-50 p-3 text-sm text-green-900 dark:border-green-500/40 dark:bg-green-950/50 dark:text-green-200">
+          <p className="my-2 rounded-lg border border-green-300 bg-green-50 p-3 text-sm text-green-900 dark:border-green-500/40 dark:bg-green-950/50 dark:text-green-200">
             {state.message}
           </p>
         ) : null}
       </div>
       <div role="alert">
         {state.status === "error" && state.message && !noteError ? (
-          <p className="mb-4 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-500/40 dark:bg-red-950/50 dark:text-red-200">
+          <p className="my-2 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-500/40 dark:bg-red-950/50 dark:text-red-200">
             {state.message}
           </p>
         ) : null}
       </div>
       {compromised ? (
-        <form action={formAction} noValidate className="space-y-3">
+        <form action={formAction} noValidate aria-labelledby="remediation-heading" className="space-y-2">
+          <h3 id="remediation-heading" className="text-sm font-semibold">
+            Cleaned up? Record the remediation
+          </h3>
           <input type="hidden" name="serverId" value={serverId} />
           <div>
             <label htmlFor="remediation-note" className="block text-sm font-medium">
-              What was done <span className="text-red-700 dark:text-red-400">(required)</span>
+              What was done <span className="text-red-800 dark:text-red-300">(required)</span>
             </label>
-            <p id="remediation-note-hint" className="mt-1 text-xs text-gray-600 dark:text-gray-400">
-              For example: web shell removed, server rebuilt, credentials reset. 3 to 2000 characters; the note is kept for good.
+            <p id="remediation-note-hint" className="mt-0.5 text-xs">
+              For example: web shell removed, server rebuilt, credentials reset. 3 to 2000 characters; the note is kept for good, and the
+              compromise stays on record until then.
             </p>
             <textarea
               ref={noteRef}
               id="remediation-note"
               name="note"
-              rows={4}
+              rows={3}
               maxLength={2000}
               aria-required="true"
               aria-invalid={noteError ? true : undefined}
               aria-describedby={noteError ? "remediation-note-hint remediation-note-error" : "remediation-note-hint"}
               defaultValue={state.status === "error" ? state.note : ""}
               key={state.status === "error" ? `error-${state.note}` : "fresh"}
-              className={`mt-2 block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm dark:bg-gray-950 ${
+              className={`mt-1.5 block w-full rounded-lg border bg-white px-3 py-2 text-sm text-gray-900 shadow-sm dark:bg-gray-950 dark:text-gray-100 ${
                 noteError ? "border-red-600 dark:border-red-400" : "border-gray-300 dark:border-gray-700"
               }`}
             />
             {noteError ? (
-              <p id="remediation-note-error" className="mt-1 text-sm text-red-700 dark:text-red-400">
+              <p id="remediation-note-error" className="mt-1 text-sm font-medium text-red-800 dark:text-red-300">
                 {noteError}
               </p>
             ) : null}

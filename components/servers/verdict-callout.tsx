@@ -1,5 +1,7 @@
 import type { Guidance } from "@/lib/domain/guidance";
 import { STATUS_LABELS, type Status } from "@/lib/domain/statuses";
+import type { RemediationFormState } from "./remediation-form-state";
+import { RemediationForm } from "./remediation-form";
 import { DateTime } from "../ui/date-time";
 
 const CALLOUT: Record<Status, string> = {
@@ -10,27 +12,60 @@ const CALLOUT: Record<Status, string> = {
   unknown: "border-gray-300 bg-gray-100 text-gray-900 dark:border-gray-600 dark:bg-gray-800 dark:text-gray-100",
 };
 
-/** The verdict in words, in a prominent box colored by status, and what to do next for this server. */
-export function VerdictCallout({ status, reason, compromisedAt, guidance }: { status: Status; reason: string; compromisedAt: string | null; guidance: Guidance }) {
+export interface RemediationSlot {
+  serverId: number;
+  /** the server action (app/servers/[id]/actions.ts) */
+  action: (previous: RemediationFormState, formData: FormData) => Promise<RemediationFormState>;
+}
+
+/**
+ * The verdict in words, in a box colored by status, with the next action in it: what to install, and for a
+ * compromised server the "Mark remediated" form (`remediation` is null for callers who may not record one). The
+ * form stays mounted whatever the status, so its answer is still shown once the server is no longer compromised.
+ */
+export function VerdictCallout({
+  status,
+  reason,
+  compromisedAt,
+  guidance,
+  remediation,
+}: {
+  status: Status;
+  reason: string;
+  compromisedAt: string | null;
+  guidance: Guidance;
+  remediation: RemediationSlot | null;
+}) {
+  const compromised = status === "compromised";
   return (
-    <section aria-labelledby="verdict-heading" className={`rounded-xl border-2 p-5 ${CALLOUT[status]}`} data-testid="verdict">
-      <h2 id="verdict-heading" className="text-base font-semibold">
-        Verdict: {STATUS_LABELS[status]}
-      </h2>
-      <p className="mt-2 text-sm leading-6">{reason}</p>
-      {status === "compromised" && compromisedAt ? (
-        <p className="mt-2 text-sm">
-          Compromised since <DateTime value={compromisedAt} />.
-        </p>
-      ) : null}
-      <p className="mt-3 text-sm font-medium" data-testid="next-action">
-        {guidance.action}
-        {guidance.install.map((line) => (
-          <span key={line} className="block font-normal">
-            {line}
-          </span>
-        ))}
-      </p>
+    <section aria-labelledby="verdict-heading" className={`rounded-xl border-2 p-4 sm:p-5 ${CALLOUT[status]}`} data-testid="verdict">
+      <div className={compromised && remediation ? "grid gap-x-6 gap-y-4 lg:grid-cols-[minmax(0,1fr)_minmax(20rem,26rem)]" : ""}>
+        <div>
+          <h2 id="verdict-heading" className="text-base font-semibold">
+            Verdict: {STATUS_LABELS[status]}
+          </h2>
+          <p className="mt-1 text-sm leading-6">{reason}</p>
+          {compromised && compromisedAt ? (
+            <p className="mt-1 text-sm">
+              Compromised since <DateTime value={compromisedAt} />.
+            </p>
+          ) : null}
+          <div className="mt-3 text-sm" data-testid="next-action">
+            <p className="font-medium">{guidance.action}</p>
+            {guidance.install.length > 0 ? (
+              <ul aria-label="What to install" className="mt-1 list-disc space-y-0.5 pl-5">
+                {guidance.install.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            ) : null}
+            {compromised && !remediation ? (
+              <p className="mt-2">A technician or an admin records the remediation here once the server has been cleaned.</p>
+            ) : null}
+          </div>
+        </div>
+        {remediation ? <RemediationForm serverId={remediation.serverId} compromised={compromised} action={remediation.action} /> : null}
+      </div>
     </section>
   );
 }

@@ -52,14 +52,15 @@ const WORDS = [
   ["patched", "Patched against"],
 ] as const;
 
-function rollupReason(states: { campaign: CampaignRules; state: ServerState }[]): string {
+function rollupReason(states: { campaign: CampaignRules; state: ServerState }[]): { reason: string; patchReason: string } {
   const parts = WORDS.flatMap(([status, words]) => {
     const list = states.filter((x) => x.state.patchStatus === status).map((x) => x.campaign);
     return list.length ? [`${words} ${names(list)}.`] : [];
   });
   // A compromise is server-wide: every campaign states it the same way.
   const compromise = states.find((x) => x.state.compromise)?.state.compromise;
-  return [compromise, ...parts].filter(Boolean).join(" ") || "No campaign applies yet.";
+  const none = "No campaign applies yet.";
+  return { reason: [compromise, ...parts].filter(Boolean).join(" ") || none, patchReason: parts.join(" ") || none };
 }
 
 export function evaluateAcrossCampaigns(history: ServerHistory, campaigns: readonly CampaignRules[], asOf: Date = new Date()): ServerAcrossCampaigns {
@@ -74,7 +75,7 @@ export function evaluateAcrossCampaigns(history: ServerHistory, campaigns: reado
   const first = results.get(campaigns[0]?.id ?? "")?.current;
   const status = rollupStatus(active.map((a) => a.state.status)) ?? "unknown";
   const current: ServerState = first
-    ? { ...first, status, patchStatus: status === "compromised" ? (rollupStatus(active.map((a) => a.state.patchStatus)) as ServerState["patchStatus"]) ?? "unknown" : (status as ServerState["patchStatus"]), reason: rollupReason(active) }
-    : { status, patchStatus: "unknown", reason: "No campaign is defined.", build: null, product: null, cumulativeUpdate: null, lastScanAt: null, indicators: [], indicatorCount: 0, suspiciousFiles: 0, compromisedAt: null, compromise: null };
+    ? { ...first, status, patchStatus: status === "compromised" ? (rollupStatus(active.map((a) => a.state.patchStatus)) as ServerState["patchStatus"]) ?? "unknown" : (status as ServerState["patchStatus"]), ...rollupReason(active) }
+    : { status, patchStatus: "unknown", reason: "No campaign is defined.", patchReason: "No campaign is defined.", build: null, product: null, cumulativeUpdate: null, lastScanAt: null, indicators: [], indicatorCount: 0, suspiciousFiles: 0, compromisedAt: null, compromise: null };
   return { campaigns: results, rollup: { current, spans: rollupSpans([...results.values()].map((e) => e.spans)) } };
 }

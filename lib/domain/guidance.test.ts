@@ -51,3 +51,43 @@ describe("issue 8 item 6: guidance from the server's product, CU and the campaig
     expect(g.install).toHaveLength(1);
   });
 });
+
+describe("issue 10 item 1: the verdict box says what to install, one line for the server's own product", () => {
+  const PRODUCTS = ["Exchange 2010", "Exchange 2013", "Exchange 2016", "Exchange 2019", "Exchange SE"];
+  // A build of each product behind on its updates, and what its line must name.
+  const CASES = [
+    { build: "14.3.509.0", product: "Exchange 2010", names: "Update Rollup 32 (KB5000978) for Exchange 2010 SP3" },
+    { build: "15.0.1497.2", product: "Exchange 2013", names: "for Exchange 2013 CU23" },
+    { build: "15.1.2507.6", product: "Exchange 2016", names: "for Exchange 2016 CU23" },
+    { build: "15.2.1544.4", product: "Exchange 2019", names: "for Exchange 2019 CU14" },
+    { build: "15.2.2562.17", product: "Exchange SE", names: "for Exchange SE RTM" },
+  ];
+
+  for (const { build, product, names } of CASES) {
+    for (const status of ["unpatched", "mitigated", "unknown", "compromised"] as const) {
+      it(`${product} (${build}), ${status}: its own update, never another product's`, () => {
+        const g = guide(status, build);
+        expect(g.install.length).toBeGreaterThan(0);
+        expect(g.install[0]).toContain(names);
+        const others = PRODUCTS.filter((p) => p !== product);
+        for (const line of g.install) for (const other of others) expect(line).not.toContain(`${other} `);
+      });
+    }
+  }
+
+  it("never tells an Exchange 2010 server, at any level, to install the 2013-2019 update KB5000871", () => {
+    for (const build of ["14.3.123.4", "14.3.496.0", "14.3.509.0", "14.3.513.0", "14.2.247.5", "14.1.218.15"]) {
+      for (const status of ["unpatched", "unknown", "mitigated", "compromised"] as const) {
+        expect(JSON.stringify(guide(status, build)), `${build} ${status}`).not.toContain("KB5000871");
+      }
+    }
+  });
+
+  it("gives 2013, 2016 and 2019 servers of the ProxyLogon weeks a line for their own CU", () => {
+    const lines = ["15.0.1497.2", "15.1.2176.2", "15.2.792.3"].map((b) => guide("unpatched", b).install);
+    expect(lines.map((l) => l.length)).toEqual([1, 1, 1]);
+    expect(lines[0][0]).toMatch(/Exchange 2013 CU23/);
+    expect(lines[1][0]).toMatch(/Exchange 2016 CU23/);
+    expect(lines[2][0]).toMatch(/Exchange 2019 CU15/);
+  });
+});

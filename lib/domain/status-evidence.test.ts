@@ -126,6 +126,7 @@ describe("evaluateServer: scans from other tools", () => {
 
       compromise: null,
       patchStatus: "patched",
+      patchReason: PATCHED_REASON,
       compromisedAt: null,
     });
   });
@@ -152,6 +153,7 @@ describe("evaluateServer: scans from other tools", () => {
 
       compromise: expect.stringMatching(/^Compromised: /),
       patchStatus: "patched",
+      patchReason: PATCHED_REASON,
       compromisedAt: new Date("2021-03-12T10:00:00Z"),
     });
   });
@@ -245,6 +247,7 @@ describe("evaluateServer: scans from other tools", () => {
 
       compromise: null,
       patchStatus: "unknown",
+      patchReason: "Unknown: no scan of this server says which build it runs; the Test-ProxyLogon check on 2021-03-12 only looks for compromise.",
       compromisedAt: null,
     });
   });
@@ -283,6 +286,7 @@ describe("evaluateServer: scans from other tools", () => {
 
       compromise: null,
       patchStatus: "unknown",
+      patchReason: "Unknown: Health Checker could not reach this server on 2021-03-11, so it was not scanned.",
       compromisedAt: null,
     });
     expect(spans).toEqual([]);

@@ -70,6 +70,7 @@ describe("evaluateServer: current state", () => {
 
       compromise: null,
       patchStatus: "patched",
+      patchReason: PATCHED_REASON,
       compromisedAt: null,
     });
   });

@@ -40,6 +40,8 @@ export interface ServerState {
   compromise: string | null;
   /** the status without the compromise: what the patch level and mitigations say */
   patchStatus: Exclude<Status, "compromised">;
+  /** the reason without the compromise sentence: what the patch level and mitigations say */
+  patchReason: string;
 }
 
 // Days are UTC YYYY-MM-DD; the span covers [fromDay, toDay), and the last span is open (toDay null).
@@ -158,7 +160,8 @@ function stateOf(t: ServerTimeline, scans: ScanFacts[], findings: FindingFacts[]
     const first = indicators[0].at;
     const after = remediatedOn ? ` (dated after the remediation recorded on ${remediatedOn})` : "";
     const compromise = `Compromised: ${indicatorCount(count)} found since ${dayOf(first)}${after}; a compromise stays until it is marked remediated.`;
-    return { ...base, status: "compromised", reason: `${compromise} ${reason}${suspiciousNote(leads)}`, compromise, compromisedAt: first };
+    const patchReason = reason + suspiciousNote(leads);
+    return { ...base, status: "compromised", reason: `${compromise} ${patchReason}`, patchReason, compromise, compromisedAt: first };
   }
   let remediated = "";
   if (remediatedOn) {
@@ -168,7 +171,8 @@ function stateOf(t: ServerTimeline, scans: ScanFacts[], findings: FindingFacts[]
       ` Compromise marked remediated on ${remediatedOn}.` +
       (again > 0 ? ` ${plural(again, "finding")} reported again since then ${again === 1 ? "is" : "are"} dated before it, so ${again === 1 ? "it stays" : "they stay"} cleared.` : "");
   }
-  return { ...base, status: t.statusAt(asOf), reason: reason + remediated + suspiciousNote(leads), compromise: null, compromisedAt: null };
+  const full = reason + remediated + suspiciousNote(leads);
+  return { ...base, status: t.statusAt(asOf), reason: full, patchReason: full, compromise: null, compromisedAt: null };
 }
 
 // The same thing found again (a re-run re-reading old logs, a path listed by every scan) is one indicator.

@@ -113,9 +113,10 @@ describe("issue 8 item 4: findings count from their own time, through Test-Proxy
 
     // The server page shows which finding re-opened it.
     const detail = reopened.detail;
-    const open = detail.findings.filter((f) => f.open).map((f) => f.detail);
+    // One row per indicator: the old hit, listed by all three runs, is one cleared row.
+    const open = detail.findings.groups.filter((f) => f.open).map((f) => f.detail);
     expect(open).toEqual([expect.stringContaining("/owa/auth/x.js")]);
-    expect(detail.findings.filter((f) => !f.open)).toHaveLength(3);
+    expect(detail.findings.groups.filter((f) => !f.open)).toEqual([expect.objectContaining({ timesSeen: 3, detail: expect.stringContaining("/ecp/y.js") })]);
   });
 });
 

@@ -7,7 +7,8 @@ import type { Campaign } from "../../domain/campaigns/rules";
 import { normalizeBuild, type PatchLevel } from "../../domain/exchange";
 import type { ScanFacts } from "../../domain/facts";
 import { guidanceFor } from "../../domain/guidance";
-import { compareToolVerdict, describeCompromiseCheck } from "../../domain/scan-evidence";
+import { explainCompromiseCheck } from "../../domain/compromise-check";
+import { compareToolVerdict } from "../../domain/scan-evidence";
 import { judgeScan, type ScanFindingCounts, type ServerEvaluation } from "../../domain/status";
 import { toolVerdictFor } from "../../domain/tool-verdicts";
 import type { CampaignVerdictView, CompromiseCheckView, PatchLevelView, ScanView, ServerDetail, ToolVerdictView } from "../../views";
@@ -15,45 +16,55 @@ import { listCampaigns } from "../campaigns/registry";
 import { db } from "../db";
 import { toolOfSource } from "../../import/formats";
 import { parseToolVerdict, scanFacts, type ScanFactsRecord } from "./scan-facts";
+import { readScanFindings, readServerFindings } from "./server-findings";
 import { loadHistories } from "./server-history";
 import { patchLevelToday, toServerRow } from "./servers";
 import { organizationIdScope } from "../scope";
-import { withReadSession } from "../sql-session";
+import { withReadSession, type SqlSession } from "../sql-session";
 
 const MAX_SCANS_SHOWN = 500;
-const MAX_FINDINGS_SHOWN = 200;
+const MAX_REMEDIATIONS_SHOWN = 100;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 type ScanRecord = ScanFactsRecord & { id: number; scannedAt: Date; ipAddress: string | null; logAgeDays: number | null };
 type ScanFindings = ScanFindingCounts & { labels: string[] };
 
-/** One server, or null when there is none with this id or the caller may not see it (the same to them). */
-export async function getServer(access: Access, id: number): Promise<ServerDetail | null> {
+/**
+ * One server, or null when there is none with this id or the caller may not see it (the same to them). Its
+ * indicators come a page at a time (`findingsPage`, from 1).
+ */
+export async function getServer(access: Access, id: number, findingsPage = 1): Promise<ServerDetail | null> {
   if (!Number.isSafeInteger(id) || id < 1) return null;
   const row = await db.server.findFirst({
     where: { id, ...organizationIdScope(access) },
     include: {
       organization: { select: { slug: true, name: true } },
       scans: { orderBy: { scannedAt: "desc" }, take: MAX_SCANS_SHOWN },
-      remediations: { orderBy: { remediatedAt: "desc" } },
+      remediations: { orderBy: { remediatedAt: "desc" }, take: MAX_REMEDIATIONS_SHOWN },
     },
   });
   if (!row) return null;
-  const [findings, findingsTotal, perScan, loaded, campaigns] = await Promise.all([
-    db.indicator.findMany({ where: { serverId: id }, orderBy: [{ at: "desc" }, { id: "asc" }], take: MAX_FINDINGS_SHOWN, include: { scan: { select: { scannedAt: true, source: true } } } }),
-    db.indicator.count({ where: { serverId: id } }),
+  const since = row.remediations[0]?.remediatedAt ?? null;
+  const campaigns = await listCampaigns();
+  const exploitedFrom = campaigns.map((c) => c.exploitedFrom).sort()[0] ?? null;
+  // The check covers ProxyLogon: how far back its logs reach is told against that campaign's exploitation.
+  const checked = campaigns.find((c) => c.definition.compromiseChecks.some((k) => k.id === "test-proxylogon"));
+  const [scansTotal, perScan, read] = await Promise.all([
+    db.scan.count({ where: { serverId: id } }),
     findingsByScan(row.scans.map((s) => s.id)),
-    withReadSession((s) => loadHistories(s, [id])),
-    listCampaigns(),
+    withReadSession(async (s) => {
+      const loaded = await loadHistories(s, [id]);
+      const findings = await readServerFindings(s, id, since, findingsPage, campaigns);
+      const check = await latestCompromiseCheck(s, row.scans, since, findings.openIndicators, checked?.exploitedFrom ?? exploitedFrom ?? "1970-01-01");
+      return { loaded, findings, check };
+    }),
   ]);
+  const { loaded, findings } = read;
   const history = loaded.get(id)?.history ?? { scans: [], findings: [], remediations: [] };
   const { campaigns: byCampaign, rollup } = evaluateAcrossCampaigns(history, campaigns);
   const level = patchLevelToday(row.build);
-  const lastRemediation = row.remediations[0]?.remediatedAt.getTime() ?? -Infinity;
   const verdicts = campaigns.map((c) => campaignVerdict(c, byCampaign.get(c.id)!, row.build, row.scans, history.findings));
   const worstFirst = [...verdicts].sort((a, b) => severity(a.patchStatus) - severity(b.patchStatus));
-  const exploitedFrom = campaigns.map((c) => c.exploitedFrom).sort()[0] ?? null;
-  const proxylogon = campaigns.find((c) => c.definition.compromiseChecks.some((k) => k.id === "test-proxylogon"));
   return {
     ...toServerRow(row, rollup.current.status),
     reason: rollup.current.reason,
@@ -62,21 +73,11 @@ export async function getServer(access: Access, id: number): Promise<ServerDetai
     campaigns: verdicts,
     patchLevel: toPatchLevelView(level),
     scans: row.scans.map((s) => toScanView(s, perScan.get(s.id), campaigns)),
+    scansTotal,
     remediations: row.remediations.map((r) => ({ id: r.id, remediatedAt: r.remediatedAt.toISOString(), note: r.note, recordedBy: r.recordedBy })),
-    findings: findings.map((f) => ({
-      id: f.id,
-      type: f.type,
-      detail: f.detail,
-      seenAt: iso(f.seenAt),
-      at: f.at.toISOString(),
-      kind: f.kind === "suspicious-file" ? "suspicious-file" : "indicator",
-      // A remediation clears the findings dated before it, whichever scan reported them.
-      open: f.at.getTime() >= lastRemediation,
-      scannedAt: f.scan.scannedAt.toISOString(),
-      tool: toolOfSource(f.scan.source),
-    })),
-    findingsTotal,
-    compromiseCheck: latestCompromiseCheck(row.scans, perScan, proxylogon?.exploitedFrom ?? exploitedFrom ?? "1970-01-01"),
+    findings,
+    findingsTotal: findings.findings,
+    compromiseCheck: read.check,
   };
 }
 
@@ -93,6 +94,7 @@ function campaignVerdict(c: Campaign, evaluation: ServerEvaluation, build: strin
     status: current.status,
     patchStatus: current.patchStatus,
     reason: current.reason,
+    patchReason: current.patchReason,
     install: current.patchStatus === "patched" ? null : c.judgeBuildInDetail(build).install,
     mitigations,
     toolVerdicts: toolVerdicts(scans, c),
@@ -180,12 +182,13 @@ function toScanView(s: ScanRecord, found: ScanFindings = NO_FINDINGS, campaigns:
   };
 }
 
-// A Test-ProxyLogon run is the compromise check: its scan says nothing about the build.
-function latestCompromiseCheck(scans: ScanRecord[], perScan: Map<number, ScanFindings>, exploitedFrom: string): CompromiseCheckView | null {
-  const check = scans.find((s) => s.source === "test-proxylogon");
+// A Test-ProxyLogon run is the compromise check: its scan says nothing about the build. The card is told from the
+// server's open indicators, counted by the same query as the findings list, so the two never disagree.
+async function latestCompromiseCheck(s: SqlSession, scans: ScanRecord[], since: Date | null, openOnServer: number, exploitedFrom: string): Promise<CompromiseCheckView | null> {
+  const check = scans.find((scan) => scan.source === "test-proxylogon");
   if (!check) return null;
-  const indicatorCount = perScan.get(check.id)?.indicators ?? 0;
+  const { open, cleared } = await readScanFindings(s, check.id, since);
   const tool = toolOfSource(check.source) ?? "Test-ProxyLogon";
-  const described = describeCompromiseCheck({ checkedAt: check.scannedAt, logAgeDays: check.logAgeDays, indicatorCount, tool }, exploitedFrom);
-  return { checkedAt: check.scannedAt.toISOString(), tool, indicatorCount, logAgeDays: check.logAgeDays, ...described };
+  const explained = explainCompromiseCheck({ checkedAt: check.scannedAt, logAgeDays: check.logAgeDays, tool, open, cleared }, openOnServer, exploitedFrom);
+  return { checkedAt: check.scannedAt.toISOString(), tool, indicatorCount: open + cleared, logAgeDays: check.logAgeDays, ...explained };
 }
