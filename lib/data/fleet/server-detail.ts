@@ -11,6 +11,7 @@ import { explainCompromiseCheck } from "../../domain/compromise-check";
 import { compareToolVerdict } from "../../domain/scan-evidence";
 import { judgeScan, type ScanFindingCounts, type ServerEvaluation } from "../../domain/status";
 import { toolVerdictFor } from "../../domain/tool-verdicts";
+import { severityOf } from "../../domain/statuses";
 import type { CampaignVerdictView, CompromiseCheckView, PatchLevelView, ScanView, ServerDetail, ToolVerdictView } from "../../views";
 import { listCampaigns } from "../campaigns/registry";
 import { db } from "../db";
@@ -64,7 +65,7 @@ export async function getServer(access: Access, id: number, findingsPage = 1): P
   const { campaigns: byCampaign, rollup } = evaluateAcrossCampaigns(history, campaigns);
   const level = patchLevelToday(row.build);
   const verdicts = campaigns.map((c) => campaignVerdict(c, byCampaign.get(c.id)!, row.build, row.scans, history.findings));
-  const worstFirst = [...verdicts].sort((a, b) => severity(a.patchStatus) - severity(b.patchStatus));
+  const worstFirst = [...verdicts].sort((a, b) => severityOf(a.patchStatus) - severityOf(b.patchStatus));
   return {
     ...toServerRow(row, rollup.current.status),
     reason: rollup.current.reason,
@@ -81,8 +82,6 @@ export async function getServer(access: Access, id: number, findingsPage = 1): P
   };
 }
 
-const ORDER = ["compromised", "unpatched", "unknown", "mitigated", "patched"];
-const severity = (s: string) => ORDER.indexOf(s);
 
 function campaignVerdict(c: Campaign, evaluation: ServerEvaluation, build: string | null, scans: ScanRecord[], findings: { type: string; kind: string; at: Date }[]): CampaignVerdictView {
   const current = evaluation.current;
@@ -162,7 +161,7 @@ function toScanView(s: ScanRecord, found: ScanFindings = NO_FINDINGS, campaigns:
   const day = s.scannedAt.toISOString().slice(0, 10);
   const known = campaigns.filter((c) => c.disclosed <= day);
   const judged = (known.length ? known : campaigns).map((c) => ({ c, j: judgeScan(facts, found, c) }));
-  const worst = judged.sort((a, b) => severity(a.j.status) - severity(b.j.status))[0];
+  const worst = judged.sort((a, b) => severityOf(a.j.status) - severityOf(b.j.status))[0];
   const verdict = { status: worst.j.status, reason: judged.length > 1 ? `${worst.c.name}: ${worst.j.reason}` : worst.j.reason };
   return {
     id: s.id,
