@@ -17,6 +17,7 @@ import { getServerFindings } from "@/lib/data/fleet/server-findings";
 import { can } from "@/lib/domain/access";
 import { markRemediated } from "./actions";
 import { loadServer } from "./load-server";
+import { LINK } from "@/components/ui/link-styles";
 
 export const dynamic = "force-dynamic";
 
@@ -67,7 +68,7 @@ export default async function ServerPage({ params, searchParams }: Props) {
           <StatusBadge status={server.status} size="md" />
           <p className="text-sm text-gray-600 dark:text-gray-400">
             Exchange server of{" "}
-            <Link href={`/organizations/${server.organization}`} className="font-medium text-blue-700 hover:underline dark:text-blue-400">
+            <Link href={`/organizations/${server.organization}`} className={`font-medium ${LINK}`}>
               {server.organizationName}
             </Link>
           </p>
