@@ -33,7 +33,8 @@ async function signedIn(browser: Browser, email: string, password: string): Prom
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Fleet overview/);
+  // Signed in: a one-organization user lands on that organization's page, others on the overview.
+  await expect(page.getByRole("banner").getByRole("button", { name: /^Search servers/ })).toBeVisible();
   await page.close();
   return context;
 }

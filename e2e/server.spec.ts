@@ -135,7 +135,8 @@ test.describe("issue 10: a compromised server's page fits on a screen", () => {
     await tab.getByLabel("Email").fill(viewer.email);
     await tab.getByLabel("Password").fill(viewer.password);
     await tab.getByRole("button", { name: "Sign in" }).click();
-    await expect(tab.getByRole("heading", { level: 1 })).toHaveText(/Fleet overview/);
+    // Signed in: a one-organization user lands on that organization's page, others on the overview.
+    await expect(tab.getByRole("banner").getByRole("button", { name: /^Search servers/ })).toBeVisible();
     await tab.goto(`/servers/${target.id}`);
     const verdict = tab.getByTestId("verdict");
     await expect(verdict).toContainText("Verdict: Compromised");
