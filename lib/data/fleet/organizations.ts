@@ -110,7 +110,7 @@ export async function deleteOrganization(access: Access, slug: string, confirmat
     await removeOrganizationFromRollup(s, org.id);
     await s.run(`DELETE FROM "Organization" WHERE "id" = ?`, [org.id]);
   });
-  await recordAudit(access, "organization_delete", org.name, { slug, servers: org._count.serverRows });
+  await recordAudit(access, "organization_delete", { type: "organization", id: org.id, label: org.name }, { slug, servers: org._count.serverRows });
 }
 
 /** Slugs and names of the organizations the caller sees, for choosing assignments on the admin pages. */
