@@ -17,7 +17,7 @@ export function AuditNameCell({ value }: { value: AuditName }) {
         )}
         {value.deleted ? <span className={`${MUTED} ml-1`}>(deleted)</span> : null}
       </div>
-      {value.note ? <div className={`${MUTED} break-all`}>{value.note}</div> : null}
+      {value.note ? <div className={`${MUTED} break-words`}>{value.note}</div> : null}
     </>
   );
 }
