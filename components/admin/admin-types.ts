@@ -21,16 +21,3 @@ export interface AdminToken {
   lastUsedAt: string | null;
   status: "active" | "revoked" | "expired";
 }
-
-export interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  /** "User", "API token", … */
-  actorType: string;
-  /** readable: "Created user" */
-  action: string;
-  target: string | null;
-  detail: Record<string, unknown>;
-  ip: string | null;
-}

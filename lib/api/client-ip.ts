@@ -5,6 +5,7 @@
 // passes it on in CLIENT_IP_HEADER, replacing anything a client sent under that name.
 import { isIP } from "node:net";
 import { trustedProxyHops } from "../config";
+import { readableAddress } from "../domain/addresses";
 
 export const CLIENT_IP_HEADER = "x-patchboard-client-ip";
 const SERVED_BY_PATCHBOARD = Symbol.for("patchboard.clientIpHeader");
@@ -29,7 +30,7 @@ export function normalizeAddress(raw: string | null | undefined): string | null 
   if (address.length > 64) return null;
   // Some proxies write a port: "[2001:db8::1]:443", "192.0.2.1:5000".
   address = /^\[([^\]]+)\](?::\d+)?$/.exec(address)?.[1] ?? /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(address)?.[1] ?? address;
-  if (/^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(address)) address = address.slice(7);
+  address = readableAddress(address);
   return isIP(address) ? address.toLowerCase() : null;
 }
 

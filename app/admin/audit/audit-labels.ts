@@ -1,4 +1,4 @@
-import type { AuditAction } from "@/lib/data/accounts/audit";
+import type { AuditAction, AuditRefType } from "@/lib/domain/audit-log";
 
 /** The audit log's actions in words, for the filter and the table. */
 export const ACTION_LABELS: Record<AuditAction, string> = {
@@ -31,3 +31,12 @@ const ACTOR_TYPE_LABELS: Record<string, string> = {
 
 export const actionLabel = (action: string) => ACTION_LABELS[action as AuditAction] ?? action;
 export const actorTypeLabel = (type: string) => ACTOR_TYPE_LABELS[type] ?? type;
+
+/** What a thing named by id is, said under its name when it is gone (or has nothing else to say). */
+export const REF_NOUNS: Record<AuditRefType, string> = {
+  user: "User",
+  token: "API token",
+  server: "Server",
+  organization: "Organization",
+  mapping: "Column mapping",
+};

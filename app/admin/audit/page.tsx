@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdmin } from "@/app/_lib/access";
 import type { SearchParams } from "@/app/_lib/list-query";
-import type { AuditRow } from "@/components/admin/admin-types";
 import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditTable } from "@/components/admin/audit-table";
 import { PageLinks } from "@/components/admin/page-links";
@@ -10,8 +9,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { plural } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { AUDIT_ACTIONS, listAuditEvents } from "@/lib/data/accounts/audit";
-import { ACTION_LABELS, actionLabel, actorTypeLabel } from "./audit-labels";
-import { AUDIT_PAGE_SIZE, auditHref, parseAuditSearch } from "./audit-query";
+import { ACTION_LABELS } from "./audit-labels";
+import { auditHref, parseAuditSearch } from "./audit-query";
+import { toAuditRow } from "./audit-rows";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };
@@ -21,21 +21,13 @@ const LINK = "font-medium text-blue-700 hover:underline dark:text-blue-400";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const access = await requireAdmin();
-  const { action, actor, page } = parseAuditSearch(await searchParams);
-  const result = await listAuditEvents(access, { action, actor, page, pageSize: AUDIT_PAGE_SIZE });
-  const pageCount = Math.ceil(result.total / AUDIT_PAGE_SIZE);
-  const filters = { action, actor };
-  const filtered = Boolean(action || actor);
-  const events: AuditRow[] = result.data.map((e) => ({
-    id: e.id,
-    at: e.at,
-    actor: e.actor,
-    actorType: actorTypeLabel(e.actorType),
-    action: actionLabel(e.action),
-    target: e.target,
-    detail: e.detail,
-    ip: e.ip,
-  }));
+  const { query, problems } = parseAuditSearch(await searchParams);
+  const result = await listAuditEvents(access, query);
+  const { page, pageSize } = query;
+  const pageCount = Math.ceil(result.total / pageSize);
+  const filters = { action: query.action, actor: query.actor, from: query.from, to: query.to };
+  const filtered = Boolean(filters.action || filters.actor || filters.from || filters.to);
+  const events = result.data.map(toAuditRow);
 
   return (
     <>
@@ -44,7 +36,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         title="Audit log"
         description="Who did what, from which address: sign-ins, uploads, remediations, changes to users, tokens and organizations. Nothing here can be changed or deleted."
       />
-      <AuditFilters actions={ACTION_OPTIONS} action={action} actor={actor} />
+      <AuditFilters actions={ACTION_OPTIONS} values={filters} problems={problems} />
       {result.total === 0 ? (
         filtered ? (
           <EmptyState
@@ -55,7 +47,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </Link>
             }
           >
-            Try another action, or part of the email or token name.
+            Try another action or other days, or part of a name, an email or a token name.
           </EmptyState>
         ) : (
           <EmptyState title="No events yet">Sign-ins, uploads and changes appear here as they happen.</EmptyState>

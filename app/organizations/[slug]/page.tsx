@@ -13,9 +13,6 @@ import { getTrend } from "@/lib/data/fleet/trend";
 import { requireAccess } from "@/app/_lib/access";
 import { serverListQuery } from "@/lib/zod/list-queries";
 import { loadOrganization } from "./load-organization";
-import { deleteOrganizationAction } from "./actions";
-import { DeleteOrganizationSection } from "@/components/organizations/delete-organization-section";
-import { can } from "@/lib/domain/access";
 import { parseListQuery, toListState, type SearchParams } from "@/app/_lib/list-query";
 import { campaignQuery, checkedAgainst, pageCampaign, trendMarkers, padTrend } from "@/app/_lib/page-campaign";
 import { CampaignSelect } from "@/components/campaigns/campaign-select";
@@ -74,10 +71,6 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
         <ServerFilters {...await serverFilterProps(query)} />
         <ServersTable data={servers.data} total={servers.total} state={toListState(query)} label={`Servers of ${organization.name}`} linkQuery={campaignQuery(campaign)} />
       </Section>
-
-      {can.administer(access) ? (
-        <DeleteOrganizationSection slug={slug} name={organization.name} servers={organization.servers} action={deleteOrganizationAction} />
-      ) : null}
     </>
   );
 }

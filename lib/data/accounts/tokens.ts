@@ -77,7 +77,7 @@ export async function createTokenAs(access: Access, raw: NewTokenInput): Promise
   if (expiresAt && expiresAt.getTime() < Date.now()) throw new AppError(422, "expired", "The expiry date is in the past.");
   const organizationIds = await organizationIdsForSlugs(input.organizations);
   const created = await insertToken({ name: input.name, role: input.role, organizationIds, expiresAt, createdBy: access.actor.label });
-  await recordAudit(access, "token_create", input.name, { id: created.id, role: input.role, organizations: input.organizations, expiresOn: input.expiresOn ?? null });
+  await recordAudit(access, "token_create", { type: "token", id: created.id, label: input.name }, { id: created.id, role: input.role, organizations: input.organizations, expiresOn: input.expiresOn ?? null });
   return created;
 }
 
@@ -86,7 +86,7 @@ export async function revokeToken(access: Access, id: number): Promise<void> {
   const token = await db.apiToken.findUnique({ where: { id } });
   if (!token) throw notFound("Token");
   if (!token.revokedAt) await db.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
-  await recordAudit(access, "token_revoke", token.name, { id });
+  await recordAudit(access, "token_revoke", { type: "token", id, label: token.name }, { id });
 }
 
 export async function listTokens(access: Access): Promise<TokenView[]> {

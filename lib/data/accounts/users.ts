@@ -102,7 +102,7 @@ export async function createUser(access: Access, raw: NewUserInput): Promise<Use
   if (input.role === "owner" && access.role !== "owner") throw new AppError(403, "forbidden", "Only an owner can make another owner.");
   const organizationIds = await organizationIdsForSlugs(input.organizations);
   const id = await insertUser({ ...input, organizationIds });
-  await recordAudit(access, "user_create", input.email, { role: input.role, organizations: input.organizations, allOrganizations: input.allOrganizations });
+  await recordAudit(access, "user_create", { type: "user", id, label: input.email }, { role: input.role, organizations: input.organizations, allOrganizations: input.allOrganizations });
   return getUser(access, id);
 }
 
@@ -121,7 +121,7 @@ export async function updateUser(access: Access, id: string, raw: UserUpdateInpu
     db.userOrganization.deleteMany({ where: { userId: id } }),
     ...organizationIds.map((organizationId) => db.userOrganization.create({ data: { userId: id, organizationId } })),
   ]);
-  await recordAudit(access, "user_update", user.email, { role: input.role, organizations: input.organizations, allOrganizations: input.allOrganizations });
+  await recordAudit(access, "user_update", { type: "user", id, label: user.email }, { role: input.role, organizations: input.organizations, allOrganizations: input.allOrganizations });
   return getUser(access, id);
 }
 
@@ -134,7 +134,7 @@ export async function setUserActive(access: Access, id: string, active: boolean)
   if (user.role === "owner" && access.role !== "owner") throw new AppError(403, "forbidden", "Only an owner can deactivate an owner.");
   if (active && isLockedDemoAccount(user.email)) throw new AppError(409, "demo_account", "Demo accounts can only be used while Patchboard runs in demo mode.");
   await db.$transaction([db.user.update({ where: { id }, data: { active } }), ...(active ? [] : [db.session.deleteMany({ where: { userId: id } })])]);
-  await recordAudit(access, active ? "user_reactivate" : "user_deactivate", user.email);
+  await recordAudit(access, active ? "user_reactivate" : "user_deactivate", { type: "user", id, label: user.email });
 }
 
 const USER_INCLUDE = { organizations: { include: { organization: { select: { slug: true, name: true } } } } } as const;

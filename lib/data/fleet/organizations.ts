@@ -122,7 +122,7 @@ export async function deleteOrganization(access: Access, slug: string, confirmat
     await removeOrganizationFromRollup(s, org.id);
     await s.run(`DELETE FROM "Organization" WHERE "id" = ?`, [org.id]);
   });
-  await recordAudit(access, "organization_delete", org.name, { slug, servers: org._count.serverRows });
+  await recordAudit(access, "organization_delete", { type: "organization", id: org.id, label: org.name }, { slug, servers: org._count.serverRows });
 }
 
 /** The one organization a caller limited to exactly one sees (a client viewer, mostly): their home page. */

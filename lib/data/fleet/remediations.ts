@@ -19,10 +19,10 @@ export async function recordRemediation(access: Access, input: RemediationInput)
   if (!can.write(access)) throw new AppError(403, "forbidden", "Client viewers cannot record remediations.");
   const note = input.note.trim();
   if (note.length < 3 || note.length > 2000) throw new AppError(400, "invalid_note", "The note must be 3 to 2000 characters.");
-  await withWriteTransaction(async (s) => {
+  const hostname = await withWriteTransaction(async (s) => {
     // Compromised means open indicators: findings dated at or after the last remediation.
-    const [server] = await s.all<{ id: number; indicatorCount: number; organizationId: number }>(
-      `SELECT "id", "indicatorCount", "organizationId" FROM "Server" WHERE "id" = ?`,
+    const [server] = await s.all<{ id: number; hostname: string; indicatorCount: number; organizationId: number }>(
+      `SELECT "id", "hostname", "indicatorCount", "organizationId" FROM "Server" WHERE "id" = ?`,
       [input.serverId],
     );
     if (!server || !seesOrganization(access, Number(server.organizationId))) throw notFound("Server");
@@ -37,6 +37,7 @@ export async function recordRemediation(access: Access, input: RemediationInput)
     ]);
     const orgs = await recomputeServers(s, [input.serverId], await campaignsIn(s));
     await refreshOrganizationCounts(s, orgs);
+    return server.hostname;
   });
-  await recordAudit(access, "remediate", `server ${input.serverId}`, { note });
+  await recordAudit(access, "remediate", { type: "server", id: input.serverId, label: hostname }, { note });
 }

@@ -95,7 +95,7 @@ export async function createMapping(access: Access, input: ColumnMapping, header
     );
   }
   const now = new Date();
-  type Outcome = { forbidden: true } | { taken: Scope } | { organization: string | null };
+  type Outcome = { forbidden: true } | { taken: Scope } | { id: number; organization: string | null };
   const outcome = await withWriteTransaction(async (s): Promise<Outcome> => {
     let organization: { id: number; name: string } | null = null;
     if (given !== null) {
@@ -108,15 +108,15 @@ export async function createMapping(access: Access, input: ColumnMapping, header
       [input.name],
     );
     if (taken) return { taken: { organizationId: taken.organizationId === null ? null : Number(taken.organizationId), fixedOrganization: taken.fixedOrganization } };
-    await s.run(
-      `INSERT INTO "ColumnMapping" ("name", "columns", "organizationId", "fixedOrganization", "fixedScannedAt", "headerKey", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    const [created] = await s.all<{ id: number }>(
+      `INSERT INTO "ColumnMapping" ("name", "columns", "organizationId", "fixedOrganization", "fixedScannedAt", "headerKey", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING "id"`,
       [input.name, JSON.stringify(input.columns), organization?.id ?? null, organization?.name ?? given, input.fixed?.scanned_at ?? null, header ? headerKey(header) : null, now],
     );
-    return { organization: organization?.name ?? given };
+    return { id: Number(created.id), organization: organization?.name ?? given };
   });
   if ("forbidden" in outcome) throw new AppError(403, "organization_forbidden", FORBIDDEN_ORGANIZATION);
   if ("taken" in outcome) throw nameTaken(access, input.name, outcome.taken);
-  await recordAudit(access, "mapping_create", input.name, { columns: input.columns, organization: outcome.organization });
+  await recordAudit(access, "mapping_create", { type: "mapping", id: outcome.id, label: input.name }, { columns: input.columns, organization: outcome.organization });
   return getMapping(access, input.name);
 }
 
@@ -140,13 +140,13 @@ export async function deleteMapping(access: Access, name: string): Promise<void>
     if (!scope || !sees(access, scope)) return "missing" as const;
     if (!mayChange(access, scope)) return "shared" as const;
     await s.run(`DELETE FROM "ColumnMapping" WHERE "id" = ?`, [row.id]);
-    return { organization: row.organizationName ?? row.fixedOrganization };
+    return { id: Number(row.id), organization: row.organizationName ?? row.fixedOrganization };
   });
   if (outcome === "missing") throw notFound(`Mapping “${name}”`);
   if (outcome === "shared") {
     throw new AppError(403, "forbidden", "This mapping is shared with everyone who uploads: only callers who may upload for every organization can delete it.");
   }
-  await recordAudit(access, "mapping_delete", name, { organization: outcome.organization });
+  await recordAudit(access, "mapping_delete", { type: "mapping", id: outcome.id, label: name }, { organization: outcome.organization });
 }
 
 /** Saved mappings the caller may use that can read a file with this header; the ones made for this very header first. */
