@@ -17,6 +17,9 @@ test("a Test-ProxyLogon output folder's files upload together and the server pag
   await page.goto("/upload");
   await page.getByLabel("Organization", { exact: true }).fill("E2E Harbor County");
   await page.getByLabel("Choose files").setInputFiles(TPL_FILES);
+  // A new organization: the page asks before it creates one.
+  await expect(page.getByTestId("confirm-organizations")).toContainText("This upload will create 1 organization: E2E Harbor County.");
+  await page.getByRole("button", { name: "Create and import" }).click();
 
   const summary = page.getByTestId("upload-summary");
   await expect(summary).toBeVisible();
@@ -55,6 +58,8 @@ test("a CSV with its own columns is mapped on the page, the mapping is saved, an
   await page.getByLabel("Save this mapping as").fill("e2e-rmm");
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Import with this mapping" }).click();
+  await expect(page.getByTestId("confirm-organizations")).toContainText("This upload will create 1 organization: E2E Mapped Client.");
+  await page.getByRole("button", { name: "Create and import" }).click();
 
   const summary = page.getByTestId("upload-summary");
   await expect(summary).toContainText("CSV with a column mapping");

@@ -6,6 +6,7 @@ import type { Guidance } from "./domain/guidance";
 import type { Status, StatusCounts } from "./domain/statuses";
 
 export type { Status, StatusCounts };
+export type { DryRunSummary, ImportChangeCounts, ImportDetail, ImportError, ImportListRow, ImportServerChange, ImportSummary } from "./import-views";
 
 /** A campaign (a named Exchange emergency), as the pages and the API show it. */
 export interface CampaignView {
@@ -252,28 +253,6 @@ export interface ServerDetail extends ServerRow {
   /** findings as the scans listed them (findings.findings) */
   findingsTotal: number;
   compromiseCheck: CompromiseCheckView | null;
-}
-
-export interface ImportError {
-  line: number;
-  message: string;
-}
-
-export interface ImportSummary {
-  id: number;
-  /** the format the file was read as: canonical-csv, test-proxylogon, health-checker, nmap-xml, nessus-csv, mapped-csv */
-  format: string;
-  /** the file's name; for several Test-ProxyLogon files imported together, their names joined by ", " */
-  fileName: string | null;
-  rows: number;
-  accepted: number;
-  rejected: number;
-  serversCreated: number;
-  serversUpdated: number;
-  /** indicators of compromise recorded */
-  indicators: number;
-  errors: ImportError[];
-  duplicate: boolean;
 }
 
 /** A saved column mapping: canonical column name -> the header name in the user's file. */

@@ -1,7 +1,7 @@
 import { withWriteTransaction } from "@/lib/data/sql-session";
 
 const TABLES = [
-  "StatusDelta", "StatusSpan", "ServerCampaign", "OrganizationStatus", "Campaign", "Setting", "Remediation", "Indicator", "Scan", "Import", "UserOrganization", "TokenOrganization", "Server", "Organization",
+  "StatusDelta", "StatusSpan", "ServerCampaign", "OrganizationStatus", "Campaign", "Setting", "Remediation", "Indicator", "Scan", "ImportServer", "ImportOrganization", "Import", "UserOrganization", "TokenOrganization", "Server", "Organization",
   "ApiToken", "ColumnMapping", "Session", "Account", "Verification", "User", "AuditEvent", "SignInFailure", "SignInCounter",
 ];
 

@@ -20,7 +20,9 @@ export default async function UploadPage() {
     return (
       <>
         <PageHeader title="Upload a scan" />
-        <EmptyState title="Uploads are for your IT provider">Your account can look at your organization&rsquo;s servers but not upload scans.</EmptyState>
+        <EmptyState title="Uploads are for your IT provider" action={<ButtonLink href="/imports" variant="secondary">Recent imports</ButtonLink>}>
+          Your account can look at your organization&rsquo;s servers but not upload scans. The imports your IT provider made are listed under recent imports.
+        </EmptyState>
       </>
     );
   }
@@ -31,6 +33,11 @@ export default async function UploadPage() {
       <PageHeader
         title="Upload a scan"
         description="Import scan results: Patchboard's CSV, or the output of Test-ProxyLogon, the Exchange Health Checker, nmap or Nessus. Each server's status is decided from its build and indicators; importing the same file twice changes nothing."
+        actions={
+          <ButtonLink href="/imports" variant="secondary">
+            Recent imports
+          </ButtonLink>
+        }
       />
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="upload-heading">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { CONFIRM_HEADING_ID, ConfirmOrganizations } from "./confirm-organizations";
 import { DropZone, FILE_INPUT_ID } from "./drop-zone";
 import { MappingPanel } from "./mapping-panel";
 import { ORGANIZATION_INPUT_ID, UploadOptions } from "./upload-options";
@@ -16,15 +17,16 @@ const ORGANIZATIONS_LIST_ID = "upload-organization-names";
 /** The upload flow: set the options, choose or drop files, watch them import, map an unknown header, read the summaries. */
 export function UploadForm({ maxBytes, organizations }: { maxBytes: number; organizations: string[] }) {
   const [options, setOptions] = useState<OptionsDraft>(INITIAL_OPTIONS);
-  const { view, send, sendMapped, cancel, reset } = useUpload(maxBytes);
+  const { view, send, sendMapped, confirm, decline, cancel, reset } = useUpload(maxBytes, organizations);
   const fields = toUploadFields(options);
-  const busy = view.kind === "busy";
+  const busy = view.kind === "busy" || view.kind === "confirm";
   const mapping = view.kind === "mapping" ? view.mapping : view.kind === "busy" ? view.mapping : undefined;
   const organizationMissing = view.kind === "error" && view.error.code === "organization_required" && !options.organization.trim();
   const committed = view.kind === "error" ? view.imports : mapping?.imports ?? [];
 
   useEffect(() => {
     if (view.kind === "done") document.getElementById(summaryHeadingId(0))?.focus();
+    else if (view.kind === "confirm") document.getElementById(CONFIRM_HEADING_ID)?.focus();
     else if (view.kind === "error" && view.error.code === "organization_required") document.getElementById(ORGANIZATION_INPUT_ID)?.focus();
     else if (view.kind === "idle" && view.focusInput) document.getElementById(FILE_INPUT_ID)?.focus();
   }, [view]);
@@ -63,6 +65,10 @@ export function UploadForm({ maxBytes, organizations }: { maxBytes: number; orga
           )}
         </>
       )}
+
+      {view.kind === "confirm" ? (
+        <ConfirmOrganizations organizations={view.confirm.organizations} onConfirm={() => confirm(view.confirm)} onCancel={() => decline(view.confirm)} />
+      ) : null}
 
       {view.kind === "busy" ? <UploadProgress state={view.progress} onCancel={cancel} /> : null}
 

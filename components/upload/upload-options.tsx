@@ -47,8 +47,8 @@ export function UploadOptions({
           className={FIELD}
         />
         <p id={`${ORGANIZATION_INPUT_ID}-hint`} className={HINT}>
-          Needed for Test-ProxyLogon, nmap and Nessus files, which name none. When given, it applies to every server in the file; a new name
-          creates the organization.
+          Needed for Test-ProxyLogon, nmap and Nessus files, which name none. When given, it applies to every server in the file. Before a
+          file creates an organization, the page asks.
         </p>
         {organizationMissing ? (
           <p id={`${ORGANIZATION_INPUT_ID}-error`} className={FIELD_ERROR}>

@@ -9,6 +9,8 @@ export interface ProgressState {
   server: ServerProgress | null;
   /** how many imports the files should make: an estimate, the server groups Test-ProxyLogon files */
   importCount: number;
+  /** a dry run: the files are read and checked, nothing is imported */
+  checking?: boolean;
 }
 
 const PHASE_LABELS = {
@@ -16,6 +18,13 @@ const PHASE_LABELS = {
   reading: "Importing: reading rows",
   writing: "Importing: saving rows",
   computing: "Updating server statuses",
+} as const;
+
+const CHECKING_LABELS = {
+  uploading: "Uploading to check",
+  reading: "Checking: reading rows",
+  writing: "Checking: looking up organizations and servers",
+  computing: "Checking",
 } as const;
 
 /** One bar per import in turn: bytes sent, then bytes the server has read; the phase and the import in words. */
@@ -33,7 +42,11 @@ export function UploadProgress({ state, onCancel }: { state: ProgressState; onCa
   // which can take a while on a large file without further progress lines.
   const finishing =
     phase !== "computing" && server !== null && importSize !== undefined && uploaded >= uploadTotal && server.bytes >= importSize * 0.98;
-  const label = finishing ? "Importing: saving the last rows and updating statuses" : PHASE_LABELS[phase];
+  const label = state.checking
+    ? CHECKING_LABELS[phase]
+    : finishing
+      ? "Importing: saving the last rows and updating statuses"
+      : PHASE_LABELS[phase];
   const serversTotal = server?.serversTotal ?? 0;
   const ratio =
     phase === "computing"

@@ -30,11 +30,14 @@ export interface UploadFields {
   mapping?: string;
   mappingSpec?: MappingSpec;
   saveMappingAs?: string;
+  /** check the files and write nothing: the answer names the organizations the upload would create */
+  dryRun?: boolean;
 }
 
 /** `imports`: the imports committed by this request (each is all-or-nothing), also when a later one failed. */
 export type UploadOutcome =
-  | { kind: "result"; imports: ImportSummary[] }
+  // After a dry run, `imports` are what the upload would import (nothing was), and `newOrganizations` what it would create.
+  | { kind: "result"; imports: ImportSummary[]; newOrganizations: string[] }
   | { kind: "error"; error: UploadError; imports: ImportSummary[] }
   | { kind: "aborted" };
 
@@ -47,7 +50,7 @@ interface Handlers {
 type StreamEvent =
   | ({ type: "progress" } & Partial<ServerProgress>)
   // `import` (one summary) is what the endpoint answered before it took several files.
-  | { type: "result"; imports?: ImportSummary[]; import?: ImportSummary }
+  | { type: "result"; imports?: ImportSummary[]; import?: ImportSummary; newOrganizations?: string[] }
   | { type: "error"; status?: number; error?: Partial<UploadError>; imports?: ImportSummary[] };
 
 function asError(body: unknown, status: number): UploadError {
@@ -59,6 +62,7 @@ function asError(body: unknown, status: number): UploadError {
 function buildForm(files: File[], fields: UploadFields): FormData {
   const form = new FormData();
   // The server streams the body and reads the text fields before the first file: they must come first.
+  if (fields.dryRun) form.append("dryRun", "1");
   form.append("format", fields.format);
   if (fields.organization) form.append("organization", fields.organization);
   if (fields.scannedAt) form.append("scannedAt", fields.scannedAt);
@@ -92,7 +96,7 @@ export function uploadScans(files: File[], fields: UploadFields, handlers: Handl
       const { index = 0, file = "", phase = "reading", rows = 0, bytes = 0, servers, serversTotal } = event;
       handlers.onServerProgress({ index, file, phase, rows, bytes, servers, serversTotal });
     } else if (event.type === "result") {
-      outcome = { kind: "result", imports: event.imports ?? (event.import ? [event.import] : []) };
+      outcome = { kind: "result", imports: event.imports ?? (event.import ? [event.import] : []), newOrganizations: event.newOrganizations ?? [] };
     } else if (event.type === "error") {
       outcome = { kind: "error", error: asError(event, event.status ?? 500), imports: event.imports ?? [] };
     }

@@ -21,6 +21,9 @@ export function UploadResults({ imports, onAgain }: { imports: ImportSummary[]; 
           <button type="button" onClick={onAgain} className={SECONDARY_BUTTON}>
             Upload another file
           </button>
+          <Link href="/imports" className={SECONDARY_BUTTON}>
+            Recent imports
+          </Link>
         </div>
       ) : null}
     </div>

@@ -1,17 +1,23 @@
+import Link from "next/link";
 import type { ImportSummary } from "@/lib/views";
+import { ImportChangeCounts } from "../imports/import-change-counts";
+import { ImportChangesPager } from "../imports/import-changes-pager";
+import { ImportCounts } from "../imports/import-counts";
+import { ImportRejections } from "../imports/import-rejections";
 import { formatName } from "./format-names";
-import { RejectedRowsTable } from "./rejected-rows-table";
-import { SummaryStat } from "./summary-stat";
 
 export const summaryHeadingId = (index: number) => `upload-summary-${index}-heading`;
+const LINK = "font-medium text-blue-700 hover:underline dark:text-blue-400";
 
-/** What one import did: its format and files, the counts, then the rejected rows; or that it was a duplicate. */
+/**
+ * What one import did: its format and files, the counts, the servers whose status it changed (new compromises
+ * first), then the rejected rows; or that it was a duplicate.
+ */
 export function UploadSummary({ summary, index, count }: { summary: ImportSummary; index: number; count: number }) {
   const status = summary.duplicate ? "Already imported" : summary.rejected > 0 ? "Imported, with rejected rows" : "Import complete";
   const files = summary.fileName ? summary.fileName.split(", ") : [];
-  // Line 0 carries a note about the file as a whole (a file ignored, hosts that are not Exchange), not a rejected row.
-  const notes = summary.errors.filter((e) => e.line <= 0);
-  const rejectedRows = summary.errors.filter((e) => e.line > 0);
+  const created = summary.newOrganizations ?? [];
+  const label = count > 1 ? ` of import ${index + 1}` : "";
   return (
     <section
       aria-labelledby={summaryHeadingId(index)}
@@ -26,6 +32,10 @@ export function UploadSummary({ summary, index, count }: { summary: ImportSummar
         {formatName(summary.format)}
         {files.length > 1 ? `, ${files.length} files` : ""}
         {files.length > 0 ? <span className="break-all">: {files.join(", ")}</span> : null}
+        {" · "}
+        <Link href={`/imports/${summary.id}`} className={LINK}>
+          {summary.duplicate ? "Open the earlier import" : "Open this import"}
+        </Link>
       </p>
 
       {summary.duplicate ? (
@@ -34,33 +44,35 @@ export function UploadSummary({ summary, index, count }: { summary: ImportSummar
         </p>
       ) : (
         <>
-          <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3">
-            <SummaryStat label="Rows read" value={summary.rows} />
-            <SummaryStat label="Accepted" value={summary.accepted} tone="good" />
-            <SummaryStat label="Rejected" value={summary.rejected} tone="bad" />
-            <SummaryStat label="Servers created" value={summary.serversCreated} />
-            <SummaryStat label="Servers updated" value={summary.serversUpdated} />
-            <SummaryStat label="Indicators recorded" value={summary.indicators ?? 0} tone="bad" />
-          </dl>
-          {notes.length > 0 ? (
+          {created.length > 0 ? (
+            <p className="mt-4 text-sm break-words text-gray-700 dark:text-gray-300">
+              Created {created.length === 1 ? "the organization" : `${created.length} organizations`}: {created.join(", ")}.
+            </p>
+          ) : null}
+          <div className="mt-4">
+            <ImportCounts summary={summary} />
+          </div>
+          {summary.changes ? (
             <div className="mt-6">
-              <h3 className="mb-2 text-sm font-semibold">Notes on the file</h3>
-              <ul className="list-disc space-y-1 pl-5 text-sm break-words text-gray-700 dark:text-gray-300">
-                {notes.map((note, i) => (
-                  <li key={i}>{note.message}</li>
-                ))}
-              </ul>
+              <h3 className="mb-2 text-sm font-semibold">What changed</h3>
+              <ImportChangeCounts counts={summary.changes} />
+              {summary.serversCreated + summary.serversUpdated > 0 ? (
+                <div className="mt-3">
+                  <ImportChangesPager
+                    importId={summary.id}
+                    id={`upload-summary-${index}-changes`}
+                    caption={`Servers${label}, status before and after`}
+                  />
+                </div>
+              ) : null}
             </div>
           ) : null}
-          {summary.rejected > 0 ? (
-            <div className="mt-6">
-              <h3 className="mb-2 text-sm font-semibold">Rejected rows</h3>
-              <RejectedRowsTable
-                id={`upload-summary-${index}-rejected`}
-                caption={count > 1 ? `Rejected rows of import ${index + 1}` : "Rejected rows"}
-                errors={rejectedRows} rejected={summary.rejected} />
-            </div>
-          ) : null}
+          <ImportRejections
+            id={`upload-summary-${index}-rejected`}
+            caption={count > 1 ? `Rejected rows of import ${index + 1}` : "Rejected rows"}
+            errors={summary.errors}
+            rejected={summary.rejected}
+          />
         </>
       )}
     </section>

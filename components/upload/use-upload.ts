@@ -2,10 +2,11 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { ImportSummary } from "@/lib/views";
+import { mayCreateOrganizations } from "./may-create-organizations";
 import { readUnmappedHeader, type UnmappedHeader } from "./unmapped-header";
 import { checkFiles, expectedImports, groupProxyLogonFiles, pendingFiles } from "./upload-files";
 import type { ProgressState } from "./upload-progress";
-import { uploadScans, type UploadError, type UploadFields } from "./upload-request";
+import { uploadScans, type UploadError, type UploadFields, type UploadOutcome } from "./upload-request";
 
 /** An "unmapped_header" answer waiting for the user to map its columns. */
 export interface MappingState {
@@ -18,10 +19,28 @@ export interface MappingState {
   error?: UploadError;
 }
 
+interface SendOptions {
+  before?: ImportSummary[];
+  mapping?: MappingState;
+  /** sent after this request succeeds: the other files of a request stopped by an unmapped header */
+  then?: { files: File[]; fields: UploadFields };
+  /** the user agreed to the organizations this upload creates: no check first */
+  confirmed?: boolean;
+}
+
+/** A checked upload that would create organizations, waiting for the user's yes. */
+export interface ConfirmState {
+  organizations: string[];
+  files: File[];
+  fields: UploadFields;
+  options: SendOptions;
+}
+
 export type UploadView =
   | { kind: "idle"; notice?: string; focusInput?: boolean }
   // `mapping` keeps the panel (and what the user chose in it) on screen while its import runs.
   | { kind: "busy"; progress: ProgressState; mapping?: MappingState }
+  | { kind: "confirm"; confirm: ConfirmState }
   | { kind: "done"; imports: ImportSummary[] }
   | { kind: "error"; error: UploadError; fileName: string; files: File[]; imports: ImportSummary[] }
   | { kind: "mapping"; mapping: MappingState };
@@ -37,34 +56,26 @@ const MAPPING_ERRORS = new Set([
   "unmapped_header",
 ]);
 
-interface SendOptions {
-  before?: ImportSummary[];
-  mapping?: MappingState;
-  /** sent after this request succeeds: the other files of a request stopped by an unmapped header */
-  then?: { files: File[]; fields: UploadFields };
-}
-
-/** The upload flow's state: choose files, send them with the options, map an unknown header, show what was imported. */
-export function useUpload(maxBytes: number) {
+/**
+ * The upload flow's state: choose files, send them with the options, map an unknown header, show what was imported.
+ * An upload that may create organizations is checked first (a dry run, nothing written) and, when it would, waits
+ * for the user to agree before it is sent for real.
+ */
+export function useUpload(maxBytes: number, organizations: readonly string[]) {
   const [view, setView] = useState<UploadView>({ kind: "idle" });
   const abort = useRef<(() => void) | null>(null);
 
   useEffect(() => () => abort.current?.(), []);
 
-  async function send(files: File[], fields: UploadFields, { before = [], mapping, then }: SendOptions = {}): Promise<void> {
-    const problem = checkFiles(files, maxBytes);
-    if (problem) {
-      setView({ kind: "error", error: problem, fileName: files.length === 1 ? files[0].name : "", files: [], imports: before });
-      return;
-    }
+  /** One request, with its progress on screen; `checking` for a dry run. */
+  async function request(files: File[], fields: UploadFields, mapping: MappingState | undefined, checking: boolean): Promise<{ outcome: UploadOutcome; lastFile: string }> {
     const uploadTotal = files.reduce((sum, f) => sum + f.size, 0);
-    const progress: ProgressState = { files, uploadTotal, uploaded: 0, server: null, importCount: expectedImports(files) };
+    const progress: ProgressState = { files, uploadTotal, uploaded: 0, server: null, importCount: expectedImports(files), checking };
     const update = (change: (p: ProgressState) => Partial<ProgressState>) =>
       setView((v) => (v.kind === "busy" ? { ...v, progress: { ...v.progress, ...change(v.progress) } } : v));
     setView({ kind: "busy", progress, mapping });
-
     let lastFile = "";
-    const request = uploadScans(files, fields, {
+    const sent = uploadScans(files, fields, {
       onUploadProgress: (loaded, total) => update(() => ({ uploaded: loaded, uploadTotal: total })),
       onUploaded: () => update((p) => ({ uploaded: p.uploadTotal })),
       onServerProgress: (server) => {
@@ -72,22 +83,51 @@ export function useUpload(maxBytes: number) {
         update(() => ({ server }));
       },
     });
-    abort.current = request.abort;
-    const outcome = await request.done;
+    abort.current = sent.abort;
+    const outcome = await sent.done;
     abort.current = null;
+    return { outcome, lastFile };
+  }
 
-    if (outcome.kind === "aborted") {
-      if (mapping) setView({ kind: "mapping", mapping });
-      else if (before.length > 0) setView({ kind: "done", imports: before });
-      else setView({ kind: "idle", notice: "Upload cancelled; nothing was imported." });
+  /** Back to where the user was before this request: the mapping panel, the imports so far, or the start. */
+  function stepBack({ before = [], mapping }: SendOptions, notice: string) {
+    if (mapping) setView({ kind: "mapping", mapping });
+    else if (before.length > 0) setView({ kind: "done", imports: before });
+    else setView({ kind: "idle", notice, focusInput: true });
+  }
+
+  async function send(files: File[], fields: UploadFields, options: SendOptions = {}): Promise<void> {
+    const { before = [], mapping, then } = options;
+    const problem = checkFiles(files, maxBytes);
+    if (problem) {
+      setView({ kind: "error", error: problem, fileName: files.length === 1 ? files[0].name : "", files: [], imports: before });
       return;
     }
+    if (!options.confirmed && mayCreateOrganizations(fields, organizations)) {
+      const checked = await request(files, { ...fields, dryRun: true }, mapping, true);
+      if (checked.outcome.kind === "aborted") return stepBack(options, "Upload cancelled; nothing was imported.");
+      if (checked.outcome.kind === "error") {
+        // What the check found is what the import would stop at; nothing of it was imported.
+        return explain(files, { ...checked.outcome, imports: [] }, checked.lastFile, options);
+      }
+      if (checked.outcome.newOrganizations.length > 0) {
+        setView({ kind: "confirm", confirm: { organizations: checked.outcome.newOrganizations, files, fields, options } });
+        return;
+      }
+    }
+    const { outcome, lastFile } = await request(files, fields, mapping, false);
+    if (outcome.kind === "aborted") return stepBack(options, "Upload cancelled; nothing was imported.");
     const imports = [...before, ...outcome.imports];
     if (outcome.kind === "result") {
       if (then && then.files.length > 0) return send(then.files, then.fields, { before: imports });
       setView({ kind: "done", imports });
       return;
     }
+    explain(files, outcome, lastFile, options);
+  }
+
+  function explain(files: File[], outcome: Extract<UploadOutcome, { kind: "error" }>, lastFile: string, { before = [], mapping, then }: SendOptions) {
+    const imports = [...before, ...outcome.imports];
     const pending = pendingFiles(files, outcome.imports);
     const header = outcome.error.code === "unmapped_header" ? readUnmappedHeader(outcome.error.details) : null;
     const withRest = [...pending, ...(then?.files ?? [])];
@@ -115,6 +155,8 @@ export function useUpload(maxBytes: number) {
     view,
     send: (files: File[], fields: UploadFields, before?: ImportSummary[]) => send(groupProxyLogonFiles(files), fields, { before }),
     sendMapped,
+    confirm: ({ files, fields, options }: ConfirmState) => send(files, fields, { ...options, confirmed: true }),
+    decline: (state: ConfirmState) => stepBack(state.options, "Cancelled; nothing was imported and no organization was created."),
     cancel: () => abort.current?.(),
     reset: (focusInput = false) => setView({ kind: "idle", focusInput }),
   };

@@ -1,20 +1,32 @@
+import { nameKey } from "../domain/slug";
 import type { ImportOutcome, UploadProgress } from "../data/imports/imports";
+import type { DryRunSummary, ImportSummary } from "../views";
 import { errorResponse } from "./error-response";
+
+type Outcome = ImportOutcome<ImportSummary> | ImportOutcome<DryRunSummary>;
 
 /**
  * The answer to an upload: 201 with the imports (200 when every file had been imported before), or the
- * error of the file that failed, whose details list the imports committed before it.
+ * error of the file that failed, whose details list the imports committed before it. A dry run is 200, with
+ * `dryRun: true` and every organization the upload would create in `newOrganizations`.
  */
-export async function importResponse(outcome: ImportOutcome): Promise<Response> {
+export async function importResponse(outcome: Outcome): Promise<Response> {
   const { imports, failure } = outcome;
   if (failure) {
     if (imports.length === 0) return errorResponse(failure);
     const details = { ...(typeof failure.details === "object" && failure.details !== null ? failure.details : {}), imports };
     return Response.json({ error: { code: failure.code, message: failure.message, details } }, { status: failure.status });
   }
-  const status = imports.every((i) => i.duplicate) ? 200 : 201;
   // `import` keeps the answer of a one-file upload as it was before uploads could hold several files.
-  return Response.json({ imports, ...(imports.length === 1 ? { import: imports[0] } : {}) }, { status });
+  const body = { imports, ...(imports.length === 1 ? { import: imports[0] } : {}) };
+  if (outcome.dryRun) {
+    // Two files naming one new organization would create it once: the first spelling is the one it would get.
+    const named = new Map<string, string>();
+    for (const name of (outcome.imports as DryRunSummary[]).flatMap((i) => i.newOrganizations)) if (!named.has(nameKey(name))) named.set(nameKey(name), name);
+    const newOrganizations = [...named.values()];
+    return Response.json({ dryRun: true, ...body, newOrganizations }, { status: 200 });
+  }
+  return Response.json(body, { status: imports.every((i) => i.duplicate) ? 200 : 201 });
 }
 
 /**
@@ -22,7 +34,7 @@ export async function importResponse(outcome: ImportOutcome): Promise<Response> 
  * does): a "progress" line as each file is read, written and judged, then one "result" or "error" line. The
  * status is 200 once the stream starts, so the outcome's status travels in the last line.
  */
-export function importProgressResponse(run: (onProgress: (p: UploadProgress) => void) => Promise<ImportOutcome>): Response {
+export function importProgressResponse(run: (onProgress: (p: UploadProgress) => void) => Promise<Outcome>): Response {
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {

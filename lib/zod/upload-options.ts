@@ -65,3 +65,14 @@ export function parseUploadOptions(query: Record<string, string>, fields: Record
     mapping: o.mapping ? { name: o.mapping } : spec ? { spec, saveAs: o.saveMappingAs ?? null } : null,
   };
 }
+
+// A typo here must not turn a dry run into a real import: anything but these is a 400.
+const dryRunFlag = z
+  .enum(["0", "1", "true", "false"], { error: "dryRun must be 1 (or true) to check the upload without importing it, or 0" })
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+/** `dryRun`, as a query parameter or a form field (which wins): read and check the files, write nothing. */
+export function parseDryRun(query: Record<string, string>, fields: Record<string, string>): boolean {
+  return dryRunFlag.parse(fields.dryRun ?? query.dryRun);
+}

@@ -4,7 +4,7 @@
 // may write them) is answered with the earlier import and changes nothing.
 import { createHash } from "node:crypto";
 import type { Access } from "../../domain/access";
-import type { ImportError, ImportSummary } from "../../views";
+import type { ImportChangeCounts, ImportError, ImportSummary } from "../../views";
 import { db } from "../db";
 
 // Keys are indexed with the hash: a long list of organizations (an MSP-wide file) is stored as its digest.
@@ -38,7 +38,15 @@ export async function findImport(fileHash: string, scopeKey: string): Promise<Im
     indicators: row.indicators,
     errors: JSON.parse(row.errors) as ImportError[],
     duplicate: false,
+    changes: storedChanges(row),
   };
+}
+
+/** The counts stored with an import; null for one made before they were recorded. */
+export function storedChanges(row: { newCompromises: number | null; worsened: number | null; improved: number | null; unchanged: number | null }): ImportChangeCounts | null {
+  const { newCompromises, worsened, improved, unchanged } = row;
+  if (newCompromises === null || worsened === null || improved === null || unchanged === null) return null;
+  return { "new-compromise": newCompromises, worsened, improved, unchanged };
 }
 
 export function isUniqueViolation(err: unknown): boolean {

@@ -22,12 +22,19 @@ const SERVER_TYPES = ["integer", "text", "text", "timestamp(3)"];
  * Writes scan rows in multi-row statements inside the caller's transaction. Organization
  * and server ids are cached, so a million-row file costs one INSERT per thousand rows
  * once its servers are known.
+ *
+ * A dry run (`dryRun`) takes the same path on a read session: the same organizations refused, the same lookups,
+ * but what it would create gets ids below zero and nothing is written.
  */
 export class ImportWriter {
   private orgIds = new Map<string, number>();
   private serverIds = new Map<string, number>();
   readonly touchedServers = new Set<number>();
   readonly createdServers = new Set<number>();
+  /** the organizations created (or, in a dry run, that would be), by name key, as first named */
+  readonly newOrganizations = new Map<string, string>();
+  /** in a dry run: the organizations of the rows accepted (an import's scope, see import-scope.ts) */
+  readonly touchedOrganizations = new Set<number>();
   scansWritten = 0;
   indicatorsWritten = 0;
 
@@ -38,11 +45,17 @@ export class ImportWriter {
     private now = new Date(),
     /** a caller limited to some organizations: a file naming any other is refused whole */
     private allowedOrganizationIds: number[] | null = null,
+    private dryRun = false,
   ) {}
 
   async writeBatch(rows: ScanRowInput[]): Promise<void> {
     if (rows.length === 0) return;
     const serverIds = await this.resolveServers(rows);
+    if (this.dryRun) {
+      for (const r of rows) this.indicatorsWritten += r.findings?.length ?? r.indicators.length;
+      for (const id of serverIds) this.touchedServers.add(id);
+      return;
+    }
     // Most files are plain CSV scans: those leave the tool columns to their defaults, which keeps a million-row
     // import from serialising three million constant values.
     const fromTool = rows.some((r) => r.patchEvidence !== undefined || r.toolVerdict || r.logAgeDays != null || r.signals?.length);
@@ -101,6 +114,8 @@ export class ImportWriter {
         "This file names an organization you may not upload scans for: only the organizations assigned to you. Nothing from the file was imported.",
       );
     }
+    const isNew = found.length === 0;
+    if (isNew && this.dryRun) found = [{ id: -(this.newOrganizations.size + 1) }];
     if (!found.length) {
       const base = slugify(name);
       for (let n = 1; !found.length; n++) {
@@ -112,6 +127,7 @@ export class ImportWriter {
       }
     }
     const id = Number(found[0].id);
+    if (isNew) this.newOrganizations.set(key, name.trim());
     this.orgIds.set(key, id);
     return id;
   }
@@ -121,12 +137,17 @@ export class ImportWriter {
     const missing = new Map<string, { orgId: number; hostname: string; hostKey: string }>();
     for (const r of rows) {
       const orgId = this.orgIds.get(nameKey(r.organization)) ?? (await this.resolveOrganization(r.organization));
+      if (this.dryRun) this.touchedOrganizations.add(orgId);
       const hostKey = nameKey(r.hostname);
       const key = `${orgId}\u0000${hostKey}`;
       keys.push(key);
       if (!this.serverIds.has(key) && !missing.has(key)) missing.set(key, { orgId, hostname: r.hostname.trim(), hostKey });
     }
     const pending = [...missing.values()];
+    if (this.dryRun) {
+      await this.resolveServersDry(pending);
+      return keys.map((k) => this.serverIds.get(k)!);
+    }
     for (const chunk of statementBatches(this.s, pending, SERVER_TYPES.length)) {
       const src = rowsSource(this.s, SERVER_TYPES, chunk.map((c) => [c.orgId, c.hostname, c.hostKey, this.now]));
       const created = await this.s.all<{ id: number; organizationId: number; hostnameKey: string }>(
@@ -142,6 +163,19 @@ export class ImportWriter {
       if (existing.length) await this.lookUpServers(existing);
     }
     return keys.map((k) => this.serverIds.get(k)!);
+  }
+
+  // The servers that exist are looked up; the rest would be created, and get ids below zero.
+  private async resolveServersDry(pending: { orgId: number; hostKey: string }[]): Promise<void> {
+    const known = pending.filter((c) => c.orgId > 0);
+    for (const chunk of statementBatches(this.s, known, SERVER_TYPES.length)) await this.lookUpServers(chunk);
+    for (const c of pending) {
+      const key = `${c.orgId}\u0000${c.hostKey}`;
+      if (this.serverIds.has(key)) continue;
+      const id = -(this.createdServers.size + 1);
+      this.createdServers.add(id);
+      this.serverIds.set(key, id);
+    }
   }
 
   private async lookUpServers(list: { orgId: number; hostKey: string }[]): Promise<void> {

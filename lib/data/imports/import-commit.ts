@@ -1,0 +1,116 @@
+// One import, for real: the whole of it in one write transaction on a connection of its own (see sql-session.ts),
+// with what it did to each server's status recorded beside it.
+import { randomUUID } from "node:crypto";
+import type { Access } from "../../domain/access";
+import { formatInfo } from "../../import/formats";
+import type { ImportSummary } from "../../views";
+import { recordAudit } from "../accounts/audit";
+import { campaignsIn } from "../campaigns/registry";
+import { recomputeServers, refreshOrganizationCounts } from "../fleet/status-recompute";
+import { refreshPlannerStatistics, withWriteTransaction } from "../sql-session";
+import { recordChanges, recordImportOrganizations, rollupStatuses } from "./import-changes";
+import type { JobReader } from "./import-job";
+import { findImport, importScopeKey, isUniqueViolation } from "./import-scope";
+import { ImportWriter } from "./import-writer";
+import { bindPendingMappings } from "./mappings";
+
+export interface CommitContext {
+  access: Access;
+  origin: "api" | "upload" | "demo";
+  tokenId: number | null;
+  now: Date;
+}
+
+// PostgreSQL plans from statistics that a large import makes stale (autovacuum catches up
+// only later): refresh them at once so the next page loads use the indexes well.
+const ANALYZE_AFTER_ROWS = 50_000;
+
+class Duplicate extends Error {}
+
+// On SQLite the recompute runs synchronously chunk after chunk: after a progress line,
+// give the event loop a turn so it reaches the client.
+const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Reads and stores the import; answers its summary, or the earlier import's when the same bytes were imported before. */
+export async function commitImport(reader: JobReader, ctx: CommitContext): Promise<ImportSummary> {
+  const { access, now } = ctx;
+  let digest = "";
+  let scopeKey = "";
+  try {
+    const summary = await withWriteTransaction(async (s) => {
+      const [pending] = await s.all<{ id: number }>(
+        `INSERT INTO "Import" ("fileName", "fileHash", "format", "bytes", "rows", "accepted", "rejected", "serversCreated", "serversUpdated", "errors", "source", "tokenId", "uploadedBy", "createdAt") VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, '[]', ?, ?, ?, ?) RETURNING "id"`,
+        [reader.label(), `pending:${randomUUID()}`, reader.format, ctx.origin, ctx.tokenId, access.actor.label.slice(0, 320), now],
+      );
+      const importId = Number(pending.id);
+      const writer = new ImportWriter(s, importId, formatInfo(reader.format).source, now, access.organizationIds);
+      const { rows, rejected, errors } = await reader.readRows((batch) => writer.writeBatch(batch));
+
+      const touched = writer.touchedServers;
+      const total = touched.size;
+      reader.report("computing", true, { done: 0, total });
+      await yieldToEventLoop();
+      // Statuses change only in the recompute: read before it, they are what the servers had before this import.
+      const before = await rollupStatuses(s, touched);
+      const orgs = await recomputeServers(s, touched, await campaignsIn(s), async (done) => {
+        if (reader.report("computing", false, { done, total })) await yieldToEventLoop();
+      });
+      await refreshOrganizationCounts(s, orgs);
+      const changes = await recordChanges(s, importId, touched, before);
+      // One that wrote nowhere is seen by whoever sees all the uploader's organizations (or, unlimited, by everyone unlimited).
+      await recordImportOrganizations(s, importId, orgs.size > 0 ? orgs : (access.organizationIds ?? []));
+
+      const summary: ImportSummary = {
+        id: importId,
+        format: reader.format,
+        fileName: reader.label(),
+        rows,
+        accepted: rows - rejected,
+        rejected,
+        serversCreated: writer.createdServers.size,
+        serversUpdated: touched.size - writer.createdServers.size,
+        indicators: writer.indicatorsWritten,
+        errors,
+        duplicate: false,
+        changes,
+        newOrganizations: [...writer.newOrganizations.values()],
+      };
+      digest = reader.digest();
+      // The writer has refused any organization the caller may not write, so these are all theirs to see.
+      scopeKey = importScopeKey(access, orgs);
+      const taken = await s.all(`SELECT "id" FROM "Import" WHERE "fileHash" = ? AND "scopeKey" = ?`, [digest, scopeKey]);
+      if (taken.length) throw new Duplicate();
+      await s.run(
+        `UPDATE "Import" SET "fileName" = ?, "fileHash" = ?, "scopeKey" = ?, "bytes" = ?, "rows" = ?, "accepted" = ?, "rejected" = ?, "serversCreated" = ?, "serversUpdated" = ?, "indicators" = ?, "errors" = ?, "newCompromises" = ?, "worsened" = ?, "improved" = ?, "unchanged" = ? WHERE "id" = ?`,
+        [
+          summary.fileName, digest, scopeKey, reader.bytes, summary.rows, summary.accepted, rejected, summary.serversCreated, summary.serversUpdated, summary.indicators,
+          JSON.stringify(errors), changes["new-compromise"], changes.worsened, changes.improved, changes.unchanged, importId,
+        ],
+      );
+      return summary;
+    });
+    if (summary.accepted >= ANALYZE_AFTER_ROWS) await refreshPlannerStatistics();
+    // The import may have created the organization a saved mapping is fixed to.
+    if (summary.serversCreated > 0) await bindPendingMappings();
+    await auditUpload(access, summary, digest);
+    return summary;
+  } catch (err) {
+    if (err instanceof Duplicate) {
+      const earlier = { ...(await findImport(digest, scopeKey))!, duplicate: true };
+      await auditUpload(access, earlier, digest);
+      return earlier;
+    }
+    if (scopeKey && isUniqueViolation(err)) {
+      // A concurrent upload of the same bytes into the same organizations committed first.
+      const existing = await findImport(digest, scopeKey);
+      if (existing) return { ...existing, duplicate: true };
+    }
+    throw err;
+  }
+}
+
+function auditUpload(access: Access, summary: ImportSummary, fileHash: string): Promise<void> {
+  const { id, format, rows, accepted, rejected, serversCreated, serversUpdated, indicators, duplicate } = summary;
+  const detail = { importId: id, fileHash, format, rows, accepted, rejected, serversCreated, serversUpdated, indicators, duplicate };
+  return recordAudit(access, "upload", summary.fileName, detail);
+}
