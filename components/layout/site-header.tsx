@@ -20,6 +20,8 @@ const ADMIN_LINKS: NavLink[] = [
 function linksFor(access: Access): { links: NavLink[]; adminLinks: NavLink[] } {
   const links: NavLink[] = [{ href: "/", label: "Overview" }, { href: "/servers", label: "Servers" }];
   if (can.write(access)) links.push({ href: "/upload", label: "Upload" });
+  // Client viewers see the imports of their organizations too: what was uploaded for them, and when.
+  links.push({ href: "/imports", label: "Imports" });
   return { links, adminLinks: can.administer(access) ? ADMIN_LINKS : [] };
 }
 

@@ -1,7 +1,6 @@
 // What an import did to a server's roll-up status: the four kinds the results table groups by, worst news first.
 // Pure: the import records the kind with each server, so the table pages through them in this order.
-import { SEVERITY } from "./campaign-evaluation";
-import type { Status } from "./statuses";
+import { severityOf, type Status } from "./statuses";
 
 /** In the order the results list them: a new compromise first, an unchanged server last. */
 export const STATUS_CHANGES = ["new-compromise", "worsened", "improved", "unchanged"] as const;
@@ -15,8 +14,6 @@ export const STATUS_CHANGE_LABELS: Record<StatusChange, string> = {
   unchanged: "Unchanged",
 };
 
-const rank = (status: Status) => SEVERITY.indexOf(status);
-
 /**
  * How a server's status changed. A server the import created had no status: it is compared with "unknown", which is
  * what the dashboard says of a server nobody has scanned, so a new unpatched server is worse news and a new patched
@@ -25,8 +22,8 @@ const rank = (status: Status) => SEVERITY.indexOf(status);
 export function statusChange(before: Status | null, after: Status): StatusChange {
   const was = before ?? "unknown";
   if (after === "compromised" && was !== "compromised") return "new-compromise";
-  if (rank(after) < rank(was)) return "worsened";
-  if (rank(after) > rank(was)) return "improved";
+  if (severityOf(after) < severityOf(was)) return "worsened";
+  if (severityOf(after) > severityOf(was)) return "improved";
   return "unchanged";
 }
 
