@@ -4,6 +4,7 @@
 // time. Prints a table and writes docs/bench/<date>-web.json.
 // BENCH_WEB_PORT (default 3300), BENCH_WEB_RUNS (loads per page, median reported; default 3), CPU_SLOWDOWN (4).
 import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { chromium, type Browser, type BrowserContextOptions } from "@playwright/test";
 import { CHROMIUM_PATH, demoPaths, ownerState, startApp } from "./web-app";
 import { median, pageMetrics, type WebMetrics } from "./web-metrics";
@@ -63,6 +64,7 @@ function summarise(page: string, path: string, runs: WebMetrics[]): PageResult {
 }
 
 async function main() {
+  const loadAtStart = loadavg();
   const app = await startApp("bench-web", PORT);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH });
   try {
@@ -89,7 +91,8 @@ async function main() {
     const date = new Date().toISOString().slice(0, 10);
     const file = `docs/bench/${date}-web.json`;
     mkdirSync("docs/bench", { recursive: true });
-    const machine = { cpus: (await import("node:os")).cpus().length, node: process.version, chromium: browser.version() };
+    // The load average says how much else the machine was doing: wall-clock figures such as TBT grow with it.
+    const machine = { cpus: cpus().length, loadAverage: { start: loadAtStart, end: loadavg() }, node: process.version, chromium: browser.version() };
     writeFileSync(file, `${JSON.stringify({ date, cpuSlowdown: CPU_SLOWDOWN, runsPerPage: RUNS, machine, results }, null, 2)}\n`);
     console.log(`\nwritten: ${file}`);
   } finally {
