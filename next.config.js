@@ -20,7 +20,7 @@ const API_CONTENT_SECURITY_POLICY = { key: "Content-Security-Policy", value: "de
 const FORWARDED_HTTPS = [{ type: "header", key: "x-forwarded-proto", value: "\\s*[Hh][Tt][Tt][Pp][Ss]\\s*(?:,.*)?" }];
 
 import { realpathSync } from "node:fs";
-import { dirname, relative, sep } from "node:path";
+import { dirname, relative } from "node:path";
 
 // A git worktree may share another checkout's node_modules through a symlink; Turbopack resolves only inside its
 // root, so the root is then the nearest folder holding both (otherwise the project, Next's default).
