@@ -3,7 +3,7 @@
 // The trend's drawing: stacked areas in an SVG that stretches to the box (its strokes do not), with the labels in
 // HTML at the same percentages so text keeps its size at any width. It is in the server's HTML, so it shows before
 // any script runs; after hydration the pointer or the arrow keys show a day's counts.
-import { useState, type KeyboardEvent, type PointerEvent } from "react";
+import { useMemo, useState, type KeyboardEvent, type PointerEvent } from "react";
 import type { TrendDay, TrendMarker } from "@/lib/views";
 import { STATUS_COLOR_VAR } from "../status/status-styles";
 import { formatCompact, formatDate, formatMonthYear, formatShortDay, plural } from "../ui/format";
@@ -15,7 +15,8 @@ const SIZE = 1000; // the SVG's coordinate space, stretched to the plot's box
 const STROKE = { vectorEffect: "non-scaling-stroke" as const };
 const PAGE_DAYS = 30;
 
-function layers(data: TrendDay[], yMax: number): { status: (typeof STACK_ORDER)[number]; top: Point[]; bottom: Point[] }[] {
+/** Each status's band and its top line, as SVG paths: stacked in STACK_ORDER, bottom to top. */
+function areaPaths(data: TrendDay[], yMax: number): { status: (typeof STACK_ORDER)[number]; band: string; line: string }[] {
   const x = (i: number) => (data.length === 1 ? (i === 0 ? 0 : SIZE) : (i / (data.length - 1)) * SIZE);
   const y = (v: number) => SIZE - (v / yMax) * SIZE;
   const days = data.length === 1 ? [data[0], data[0]] : data;
@@ -23,8 +24,8 @@ function layers(data: TrendDay[], yMax: number): { status: (typeof STACK_ORDER)[
   return STACK_ORDER.map((status) => {
     const bottom = days.map((_, i) => ({ x: x(i), y: y(base[i]) }));
     days.forEach((day, i) => (base[i] += day[status]));
-    const top = days.map((_, i) => ({ x: x(i), y: y(base[i]) }));
-    return { status, top, bottom };
+    const top: Point[] = days.map((_, i) => ({ x: x(i), y: y(base[i]) }));
+    return { status, band: bandPath(top, bottom), line: linePath(top) };
   });
 }
 
@@ -36,6 +37,8 @@ export function TrendPlot({ data, markers }: { data: TrendDay[]; markers: TrendM
   const yMax = ticks[ticks.length - 1];
   const index = new Map(data.map((d, i) => [d.date, i]));
   const formatDay = spanDays(data) > LONG_RANGE_DAYS ? formatMonthYear : formatShortDay;
+  // Not again on every pointer move: a long trend is thousands of points.
+  const areas = useMemo(() => areaPaths(data, yMax), [data, yMax]);
 
   const onPointer = (e: PointerEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -78,10 +81,10 @@ export function TrendPlot({ data, markers }: { data: TrendDay[]; markers: TrendM
           {ticks.map((v) => (
             <line key={v} x1={0} x2={SIZE} y1={SIZE - (v / yMax) * SIZE} y2={SIZE - (v / yMax) * SIZE} stroke="var(--chart-grid)" strokeDasharray="3 3" {...STROKE} />
           ))}
-          {layers(data, yMax).map(({ status, top, bottom }) => (
+          {areas.map(({ status, band, line }) => (
             <g key={status} data-testid="trend-area" data-status={status}>
-              <path d={bandPath(top, bottom)} fill={STATUS_COLOR_VAR[status]} fillOpacity={0.75} />
-              <path d={linePath(top)} fill="none" stroke={STATUS_COLOR_VAR[status]} strokeWidth={1.5} {...STROKE} />
+              <path d={band} fill={STATUS_COLOR_VAR[status]} fillOpacity={0.75} />
+              <path d={line} fill="none" stroke={STATUS_COLOR_VAR[status]} strokeWidth={1.5} {...STROKE} />
             </g>
           ))}
           {markers.map((m) => {
