@@ -2,7 +2,7 @@
 // demo fleet) is loaded in Chromium with a cold cache and the CPU slowed 4x (CDP Emulation.setCPUThrottlingRate);
 // per page: the JavaScript transferred (as sent, and decoded), the largest contentful paint and the total blocking
 // time. Prints a table and writes docs/bench/<date>-web.json.
-// BENCH_WEB_PORT (default 3300), BENCH_WEB_RUNS (loads per page, median reported; default 3), CPU_SLOWDOWN (4).
+// BENCH_WEB_PORT (default 3300), BENCH_WEB_RUNS (loads per page, median reported; default 5), CPU_SLOWDOWN (4).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { chromium, type Browser, type BrowserContextOptions } from "@playwright/test";
@@ -10,7 +10,7 @@ import { CHROMIUM_PATH, demoPaths, ownerState, startApp } from "./web-app";
 import { median, pageMetrics, type WebMetrics } from "./web-metrics";
 
 const PORT = Number(process.env.BENCH_WEB_PORT ?? 3300);
-const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 5);
 const CPU_SLOWDOWN = Number(process.env.CPU_SLOWDOWN ?? 4);
 
 interface PageResult extends WebMetrics {
