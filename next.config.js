@@ -19,9 +19,29 @@ const API_CONTENT_SECURITY_POLICY = { key: "Content-Security-Policy", value: "de
 // Requests reaching Next over TLS directly are covered by the proxy, which also checks the URL.
 const FORWARDED_HTTPS = [{ type: "header", key: "x-forwarded-proto", value: "\\s*[Hh][Tt][Tt][Pp][Ss]\\s*(?:,.*)?" }];
 
+import { realpathSync } from "node:fs";
+import { dirname, relative } from "node:path";
+
+// A git worktree may share another checkout's node_modules through a symlink; Turbopack resolves only inside its
+// root, so the root is then the nearest folder holding both (otherwise the project, Next's default).
+function workspaceRoot() {
+  const project = process.cwd();
+  let modules;
+  try {
+    modules = realpathSync(`${project}/node_modules`);
+  } catch {
+    return undefined;
+  }
+  let root = project;
+  while (relative(root, modules).startsWith("..") && dirname(root) !== root) root = dirname(root);
+  return root === project ? undefined : root;
+}
+const ROOT = workspaceRoot();
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  ...(ROOT ? { turbopack: { root: ROOT }, outputFileTracingRoot: ROOT } : {}),
   // Uploads stream through route handlers (/api, where the proxy does not run); nothing here buffers their bodies.
   experimental: {
     // Server actions are small forms (sign-out, users, tokens, remediation notes). Next reads their bodies as they

@@ -169,8 +169,14 @@ test("the overview works under the CSP: it hydrates, the chart renders, the them
   const response = await page.goto("/");
   expect(response?.headers()["content-security-policy"]).toMatch(/'nonce-[^']+'/);
 
-  // Recharts draws once React has hydrated and measured the container: Next's scripts ran.
-  await expect(page.getByTestId("trend-chart").locator(".recharts-area")).toHaveCount(5);
+  // The chart is in the server's HTML; its read-out of a day on focus needs React: Next's scripts ran.
+  await expect(page.getByTestId("trend-chart").getByTestId("trend-area")).toHaveCount(5);
+  const plot = page.getByTestId("trend-plot");
+  await expect(async () => {
+    await plot.blur();
+    await plot.focus();
+    await expect(page.getByTestId("trend-chart").getByText(/^Total:/)).toBeVisible({ timeout: 1_000 });
+  }).toPass();
 
   const theme = page.getByRole("group", { name: "Color theme" });
   const html = page.locator("html");

@@ -2,7 +2,8 @@
 // server. It exists for one reason: Next passes a client's X-Forwarded-For to the app as it came, and only adds
 // the connection's address when the header is absent, so the app cannot know who connected. Here every request
 // gets the address from its socket (or from trusted proxies, PATCHBOARD_TRUST_PROXY) before Next sees it; see
-// lib/api/forwarded-headers.ts.
+// lib/api/forwarded-headers.ts. It also sends the build's static assets compressed at build time, in brotli when the
+// client accepts it (scripts/compressed-static.ts).
 // Usage: tsx scripts/serve.ts [-p PORT] [-H HOSTNAME]; PORT defaults to $PORT, then 3000.
 import { createServer } from "node:http";
 import type { TLSSocket } from "node:tls";
@@ -10,6 +11,8 @@ import { parseArgs } from "node:util";
 import { markServedByPatchboard } from "../lib/api/client-ip";
 import { prepareRequestHeaders } from "../lib/api/forwarded-headers";
 import { trustedProxyHops } from "../lib/config";
+import { serveCompressedStatic } from "./compressed-static";
+import { isPrecompressed } from "./precompress";
 
 const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
@@ -23,9 +26,11 @@ const { default: next } = await import("next");
 const app = next({ dev: false, dir: process.cwd(), port, ...(hostname ? { hostname } : {}) });
 const handle = app.getRequestHandler();
 await app.prepare();
+if (!isPrecompressed()) console.warn("Patchboard: the static assets have no compressed copies (run: npx tsx scripts/precompress.ts); Next serves them gzipped.");
 
 const server = createServer((req, res) => {
   prepareRequestHeaders(req.headers, req.socket as Partial<TLSSocket>, hops);
+  if (serveCompressedStatic(req, res)) return;
   handle(req, res).catch((err: unknown) => {
     console.error("Unhandled request error:", err);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });

@@ -10,6 +10,7 @@ import { rederiveIfRulesChanged } from "../lib/data/fleet/rules-version";
 import { isDatabaseEmpty, prepareDatabase } from "../lib/data/accounts/setup";
 import { demoEnabled, generateSecret, secretProblem, startupProblems } from "../lib/config";
 import { seedDemo, seedDemoAccounts } from "./seed-demo";
+import { isPrecompressed, precompressStaticAssets } from "./precompress";
 import { serverEnv } from "./server-options";
 
 process.env.DATABASE_URL ||= DEFAULT_DATABASE_URL;
@@ -86,6 +87,11 @@ async function main() {
   if (buildIsStale()) {
     console.log("Patchboard: building the app (first start or changed sources) ...");
     run("next", ["build"]);
+  }
+  // The static assets' brotli and gzip copies, once per build (also after a build made with `next build` alone).
+  if (!isPrecompressed()) {
+    const { files } = await precompressStaticAssets();
+    console.log(`Patchboard: compressed ${files} static files (brotli, gzip).`);
   }
   await prepareDatabase({ adminToken: process.env.PATCHBOARD_ADMIN_TOKEN });
   const rederived = await rederiveIfRulesChanged((done, total) => console.log(`Patchboard: re-deriving statuses with the new rules: ${done} of ${total} servers`));

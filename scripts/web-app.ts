@@ -1,0 +1,104 @@
+// The production app as `npm start` runs it (migrate, build when needed, demo data), on a database file of its own
+// that each run begins empty, for the scripts that drive it in a browser (bench-web.ts, screenshots.ts).
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import type { Browser, BrowserContextOptions } from "@playwright/test";
+import { DEMO_ACCOUNTS } from "../lib/demo-accounts";
+
+export interface RunningApp {
+  base: string;
+  stop: () => Promise<void>;
+}
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/**
+ * Starts the app on `port` with a fresh `data/<name>.db`. `demo: false` starts it empty with demo mode off (the
+ * set-up page); it then gets a fixed session secret, as demo mode is what generates one.
+ */
+export async function startApp(name: string, port: number, { demo = true } = {}): Promise<RunningApp> {
+  mkdirSync("data", { recursive: true });
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`data/${name}.db${suffix}`, { force: true });
+  const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: `file:./data/${name}.db`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(demo ? {} : { PATCHBOARD_DEMO: "0", PATCHBOARD_SECRET: `${name}-script-session-secret-0123456789abcdef` }),
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  child.stdout?.on("data", (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk}`));
+  const base = `http://127.0.0.1:${port}`;
+  const stop = () => stopChild(child);
+  try {
+    await waitForOk(`${base}/sign-in`, child);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { base, stop };
+}
+
+async function waitForOk(url: string, child: ChildProcess): Promise<void> {
+  // The first start builds the app: that takes minutes on a small machine.
+  const deadline = Date.now() + 15 * 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}) before it answered ${url}`);
+    try {
+      if ((await fetch(url, { redirect: "manual" })).status < 500) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the app did not answer ${url} in time`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    // start.ts passes the signal on to the server it spawned.
+    child.kill("SIGTERM");
+  });
+}
+
+/** The demo owner's browser state (cookies), from signing in through the page as a person does. */
+export async function ownerState(browser: Browser, base: string): Promise<BrowserContextOptions["storageState"]> {
+  const owner = DEMO_ACCOUNTS.find((a) => a.role === "owner")!;
+  const context = await browser.newContext({ baseURL: base });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(owner.email);
+  await page.getByLabel("Password").fill(owner.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${base}/`);
+  const state = await context.storageState();
+  await context.close();
+  return state;
+}
+
+/** Pages of the demo fleet that have no fixed address: the most exposed organization and a compromised server. */
+export async function demoPaths(browser: Browser, base: string, storageState: BrowserContextOptions["storageState"]) {
+  const context = await browser.newContext({ baseURL: base, storageState });
+  const first = async <T>(path: string): Promise<T> => {
+    const res = await context.request.get(path);
+    if (!res.ok()) throw new Error(`GET ${path} answered ${res.status()}`);
+    const row = ((await res.json()) as { data: T[] }).data[0];
+    if (!row) throw new Error(`GET ${path} found nothing in the demo fleet`);
+    return row;
+  };
+  try {
+    const organization = await first<{ slug: string }>("/api/v1/organizations?sort=-compromised&pageSize=1");
+    const server = await first<{ id: number }>("/api/v1/servers?status=compromised&sort=hostname&pageSize=1");
+    return { organization: `/organizations/${organization.slug}`, server: `/servers/${server.id}` };
+  } finally {
+    await context.close();
+  }
+}
