@@ -65,6 +65,10 @@ test.describe("signed out", () => {
     await expect(page.getByRole("link", { name: /Upload a scan/ })).toHaveCount(0);
     await page.goto("/");
     await expect(page).toHaveURL(/\/organizations\/lakeside-clinic$/);
+    // A real redirect, decided before the page streams (not a 200 that refreshes itself), keeping the campaign.
+    const home = await page.request.get("/?campaign=proxyshell", { maxRedirects: 0 });
+    expect(home.status()).toBe(307);
+    expect(home.headers().location).toBe("/organizations/lakeside-clinic?campaign=proxyshell");
     const text = await page.locator("main").innerText();
     for (const other of ["Harbor County", "Acme Dental", "Pine Hollow School District"]) expect(text).not.toContain(other);
 

@@ -1,101 +1,26 @@
-import { OrganizationsTable } from "@/components/organizations/organizations-table";
-import { StatusTrendChart } from "@/components/charts/status-trend-chart";
-import { TopOrganizationsChart } from "@/components/charts/top-organizations-chart";
-import { StatusCards } from "@/components/status/status-cards";
-import { ButtonLink } from "@/components/ui/button-link";
-import { EmptyState } from "@/components/ui/empty-state";
-import { plural } from "@/components/ui/format";
-import { PageHeader } from "@/components/ui/page-header";
-import { Section } from "@/components/ui/section";
-import { getFleetSummary, getTopOrganizations } from "@/lib/data/fleet/summary";
-import { listOrganizations } from "@/lib/data/fleet/organizations";
-import { getTrend } from "@/lib/data/fleet/trend";
-import { organizationListQuery } from "@/lib/zod/list-queries";
-import { parseListQuery, toListState, type SearchParams } from "@/app/_lib/list-query";
-import { requireAccess } from "@/app/_lib/access";
-import { campaignQuery, checkedAgainst, pageCampaign, trendMarkers, padTrend } from "@/app/_lib/page-campaign";
-import { CampaignSelect } from "@/components/campaigns/campaign-select";
-import { FreshnessNote } from "@/components/status/freshness-note";
-import { homeOrganization } from "@/lib/data/fleet/organizations";
-import { getAppSettings } from "@/lib/data/settings/app-settings";
-import { can } from "@/lib/domain/access";
 import { redirect } from "next/navigation";
+import { Suspense } from "react";
+import { requireAccess } from "@/app/_lib/access";
+import { type SearchParams } from "@/app/_lib/list-query";
+import { campaignQuery, pageCampaign } from "@/app/_lib/page-campaign";
+import { homeOrganization } from "@/lib/data/fleet/organizations";
+import { OverviewContent } from "./overview-content";
+import { OverviewSkeleton } from "./overview-skeleton";
 
 export const dynamic = "force-dynamic";
 
+// The redirect is decided before anything streams (a real 307, not a page that refreshes itself), so the skeleton is
+// this page's own Suspense fallback rather than a loading.tsx around it.
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const access = await requireAccess();
   const params = await searchParams;
   const selected = await pageCampaign(params);
-  const { campaign } = selected;
   // Someone who sees one organization has no fleet: their organization's page is their overview.
   const home = await homeOrganization(access);
-  if (home) redirect(`/organizations/${encodeURIComponent(home.slug)}${campaignQuery(campaign)}`);
-  const query = { ...parseListQuery(organizationListQuery, params), campaign };
-  const [summary, trend, top, organizations, settings] = await Promise.all([
-    getFleetSummary(access, { campaign }),
-    getTrend(access, { campaign }).then((days) => padTrend(days, selected)),
-    getTopOrganizations(access, 10, campaign),
-    listOrganizations(access, query),
-    getAppSettings(),
-  ]);
-  const upload = can.write(access) ? <ButtonLink href="/upload">Upload a scan</ButtonLink> : null;
-  const select = <CampaignSelect campaigns={selected.campaigns} value={campaign} />;
-
-  if (summary.servers === 0 && summary.organizations === 0) {
-    return (
-      <>
-        <PageHeader title="Fleet overview" description="Patch and compromise status of Exchange servers for every known-exploited Exchange emergency." />
-        <EmptyState title="No scans yet" action={upload}>
-          {upload
-            ? "Upload a scan file (a CSV of servers, builds and indicators of compromise) to see which Exchange servers are patched, unpatched, mitigated or compromised."
-            : "Nothing has been scanned for the organizations you can see yet. Your Patchboard admin or technician uploads the scans."}
-        </EmptyState>
-      </>
-    );
-  }
-
+  if (home) redirect(`/organizations/${encodeURIComponent(home.slug)}${campaignQuery(selected.campaign)}`);
   return (
-    <>
-      <PageHeader
-        title="Fleet overview"
-        description={
-          <>
-            {plural(summary.servers, "Exchange server")} in {plural(summary.organizations, "organization")}, checked against{" "}
-            {checkedAgainst(selected.current)}. A patched server can still be compromised: the two are separate questions.
-          </>
-        }
-        actions={
-          <>
-            {select}
-            {upload}
-          </>
-        }
-      />
-      <FreshnessNote latestScanAt={summary.latestScanAt} staleAfterDays={settings.staleAfterDays} staleHref={`/servers?notScannedDays=${settings.staleAfterDays}`} />
-
-      <Section id="status" title="Servers by status">
-        <StatusCards counts={summary.statuses} total={summary.servers} hrefFor={(status) => `/servers?status=${status}${campaignQuery(campaign, "&")}`} />
-      </Section>
-
-      <div className="mb-10 grid gap-6 xl:grid-cols-5">
-        <section aria-labelledby="trend-heading" className="xl:col-span-3">
-          <h2 id="trend-heading" className="mb-4 text-lg font-semibold tracking-tight">
-            Status over time
-          </h2>
-          <StatusTrendChart data={trend} markers={trendMarkers(selected)} />
-        </section>
-        <section aria-labelledby="exposed-heading" className="xl:col-span-2">
-          <h2 id="exposed-heading" className="mb-4 text-lg font-semibold tracking-tight">
-            Most exposed organizations
-          </h2>
-          <TopOrganizationsChart data={top} linkQuery={campaignQuery(campaign)} />
-        </section>
-      </div>
-
-      <Section id="organizations" title="Organizations" description="Sort by any column; filters and the page are kept in the address, so a view can be shared.">
-        <OrganizationsTable data={organizations.data} total={organizations.total} state={toListState(query)} linkQuery={campaignQuery(campaign)} />
-      </Section>
-    </>
+    <Suspense fallback={<OverviewSkeleton />}>
+      <OverviewContent access={access} params={params} selected={selected} />
+    </Suspense>
   );
 }

@@ -45,7 +45,7 @@ export function contentSecurityPolicy({ nonce, dev = false, https = false }: Csp
     // Only scripts carrying this response's nonce run, plus what they load ('strict-dynamic':
     // Next's runtime loads its chunks). No 'unsafe-inline': injected markup cannot run script.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    // Styles may be inline: Recharts and Next set style="" attributes, which a nonce cannot
+    // Styles may be inline: React and Next set style="" attributes (progress bars, chart colours), which a nonce cannot
     // allow (and a nonce here would make browsers ignore 'unsafe-inline'). Inline CSS cannot
     // run script; the requirement of no 'unsafe-inline' is about scripts.
     "style-src 'self' 'unsafe-inline'",

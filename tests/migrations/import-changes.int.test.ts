@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLegacyDatabase, migrateDeploy, openDatabase, type RawDatabase } from "../support/legacy-database";
 
-const PREVIOUS = "20261202085959"; // every migration before the import changes one
+const PREVIOUS = "20261202090999"; // every migration before the import changes one (the last is 20261202090000_audit_references)
 let legacy: RawDatabase;
 let ts: (iso: string) => string;
 

@@ -1,6 +1,7 @@
 import { CardsSkeleton, ChartSkeleton, HeaderSkeleton, LoadingPage, TableSkeleton } from "@/components/ui/loading-skeletons";
 
-export default function Loading() {
+/** What the overview shows while its numbers load. */
+export function OverviewSkeleton() {
   return (
     <LoadingPage label="Loading the overview">
       <HeaderSkeleton />
