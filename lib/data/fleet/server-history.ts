@@ -9,6 +9,7 @@ const FINDING_LABEL = `CASE WHEN i."type" = 'reported' THEN i."detail" ELSE i."t
 
 export interface LoadedServer {
   organizationId: number;
+  hostnameKey: string;
   history: ServerHistory;
   /** the latest address a scan reported */
   ipAddress: string | null;
@@ -30,7 +31,7 @@ function groupBy<T>(rows: T[], key: (r: T) => number): Map<number, T[]> {
 /** The histories of these servers, by id (servers that do not exist are left out). */
 export async function loadHistories(s: SqlSession, ids: number[]): Promise<Map<number, LoadedServer>> {
   const { sql: where, params } = inIds(s, ids);
-  const servers = await s.all<{ id: number; organizationId: number }>(`SELECT "id", "organizationId" FROM "Server" WHERE "id" ${where}`, params);
+  const servers = await s.all<{ id: number; organizationId: number; hostnameKey: string }>(`SELECT "id", "organizationId", "hostnameKey" FROM "Server" WHERE "id" ${where}`, params);
   const scans = await s.all<ScanRow>(
     `SELECT "serverId", "scannedAt", "build", "ipAddress", "mitigation", "source", "patchEvidence", "toolVerdict", "signals" FROM "Scan" WHERE "serverId" ${where} ORDER BY "serverId", "scannedAt"`,
     params,
@@ -50,6 +51,7 @@ export async function loadHistories(s: SqlSession, ids: number[]): Promise<Map<n
     const serverScans = scansBy.get(id) ?? [];
     loaded.set(id, {
       organizationId: Number(server.organizationId),
+      hostnameKey: server.hostnameKey,
       ipAddress: serverScans.findLast((r) => r.ipAddress)?.ipAddress ?? null,
       history: {
         scans: serverScans.map(scanFacts),

@@ -71,13 +71,15 @@ export function toServerRow(r: ServerRecord, status: string): ServerRow {
 // The builds among the caller's servers whose patch level matches: a handful of distinct builds, judged here,
 // stand for any number of servers in the query.
 async function buildsWhere(where: Prisma.ServerWhereInput, match: (level: ReturnType<typeof patchLevel>) => boolean): Promise<string[]> {
-  const builds = await db.server.findMany({ where: { ...where, build: { not: null } }, distinct: ["build"], select: { build: true } });
+  // groupBy runs in the database (findMany's distinct would read every server's row into memory first).
+  const builds = await db.server.groupBy({ by: ["build"], where: { ...where, build: { not: null } } });
   return builds.flatMap((b) => (b.build && match(patchLevelToday(b.build)) ? [b.build] : []));
 }
 
 function orderBy(query: ServerListQuery): Prisma.ServerCampaignOrderByWithRelationInput[] {
   const dir: Prisma.SortOrder = query.sort.desc ? "desc" : "asc";
-  const byName: Prisma.ServerCampaignOrderByWithRelationInput = { server: { hostnameKey: "asc" } };
+  // The status row's own copy of the hostname: these orders page through ServerCampaign's indexes alone.
+  const byName: Prisma.ServerCampaignOrderByWithRelationInput = { hostnameKey: "asc" };
   switch (query.sort.field) {
     case "status":
       // Worst first when ascending: compromised, unpatched, unknown, mitigated, patched.
@@ -85,7 +87,7 @@ function orderBy(query: ServerListQuery): Prisma.ServerCampaignOrderByWithRelati
     case "organization":
       return [{ server: { organization: { nameKey: dir } } }, byName, { serverId: "asc" }];
     case "hostname":
-      return [{ server: { hostnameKey: dir } }, { serverId: "asc" }];
+      return [{ hostnameKey: dir }, { serverId: dir }];
     default:
       return [{ server: { [query.sort.field]: dir } }, { serverId: "asc" }];
   }

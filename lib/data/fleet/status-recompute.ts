@@ -8,7 +8,7 @@ import { inIds, rowsSource, statementBatches, type SqlScalar, type SqlSession } 
 // that one chunk's scans stay a few megabytes.
 const CHUNK = 1000;
 const SERVER_UPDATE_TYPES = ["integer", "text", "text", "text", "timestamp(3)", "text", "timestamp(3)", "text", "integer", "integer"];
-const STATUS_TYPES = ["integer", "text", "integer", "text", "integer"];
+const STATUS_TYPES = ["integer", "text", "integer", "text", "integer", "text"];
 const SPAN_TYPES = ["integer", "integer", "text", "text", "text", "text"];
 const DELTA_TYPES = ["text", "integer", "text", "text", "integer"];
 interface SpanRecord {
@@ -70,7 +70,7 @@ export async function recomputeServers(
     const updates: SqlScalar[][] = [];
     const statusRows: SqlScalar[][] = [];
     const spanRows: SqlScalar[][] = [];
-    for (const [id, { organizationId: orgId, history, ipAddress: ip }] of loaded) {
+    for (const [id, { organizationId: orgId, hostnameKey, history, ipAddress: ip }] of loaded) {
       orgs.add(orgId);
       const { campaigns: byCampaign, rollup } = evaluateAcrossCampaigns(history, campaigns, asOf);
       const current = rollup.current;
@@ -88,7 +88,7 @@ export async function recomputeServers(
       ]);
       for (const [campaign, evaluation] of [...byCampaign, [ROLLUP, rollup] as const]) {
         const status = evaluation.current.status;
-        statusRows.push([id, campaign, orgId, status, severityOf(status)]);
+        statusRows.push([id, campaign, orgId, status, severityOf(status), hostnameKey]);
         for (const span of evaluation.spans) {
           spanRows.push([id, orgId, campaign, span.status, span.fromDay, span.toDay]);
           deltas.span(campaign, orgId, span, 1);
@@ -103,7 +103,7 @@ export async function recomputeServers(
       );
     }
     await s.run(`DELETE FROM "ServerCampaign" WHERE "serverId" ${where}`, chunkIds);
-    await insertRows(s, `INSERT INTO "ServerCampaign" ("serverId", "campaign", "organizationId", "status", "severity")`, STATUS_TYPES, statusRows);
+    await insertRows(s, `INSERT INTO "ServerCampaign" ("serverId", "campaign", "organizationId", "status", "severity", "hostnameKey")`, STATUS_TYPES, statusRows);
     await s.run(`DELETE FROM "StatusSpan" WHERE "serverId" ${where}`, chunkIds);
     await insertRows(s, `INSERT INTO "StatusSpan" ("serverId", "organizationId", "campaign", "status", "fromDay", "toDay")`, SPAN_TYPES, spanRows);
     await onProgress?.(i + chunk.length);
