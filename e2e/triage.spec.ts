@@ -158,4 +158,13 @@ test.describe("issue 10: on a phone", () => {
       await expectNoAxeViolations(page);
     });
   }
+
+  test("no page is wider than the phone: wide tables scroll in their own box", async ({ page }) => {
+    for (const path of ["/organizations/lakeside-clinic", "/servers?sort=hostname", "/imports", "/admin/users", "/admin/tokens", "/admin/audit", "/admin/campaigns", "/admin/settings"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, path).toBeLessThanOrEqual(390);
+    }
+  });
 });

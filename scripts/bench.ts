@@ -1,7 +1,8 @@
 // npm run bench: imports a synthetic fleet through POST /api/v1/scans on the embedded
 // database and on PostgreSQL, and measures import speed, the server's peak memory, and
 // page/API latency at 100,000 servers in 2,000 organizations with 50 scans each, and how long adding a campaign
-// takes (every server judged against it). BENCH_TARGETS=sqlite or =postgres runs one database only.
+// takes (every server judged against it). BENCH_TARGETS=sqlite or =postgres runs one database only; BENCH_REUSE=1
+// keeps the database of the last run (migrated to this version) and times the reads and the campaign only.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { Readable } from "node:stream";
@@ -10,7 +11,8 @@ import { BENCH_ACCOUNT } from "./bench-account";
 import { serverEnv } from "./server-options";
 import { ORGS, SCANS_PER_FILE, SERVERS_PER_ORG, writeBenchFile } from "./bench-fleet";
 
-const FILES = Number(process.env.BENCH_FILES ?? 5); // 5 files x 10 scans = 50 scans per server
+const REUSE = process.env.BENCH_REUSE === "1";
+const FILES = REUSE ? 0 : Number(process.env.BENCH_FILES ?? 5); // 5 files x 10 scans = 50 scans per server
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 const PORT = 3200;
 const PG_BASE = process.env.TEST_POSTGRES_URL ?? "postgresql://patchboard:patchboard@127.0.0.1:5432";
@@ -101,7 +103,7 @@ async function addCampaign(token: string, pid: number) {
   const res = await fetch(`${base}/api/v1/campaigns`, {
     method: "POST",
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: JSON.stringify({ ...definition, id: "bench-campaign", name: "Bench campaign" }),
+    body: JSON.stringify({ ...definition, id: `bench-${Date.now().toString(36)}`, name: "Bench campaign" }),
   });
   const body = (await res.json()) as { servers?: number; error?: unknown };
   const seconds = (performance.now() - t0) / 1000;
@@ -179,7 +181,7 @@ async function main() {
   const results = [];
   const targets = (process.env.BENCH_TARGETS ?? "sqlite,postgres").split(",");
   if (targets.includes("sqlite")) {
-    for (const f of ["bench.db", "bench.db-wal", "bench.db-shm"]) rmSync(`data/${f}`, { force: true });
+    if (!REUSE) for (const f of ["bench.db", "bench.db-wal", "bench.db-shm"]) rmSync(`data/${f}`, { force: true });
     results.push(await benchTarget("SQLite (embedded)", "file:./data/bench.db"));
   }
   if (!targets.includes("postgres")) return save(results);
@@ -187,8 +189,10 @@ async function main() {
   const admin = new pg.Client({ connectionString: `${PG_BASE}/postgres`, connectionTimeoutMillis: 3000 });
   try {
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS patchboard_bench WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE patchboard_bench`);
+    if (!REUSE) {
+      await admin.query(`DROP DATABASE IF EXISTS patchboard_bench WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE patchboard_bench`);
+    }
     await admin.end();
     results.push(await benchTarget("PostgreSQL", `${PG_BASE}/patchboard_bench`));
   } catch (err) {

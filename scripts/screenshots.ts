@@ -56,7 +56,9 @@ async function shoot(browser: Browser, base: string, shot: Shot, state: State) {
       const response = await page.goto(shot.path);
       if (!response?.ok()) throw new Error(`${shot.path} answered ${response?.status()}`);
       await settle(page);
-      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      const [height, width] = await page.evaluate(() => [document.documentElement.scrollHeight, document.documentElement.scrollWidth]);
+      // A page wider than the window scrolls sideways as a whole: a reader on a phone loses the left edge.
+      if (width > options.viewport!.width) console.warn(`screenshots: ${shot.name}-${suffix} is ${width} px wide in a ${options.viewport!.width} px window`);
       // The window's width: a wide table scrolls in its own box, and the picture is of what a reader sees.
       const clip = { x: 0, y: 0, width: options.viewport!.width, height: Math.min(height, MAX_HEIGHT) };
       await page.screenshot({ path: `${DIR}/${shot.name}-${suffix}.png`, fullPage: true, clip, animations: "disabled" });
@@ -84,11 +86,14 @@ async function main() {
       { name: "organization", path: organization, app: "demo", signedIn: true },
       { name: "servers", path: "/servers", app: "demo", signedIn: true },
       { name: "server", path: server, app: "demo", signedIn: true },
+      { name: "organization-settings", path: `${organization}/settings`, app: "demo", signedIn: true },
       { name: "upload", path: "/upload", app: "demo", signedIn: true },
+      { name: "imports", path: "/imports", app: "demo", signedIn: true },
       { name: "admin-users", path: "/admin/users", app: "demo", signedIn: true },
       { name: "admin-tokens", path: "/admin/tokens", app: "demo", signedIn: true },
       { name: "admin-audit", path: "/admin/audit", app: "demo", signedIn: true },
       { name: "admin-campaigns", path: "/admin/campaigns", app: "demo", signedIn: true },
+      { name: "admin-settings", path: "/admin/settings", app: "demo", signedIn: true },
       { name: "account-password", path: "/account/password", app: "demo", signedIn: true },
       { name: "sign-in", path: "/sign-in", app: "demo", signedIn: false },
       { name: "setup", path: "/setup", app: "empty", signedIn: false },

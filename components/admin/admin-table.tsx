@@ -2,7 +2,7 @@
 export function AdminTable({ id, label, columns, testId, children }: { id: string; label: string; columns: string[]; testId?: string; children: React.ReactNode }) {
   return (
     <div data-testid={testId} className="overflow-hidden rounded-xl border border-gray-200 bg-white shadow-sm dark:border-gray-800 dark:bg-gray-900">
-      <div role="region" aria-labelledby={`${id}-caption`} tabIndex={0} className="overflow-x-auto">
+      <div role="region" aria-labelledby={`${id}-caption`} tabIndex={0} className="relative overflow-x-auto">
         <table className="w-full text-sm">
           <caption id={`${id}-caption`} className="sr-only">
             {label}

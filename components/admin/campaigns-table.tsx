@@ -4,7 +4,7 @@ import { CELL, ROW_HEADER } from "./styles";
 /** Every campaign the dashboard judges servers against, oldest emergency first. */
 export function CampaignsTable({ campaigns }: { campaigns: CampaignView[] }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-gray-200 bg-white shadow-sm dark:border-gray-800 dark:bg-gray-900">
+    <div className="relative overflow-x-auto rounded-xl border border-gray-200 bg-white shadow-sm dark:border-gray-800 dark:bg-gray-900">
       <table className="w-full text-sm" data-testid="campaigns-table">
         <caption className="sr-only">Campaigns</caption>
         <thead className="border-b border-gray-200 text-xs text-gray-600 uppercase dark:border-gray-800 dark:text-gray-400">

@@ -98,7 +98,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
         onClear={clear}
       />
       <DataCards table={table} rows={rows} lead={props.cardLead} label={label} />
-      <div role="region" aria-labelledby={`${id}-caption`} tabIndex={0} className={`overflow-x-auto border-t border-gray-200 dark:border-gray-800 ${rows.length ? "max-sm:hidden" : ""}`}>
+      <div role="region" aria-labelledby={`${id}-caption`} tabIndex={0} className={`relative overflow-x-auto border-t border-gray-200 dark:border-gray-800 ${rows.length ? "max-sm:hidden" : ""}`}>
         <table aria-busy={isPending} className={`w-full text-sm transition-opacity ${isPending ? "opacity-60" : ""}`}>
           <caption id={`${id}-caption`} className="sr-only">
             {label}

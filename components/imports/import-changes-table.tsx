@@ -19,7 +19,7 @@ const CELL = "px-3 py-2 align-top";
  */
 export function ImportChangesTable({ id, caption, rows }: { id: string; caption: string; rows: ImportServerChange[] }) {
   return (
-    <div role="region" aria-labelledby={`${id}-caption`} tabIndex={0} className="overflow-x-auto rounded-lg border border-gray-200 dark:border-gray-800">
+    <div role="region" aria-labelledby={`${id}-caption`} tabIndex={0} className="relative overflow-x-auto rounded-lg border border-gray-200 dark:border-gray-800">
       <table className="w-full text-left text-sm" data-testid="import-changes">
         <caption id={`${id}-caption`} className="sr-only">
           {caption}

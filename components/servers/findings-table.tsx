@@ -16,7 +16,7 @@ function state(f: IndicatorGroupView): string {
  */
 export function FindingsTable({ findings }: { findings: IndicatorGroupView[] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Findings on this server, one row per indicator</caption>
         <thead className="border-b border-gray-200 text-xs text-gray-600 uppercase dark:border-gray-700 dark:text-gray-400">

@@ -26,7 +26,7 @@ export function CsvColumns() {
         One row per server scan, with a header row. UTF-8, comma separated, quoted as in RFC 4180. Column names are matched ignoring case, spaces,
         dashes and underscores; other columns are ignored. Rows with problems are rejected with their line numbers and the rest import.
       </p>
-      <div role="region" aria-labelledby="csv-columns-caption" tabIndex={0} className="mt-4 overflow-x-auto rounded-lg border border-gray-200 dark:border-gray-800">
+      <div role="region" aria-labelledby="csv-columns-caption" tabIndex={0} className="relative mt-4 overflow-x-auto rounded-lg border border-gray-200 dark:border-gray-800">
         <table className="w-full text-left text-sm">
           <caption id="csv-columns-caption" className="sr-only">
             Columns of the scan CSV

@@ -3,7 +3,7 @@ export function MappingPreview({ fileName, header, rows }: { fileName: string; h
   const captionId = "mapping-preview-caption";
   return (
     <div>
-      <div role="region" aria-labelledby={captionId} tabIndex={0} className="overflow-x-auto rounded-lg border border-gray-200 dark:border-gray-800">
+      <div role="region" aria-labelledby={captionId} tabIndex={0} className="relative overflow-x-auto rounded-lg border border-gray-200 dark:border-gray-800">
         <table className="w-full text-left text-sm">
           <caption id={captionId} className="px-3 py-2 text-left text-xs font-medium text-gray-600 dark:text-gray-400">
             First rows of {fileName ? `“${fileName}”` : "the file"}
