@@ -19,18 +19,24 @@ function dateTimeFormat(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-const dateOnly = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", year: "numeric", month: "short", day: "numeric" });
-const shortDay = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric" });
-const monthYear = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", year: "numeric" });
-const integer = new Intl.NumberFormat("en-US");
-const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+// Each formatter is made on first use: building one costs the browser locale data, and a page that loads this
+// module for one format (most) should not pay for all of them while it starts.
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+const dateOnly = lazy(() => new Intl.DateTimeFormat("en-US", { timeZone: "UTC", year: "numeric", month: "short", day: "numeric" }));
+const shortDay = lazy(() => new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric" }));
+const monthYear = lazy(() => new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", year: "numeric" }));
+const integer = lazy(() => new Intl.NumberFormat("en-US"));
+const compact = lazy(() => new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }));
 
 /** "Mar 4, 2021, 10:15 UTC" (or the zone given: "Mar 4, 2021, 11:15 GMT+1"). */
 export function formatDateTime(iso: string, timeZone = "UTC"): string {
   return dateTimeFormat(timeZone).format(new Date(iso));
 }
 
-const relative = new Intl.RelativeTimeFormat("en-US", { numeric: "auto" });
+const relative = lazy(() => new Intl.RelativeTimeFormat("en-US", { numeric: "auto" }));
 const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
   ["year", 365 * 86_400_000],
   ["month", 30 * 86_400_000],
@@ -44,7 +50,7 @@ const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
 export function formatRelative(iso: string, now: number): string {
   const diff = Date.parse(iso) - now;
   for (const [unit, ms] of UNITS) {
-    if (Math.abs(diff) >= ms) return relative.format(Math.trunc(diff / ms), unit);
+    if (Math.abs(diff) >= ms) return relative().format(Math.trunc(diff / ms), unit);
   }
   return "just now";
 }
@@ -59,26 +65,26 @@ export function formatDuration(ms: number): string {
 }
 
 export function formatDate(isoOrDay: string): string {
-  return dateOnly.format(new Date(isoOrDay.length === 10 ? `${isoOrDay}T00:00:00Z` : isoOrDay));
+  return dateOnly().format(new Date(isoOrDay.length === 10 ? `${isoOrDay}T00:00:00Z` : isoOrDay));
 }
 
 /** "Mar 8" for a YYYY-MM-DD day (chart axes). */
 export function formatShortDay(day: string): string {
-  return shortDay.format(new Date(`${day}T00:00:00Z`));
+  return shortDay().format(new Date(`${day}T00:00:00Z`));
 }
 
 /** "Mar 2021" for a YYYY-MM-DD day (axes of long ranges). */
 export function formatMonthYear(day: string): string {
-  return monthYear.format(new Date(`${day}T00:00:00Z`));
+  return monthYear().format(new Date(`${day}T00:00:00Z`));
 }
 
 /** "12K" for axis ticks. */
 export function formatCompact(n: number): string {
-  return compact.format(n);
+  return compact().format(n);
 }
 
 export function formatNumber(n: number): string {
-  return integer.format(n);
+  return integer().format(n);
 }
 
 export function formatPercent(n: number): string {
