@@ -3,7 +3,7 @@
 // without doubt whom or what they meant (an email, a token's id in the detail, "server 7") now point at them, so
 // that the log shows today's names, and "deleted" where they are gone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLegacyDatabase, migrateDeploy, openDatabase, runWithDatabase, type RawDatabase } from "../support/legacy-database";
+import { createLegacyDatabase, openDatabase, runWithDatabase, type RawDatabase, insertRow, migrateToLatest } from "../support/legacy-database";
 
 const PREVIOUS = "20261202089999"; // every migration before the audit references one
 const ORIGINAL_COLUMNS = `"id", "at", "actorType", "actor", "action", "target", "detail", "ip"`;
@@ -11,10 +11,7 @@ let legacy: RawDatabase;
 let ts: (iso: string) => string;
 let before: Record<string, unknown>[];
 
-async function insert(table: string, row: Record<string, unknown>): Promise<void> {
-  const columns = Object.keys(row);
-  await legacy.run(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`, Object.values(row));
-}
+const insert = (table: string, row: Record<string, unknown>) => insertRow(legacy, table, row);
 
 type Event = [id: number, actorType: string, actor: string, action: string, target: string | null, detail: string, ip: string | null];
 const EVENTS: Event[] = [
@@ -50,9 +47,7 @@ beforeAll(async () => {
     await insert("AuditEvent", { id, at: ts(`2021-03-05T10:${String(id).padStart(2, "0")}:00Z`), actorType, actor, action, target, detail, ip });
   }
   before = await legacy.all(`SELECT ${ORIGINAL_COLUMNS} FROM "AuditEvent" ORDER BY "id"`);
-  await legacy.close();
-  migrateDeploy(legacy.url);
-  legacy = await openDatabase(legacy.url);
+  legacy = await migrateToLatest(legacy);
 }, 120_000);
 
 afterAll(async () => {

@@ -1,16 +1,13 @@
 // Issue 9: a database made by the previous version (one status per server, ProxyLogon's) migrates on start with
 // nothing lost: its ProxyLogon numbers unchanged, and every other campaign judged from the stored scans.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLegacyDatabase, migrateDeploy, openDatabase, runWithDatabase, type RawDatabase } from "../support/legacy-database";
+import { createLegacyDatabase, openDatabase, runWithDatabase, type RawDatabase, insertRow, migrateToLatest } from "../support/legacy-database";
 
 const PREVIOUS = "20261201059999"; // every migration before the campaigns one
 let legacy: RawDatabase;
 let ts: (iso: string) => string;
 
-async function insert(table: string, row: Record<string, unknown>): Promise<void> {
-  const columns = Object.keys(row);
-  await legacy.run(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`, Object.values(row));
-}
+const insert = (table: string, row: Record<string, unknown>) => insertRow(legacy, table, row);
 
 // What the previous version stored for each server, and the scans it derived that from.
 const SERVERS = [
@@ -41,9 +38,7 @@ beforeAll(async () => {
       await legacy.run(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT MAX("id") FROM "${table}"))`);
     }
   }
-  await legacy.close();
-  migrateDeploy(legacy.url);
-  legacy = await openDatabase(legacy.url);
+  legacy = await migrateToLatest(legacy);
 }, 120_000);
 
 afterAll(async () => {

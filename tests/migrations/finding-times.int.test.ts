@@ -2,16 +2,13 @@
 // "vulnerable", statuses by the old rules) migrates with nothing lost, and the next start re-derives every
 // status with the new rules.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLegacyDatabase, migrateDeploy, openDatabase, runWithDatabase, type RawDatabase } from "../support/legacy-database";
+import { createLegacyDatabase, migrateDeploy, openDatabase, runWithDatabase, type RawDatabase, insertRow } from "../support/legacy-database";
 
 const PREVIOUS = "20261129999999"; // every migration of the version before (the last is 20261129…_auth_roles_audit)
 let legacy: RawDatabase;
 let ts: (iso: string) => string;
 
-async function insert(table: string, row: Record<string, unknown>): Promise<void> {
-  const columns = Object.keys(row);
-  await legacy.run(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`, Object.values(row));
-}
+const insert = (table: string, row: Record<string, unknown>) => insertRow(legacy, table, row);
 
 const scan = (id: number, serverId: number, at: string, extra: Record<string, unknown>) =>
   insert("Scan", { id, serverId, scannedAt: ts(at), source: "canonical", patchEvidence: "build", ...extra });

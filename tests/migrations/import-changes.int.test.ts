@@ -2,16 +2,13 @@
 // stays; each import learns who uploaded it (from the audit log) and which organizations it wrote to (from its
 // scans), so the imports list shows it to the same callers; its before/after statuses, never recorded, stay null.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLegacyDatabase, migrateDeploy, openDatabase, type RawDatabase } from "../support/legacy-database";
+import { createLegacyDatabase, type RawDatabase, insertRow, migrateToLatest } from "../support/legacy-database";
 
 const PREVIOUS = "20261202090999"; // every migration before the import changes one (the last is 20261202090000_audit_references)
 let legacy: RawDatabase;
 let ts: (iso: string) => string;
 
-async function insert(table: string, row: Record<string, unknown>): Promise<void> {
-  const columns = Object.keys(row);
-  await legacy.run(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`, Object.values(row));
-}
+const insert = (table: string, row: Record<string, unknown>) => insertRow(legacy, table, row);
 
 const IMPORT = { format: "canonical-csv", bytes: 100, rows: 1, accepted: 1, rejected: 0, serversCreated: 1, serversUpdated: 0, indicators: 0, errors: "[]", source: "upload" };
 const dump = (table: string, order: string) => legacy.all<Record<string, unknown>>(`SELECT * FROM "${table}" ORDER BY ${order}`);
@@ -48,9 +45,7 @@ beforeAll(async () => {
     }
   }
   before = { Import: await dump("Import", `"id"`), Scan: await dump("Scan", `"id"`), AuditEvent: await dump("AuditEvent", `"id"`) };
-  await legacy.close();
-  migrateDeploy(legacy.url);
-  legacy = await openDatabase(legacy.url);
+  legacy = await migrateToLatest(legacy);
 }, 120_000);
 
 afterAll(async () => {

@@ -2,16 +2,13 @@
 // status row stays as it was and learns its server's hostnameKey, so the servers list pages in its default order
 // (worst first, then by name) through an index.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLegacyDatabase, migrateDeploy, openDatabase, type RawDatabase } from "../support/legacy-database";
+import { createLegacyDatabase, type RawDatabase, insertRow, migrateToLatest } from "../support/legacy-database";
 
 const PREVIOUS = "20261202099999"; // every migration before the server campaign order one
 let legacy: RawDatabase;
 let before: Record<string, unknown>[];
 
-async function insert(table: string, row: Record<string, unknown>): Promise<void> {
-  const columns = Object.keys(row);
-  await legacy.run(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`, Object.values(row));
-}
+const insert = (table: string, row: Record<string, unknown>) => insertRow(legacy, table, row);
 
 const dump = () => legacy.all<Record<string, unknown>>(`SELECT * FROM "ServerCampaign" ORDER BY "serverId", "campaign"`);
 
@@ -33,9 +30,7 @@ beforeAll(async () => {
   ];
   for (const [serverId, campaign, organizationId, status, severity] of rows) await insert("ServerCampaign", { serverId, campaign, organizationId, status, severity });
   before = await dump();
-  await legacy.close();
-  migrateDeploy(legacy.url);
-  legacy = await openDatabase(legacy.url);
+  legacy = await migrateToLatest(legacy);
 }, 120_000);
 
 afterAll(async () => {

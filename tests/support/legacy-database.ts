@@ -113,3 +113,16 @@ export function runWithDatabase(url: string, modulePath: string, exportName: str
   const code = `import(${JSON.stringify(modulePath)}).then((m) => m[${JSON.stringify(exportName)}]()).then((r) => { console.log(JSON.stringify(r)); process.exit(0); })`;
   return execFileSync("node_modules/.bin/tsx", ["--eval", code], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
 }
+
+/** Inserts one row as the old schema has it (raw SQL: the Prisma client knows only today's schema). */
+export async function insertRow(database: RawDatabase, table: string, row: Record<string, unknown>): Promise<void> {
+  const columns = Object.keys(row);
+  await database.run(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`, Object.values(row));
+}
+
+/** Runs every migration still to come on the database, as `npm start` would, and opens it again. */
+export async function migrateToLatest(database: RawDatabase): Promise<RawDatabase> {
+  await database.close();
+  migrateDeploy(database.url);
+  return openDatabase(database.url);
+}
