@@ -3,7 +3,7 @@
 import type { Access } from "../../domain/access";
 import { patchLevel } from "../../domain/exchange";
 import { nameKey } from "../../domain/slug";
-import { isStatus, type Status } from "../../domain/statuses";
+import { isStatus, severityOf, type Status } from "../../domain/statuses";
 import type { Prisma } from "../../generated/sqlite/client";
 import type { ServerListQuery } from "../../zod/list-queries";
 import type { Page, ServerListRow, ServerRow } from "../../views";
@@ -113,7 +113,8 @@ export async function listServers(access: Access, query: ServerListQuery): Promi
   const where: Prisma.ServerCampaignWhereInput = {
     campaign,
     ...organizations,
-    ...(query.status ? { status: { in: query.status } } : {}),
+    // By severity, its one-to-one number: the indexes that order the list lead with it.
+    ...(query.status ? { severity: { in: query.status.map(severityOf) } } : {}),
     ...(Object.keys(server).length ? { server } : {}),
   };
   // Deferred join: the page's ids come from the indexes alone, and only those rows are read.
