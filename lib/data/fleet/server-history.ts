@@ -2,7 +2,8 @@
 // and remediations. The recompute reads them for a chunk of servers; the server page for one.
 import type { ServerHistory } from "../../domain/facts";
 import { findingFacts, scanFacts, type FindingRecord, type ScanFactsRecord } from "./scan-facts";
-import { inIds, type SqlSession } from "../sql-session";
+import { groupedTuples, isoTimestamp } from "../grouped-rows";
+import { inIds, type SqlSession, type SqlValue } from "../sql-session";
 
 // A tool's finding is named by its type (CVE-2021-26855, LsassDump); one reported in our CSV by what it is (a path).
 const FINDING_LABEL = `CASE WHEN i."type" = 'reported' THEN i."detail" ELSE i."type" END`;
@@ -19,15 +20,16 @@ export interface LoadedServer {
 // toolVerdict, signals.
 type ScanTuple = [string, string | null, string | null, string | null, string, string, string | null, string | null];
 
-// One row per server with its scans as a JSON array, oldest first (ties in the unique index's order): building a
-// JavaScript object per scan row was most of a recompute's reading time (5 million rows at 100,000 servers).
-// PostgreSQL's timestamps are written in UTC with their zone, as SQLite stores them.
-function scansSql(s: SqlSession, where: string): string {
-  const at = s.dialect === "postgres" ? `to_char("scannedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : `"scannedAt"`;
-  const [agg, tuple] = s.dialect === "postgres" ? ["json_agg", "json_build_array"] : ["json_group_array", "json_array"];
-  const columns = `${at}, "build", "ipAddress", "mitigation", "source", "patchEvidence", "toolVerdict", "signals"`;
-  return `SELECT "serverId", ${agg}(${tuple}(${columns}) ORDER BY "scannedAt", "source") AS "scans" FROM "Scan" WHERE "serverId" ${where} GROUP BY "serverId"`;
-}
+// Each server's scans oldest first (ties in the unique index's order).
+const scansOf = (s: SqlSession, where: string, params: SqlValue[]) =>
+  groupedTuples<ScanTuple>(s, {
+    key: "serverId",
+    columns: [isoTimestamp(s, `"scannedAt"`), `"build"`, `"ipAddress"`, `"mitigation"`, `"source"`, `"patchEvidence"`, `"toolVerdict"`, `"signals"`],
+    table: "Scan",
+    where: `"serverId" ${where}`,
+    params,
+    orderBy: `"scannedAt", "source"`,
+  });
 
 function scanRecord([scannedAt, build, , mitigation, source, patchEvidence, toolVerdict, signals]: ScanTuple): ScanFactsRecord {
   return { scannedAt, build, mitigation, source, patchEvidence, toolVerdict, signals };
@@ -48,15 +50,13 @@ function groupBy<T>(rows: T[], key: (r: T) => number): Map<number, T[]> {
 export async function loadHistories(s: SqlSession, ids: number[]): Promise<Map<number, LoadedServer>> {
   const { sql: where, params } = inIds(s, ids);
   const servers = await s.all<{ id: number; organizationId: number; hostnameKey: string }>(`SELECT "id", "organizationId", "hostnameKey" FROM "Server" WHERE "id" ${where}`, params);
-  const scans = await s.all<{ serverId: number; scans: string | ScanTuple[] }>(scansSql(s, where), params);
+  const scansBy = await scansOf(s, where, params);
   // A finding re-listed by later scans (a re-run re-reads old logs) is read once, with its latest report.
   const findings = await s.all<FindingRecord & { serverId: number }>(
     `SELECT i."serverId", i."at", MAX(s."scannedAt") AS "reportedAt", ${FINDING_LABEL} AS "type", i."detail", i."kind" FROM "Indicator" i JOIN "Scan" s ON s."id" = i."scanId" WHERE i."serverId" ${where} GROUP BY i."serverId", i."at", ${FINDING_LABEL}, i."detail", i."kind"`,
     params,
   );
   const remediations = await s.all<{ serverId: number; remediatedAt: string | Date }>(`SELECT "serverId", "remediatedAt" FROM "Remediation" WHERE "serverId" ${where}`, params);
-  // SQLite answers the JSON as text; pg parses it.
-  const scansBy = new Map(scans.map((r) => [Number(r.serverId), typeof r.scans === "string" ? (JSON.parse(r.scans) as ScanTuple[]) : r.scans]));
   const findingsBy = groupBy(findings, (r) => Number(r.serverId));
   const remsBy = groupBy(remediations, (r) => Number(r.serverId));
   const loaded = new Map<number, LoadedServer>();
