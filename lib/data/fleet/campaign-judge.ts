@@ -10,7 +10,8 @@ import { severityOf, type Status } from "../../domain/statuses";
 import { inIds, type SqlScalar, type SqlSession } from "../sql-session";
 import { rederiveAll, rulesFingerprint, storedFingerprint, storeRulesFingerprint } from "./rules-version";
 import { loadHistories } from "./server-history";
-import { applyDeltas, Deltas, insertRows, refreshOrganizationCounts, SPAN_TYPES, STATUS_TYPES, type SpanRecord } from "./status-recompute";
+import { groupedTuples } from "../grouped-rows";
+import { applyDeltas, Deltas, insertRows, refreshOrganizationCounts, SPAN_TYPES, STATUS_TYPES } from "./status-recompute";
 
 // Servers per round trip, as in the full recompute: one chunk's scans stay a few megabytes.
 const CHUNK = 1000;
@@ -22,23 +23,27 @@ interface Stored {
 
 /** The stored statuses and spans of these servers, by server and campaign (spans oldest first). */
 async function storedRows(s: SqlSession, chunk: number[]): Promise<Map<number, Stored>> {
-  const { sql: where, params } = inIds(s, chunk);
+  const { sql, params } = inIds(s, chunk);
+  const where = `"serverId" ${sql}`;
+  const statuses = await groupedTuples<[string, string]>(s, { key: "serverId", columns: [`"campaign"`, `"status"`], table: "ServerCampaign", where, params });
+  const spans = await groupedTuples<[string, Status, string, string | null]>(s, {
+    key: "serverId",
+    columns: [`"campaign"`, `"status"`, `"fromDay"`, `"toDay"`],
+    table: "StatusSpan",
+    where,
+    params,
+    orderBy: `"fromDay"`,
+  });
   const byServer = new Map<number, Stored>();
-  const of = (id: number) => {
-    let stored = byServer.get(id);
-    if (!stored) byServer.set(id, (stored = { statuses: new Map(), spans: new Map() }));
-    return stored;
-  };
-  const statuses = await s.all<{ serverId: number; campaign: string; status: string }>(`SELECT "serverId", "campaign", "status" FROM "ServerCampaign" WHERE "serverId" ${where}`, params);
-  for (const r of statuses) of(Number(r.serverId)).statuses.set(r.campaign, r.status);
-  const spans = await s.all<Omit<SpanRecord, "organizationId">>(`SELECT "serverId", "campaign", "status", "fromDay", "toDay" FROM "StatusSpan" WHERE "serverId" ${where}`, params);
-  for (const r of spans) {
-    const map = of(Number(r.serverId)).spans;
-    const list = map.get(r.campaign) ?? [];
-    list.push({ status: r.status as Status, fromDay: r.fromDay, toDay: r.toDay ?? null });
-    map.set(r.campaign, list);
+  for (const id of chunk) {
+    const byCampaign = new Map<string, StatusSpan[]>();
+    for (const [campaign, status, fromDay, toDay] of spans.get(id) ?? []) {
+      const list = byCampaign.get(campaign);
+      if (list) list.push({ status, fromDay, toDay });
+      else byCampaign.set(campaign, [{ status, fromDay, toDay }]);
+    }
+    byServer.set(id, { statuses: new Map(statuses.get(id) ?? []), spans: byCampaign });
   }
-  for (const stored of byServer.values()) for (const list of stored.spans.values()) list.sort((a, b) => (a.fromDay < b.fromDay ? -1 : a.fromDay > b.fromDay ? 1 : 0));
   return byServer;
 }
 
