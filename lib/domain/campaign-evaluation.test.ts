@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clipSpans, evaluateAcrossCampaigns, rollupStatus } from "./campaign-evaluation";
+import { clipSpans, evaluateAcrossCampaigns, rollupOf, rollupStatus } from "./campaign-evaluation";
+import { evaluateServer } from "./status";
 import { STATUSES } from "./statuses";
 import { BUILT_IN_CAMPAIGNS } from "./campaigns/built-in";
 import type { PatchEvidence } from "./facts";
@@ -22,6 +23,23 @@ describe("rollupStatus", () => {
     expect(rollupStatus(["unknown", "unpatched"])).toBe("unpatched");
     expect(rollupStatus(["patched"])).toBe("patched");
     expect(rollupStatus([])).toBeNull();
+  });
+});
+
+describe("rollupOf", () => {
+  it("takes the worst active status (unknown when none is active) and the worst span of any campaign on each day", () => {
+    const earlier = [{ status: "patched" as const, fromDay: "2021-03-09", toDay: null }];
+    // A campaign disclosed later (or not yet): its spans start at its disclosure, its status is not active yet.
+    const later = [{ status: "unpatched" as const, fromDay: "2031-01-01", toDay: null }];
+    expect(rollupOf([earlier, later], ["patched"])).toEqual({
+      status: "patched",
+      spans: [
+        { status: "patched", fromDay: "2021-03-09", toDay: "2031-01-01" },
+        { status: "unpatched", fromDay: "2031-01-01", toDay: null },
+      ],
+    });
+    expect(rollupOf([later, earlier], ["patched"])).toEqual(rollupOf([earlier, later], ["patched"]));
+    expect(rollupOf([], [])).toEqual({ status: "unknown", spans: [] });
   });
 });
 
@@ -120,6 +138,21 @@ describe("the roll-up over generated histories", () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("is the same from each campaign's own evaluation, in any order, as from evaluating all at once", () => {
+    fc.assert(
+      fc.property(fc.array(scanArb, { maxLength: 6 }), fc.integer({ min: 0, max: BUILT_IN_CAMPAIGNS.length - 1 }), (scans, rotate) => {
+        const h = history(scans);
+        const { rollup } = evaluateAcrossCampaigns(h, BUILT_IN_CAMPAIGNS, AS_OF);
+        // As adding a campaign does: each campaign judged on its own, its spans clipped at its disclosure.
+        const order = [...BUILT_IN_CAMPAIGNS.slice(rotate), ...BUILT_IN_CAMPAIGNS.slice(0, rotate)];
+        const each = order.map((c) => ({ c, e: evaluateServer(h, c, AS_OF) }));
+        const active = each.filter(({ c }) => c.disclosed <= AS_OF.toISOString().slice(0, 10)).map(({ e }) => e.current.status);
+        expect(rollupOf(each.map(({ c, e }) => clipSpans(e.spans, c.disclosed)), active)).toEqual({ status: rollup.current.status, spans: rollup.spans });
+      }),
+      { numRuns: 300 },
     );
   });
 });

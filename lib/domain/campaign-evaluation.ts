@@ -30,7 +30,7 @@ function statusOn(spans: readonly StatusSpan[], day: string): Status | null {
   return null;
 }
 
-function rollupSpans(perCampaign: StatusSpan[][]): StatusSpan[] {
+function rollupSpans(perCampaign: readonly (readonly StatusSpan[])[]): StatusSpan[] {
   const days = [...new Set(perCampaign.flat().flatMap((s) => (s.toDay ? [s.fromDay, s.toDay] : [s.fromDay])))].sort();
   const spans: StatusSpan[] = [];
   for (const day of days) {
@@ -41,6 +41,16 @@ function rollupSpans(perCampaign: StatusSpan[][]): StatusSpan[] {
     if (status !== null) spans.push({ status, fromDay: day, toDay: null });
   }
   return spans;
+}
+
+/**
+ * The roll-up of a server from its campaigns: its current status is the worst of the active campaigns' statuses
+ * (those disclosed by now; unknown when none is), and its spans, day by day, the worst of every campaign's spans
+ * (each already clipped to its campaign's disclosure). The one way both a full evaluation and a stored re-derive
+ * (adding a campaign) compute it.
+ */
+export function rollupOf(perCampaignSpans: readonly (readonly StatusSpan[])[], activeStatuses: readonly Status[]): { status: Status; spans: StatusSpan[] } {
+  return { status: rollupStatus(activeStatuses) ?? "unknown", spans: rollupSpans(perCampaignSpans) };
 }
 
 const names = (list: CampaignRules[]) => list.map((c) => c.name).join(", ");
@@ -73,9 +83,9 @@ export function evaluateAcrossCampaigns(history: ServerHistory, campaigns: reado
     if (campaign.disclosed <= today) active.push({ campaign, state: evaluation.current });
   }
   const first = results.get(campaigns[0]?.id ?? "")?.current;
-  const status = rollupStatus(active.map((a) => a.state.status)) ?? "unknown";
+  const { status, spans } = rollupOf([...results.values()].map((e) => e.spans), active.map((a) => a.state.status));
   const current: ServerState = first
     ? { ...first, status, patchStatus: status === "compromised" ? (rollupStatus(active.map((a) => a.state.patchStatus)) as ServerState["patchStatus"]) ?? "unknown" : (status as ServerState["patchStatus"]), ...rollupReason(active) }
     : { status, patchStatus: "unknown", reason: "No campaign is defined.", patchReason: "No campaign is defined.", build: null, product: null, cumulativeUpdate: null, lastScanAt: null, indicators: [], indicatorCount: 0, suspiciousFiles: 0, compromisedAt: null, compromise: null };
-  return { campaigns: results, rollup: { current, spans: rollupSpans([...results.values()].map((e) => e.spans)) } };
+  return { campaigns: results, rollup: { current, spans } };
 }

@@ -1,5 +1,5 @@
 // Adding a campaign while the app runs: checked by the same schema as the built-in files, stored, and every server
-// judged against it in the same transaction.
+// judged against it (and the roll-up re-derived) in the same transaction: see lib/data/fleet/campaign-judge.ts.
 import { can, type Access } from "../../domain/access";
 import { BUILT_IN_CAMPAIGNS } from "../../domain/campaigns/built-in";
 import { parseCampaign } from "../../domain/campaigns/parse";
@@ -8,7 +8,7 @@ import { AppError } from "../../errors";
 import type { CampaignView } from "../../views";
 import { recordAudit } from "../accounts/audit";
 import { campaignsIn, forgetCampaigns, toCampaignView } from "./registry";
-import { rederiveAll } from "../fleet/rules-version";
+import { judgeNewCampaign } from "../fleet/campaign-judge";
 import { withWriteTransaction } from "../sql-session";
 
 /**
@@ -29,7 +29,10 @@ export async function addCampaign(access: Access, input: unknown, onProgress?: (
       access.actor.label,
       new Date(),
     ]);
-    return rederiveAll(s, await campaignsIn(s), onProgress);
+    const campaigns = await campaignsIn(s);
+    const added = campaigns.find((c) => c.id === definition.id);
+    if (!added) throw new Error(`campaign ${definition.id} was stored but is not read back`);
+    return judgeNewCampaign(s, added, campaigns, onProgress);
   });
   forgetCampaigns();
   await recordAudit(access, "campaign_add", definition.id, { name: definition.name, servers });

@@ -22,7 +22,7 @@ export function rulesFingerprint(campaigns: readonly Campaign[]): string {
   return `${ENGINE_VERSION} #${hash.digest("hex").slice(0, 16)}`;
 }
 
-async function storedFingerprint(s: SqlSession): Promise<string | null> {
+export async function storedFingerprint(s: SqlSession): Promise<string | null> {
   const rows = await s.all<{ value: string }>(`SELECT "value" FROM "Setting" WHERE "key" = ?`, [KEY]);
   return rows[0]?.value ?? null;
 }
@@ -41,8 +41,13 @@ export async function rederiveAll(s: SqlSession, campaigns: readonly Campaign[],
   }
   await s.run(`DELETE FROM "OrganizationStatus"`);
   await refreshOrganizationCounts(s, organizations);
-  await s.run(`INSERT INTO "Setting" ("key", "value") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"`, [KEY, rulesFingerprint(campaigns)]);
+  await storeRulesFingerprint(s, campaigns);
   return ids.length;
+}
+
+/** Records that the stored statuses are derived with these campaigns (and this engine and data): no re-derive at start. */
+export async function storeRulesFingerprint(s: SqlSession, campaigns: readonly Campaign[]): Promise<void> {
+  await s.run(`INSERT INTO "Setting" ("key", "value") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"`, [KEY, rulesFingerprint(campaigns)]);
 }
 
 /**

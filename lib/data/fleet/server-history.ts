@@ -2,7 +2,8 @@
 // and remediations. The recompute reads them for a chunk of servers; the server page for one.
 import type { ServerHistory } from "../../domain/facts";
 import { findingFacts, scanFacts, type FindingRecord, type ScanFactsRecord } from "./scan-facts";
-import { inIds, type SqlSession } from "../sql-session";
+import { groupedTuples, isoTimestamp } from "../grouped-rows";
+import { inIds, type SqlSession, type SqlValue } from "../sql-session";
 
 // A tool's finding is named by its type (CVE-2021-26855, LsassDump); one reported in our CSV by what it is (a path).
 const FINDING_LABEL = `CASE WHEN i."type" = 'reported' THEN i."detail" ELSE i."type" END`;
@@ -15,7 +16,24 @@ export interface LoadedServer {
   ipAddress: string | null;
 }
 
-type ScanRow = ScanFactsRecord & { serverId: number; ipAddress: string | null };
+// A scan as one element of its server's JSON array: scannedAt, build, ipAddress, mitigation, source, patchEvidence,
+// toolVerdict, signals.
+type ScanTuple = [string, string | null, string | null, string | null, string, string, string | null, string | null];
+
+// Each server's scans oldest first (ties in the unique index's order).
+const scansOf = (s: SqlSession, where: string, params: SqlValue[]) =>
+  groupedTuples<ScanTuple>(s, {
+    key: "serverId",
+    columns: [isoTimestamp(s, `"scannedAt"`), `"build"`, `"ipAddress"`, `"mitigation"`, `"source"`, `"patchEvidence"`, `"toolVerdict"`, `"signals"`],
+    table: "Scan",
+    where: `"serverId" ${where}`,
+    params,
+    orderBy: `"scannedAt", "source"`,
+  });
+
+function scanRecord([scannedAt, build, , mitigation, source, patchEvidence, toolVerdict, signals]: ScanTuple): ScanFactsRecord {
+  return { scannedAt, build, mitigation, source, patchEvidence, toolVerdict, signals };
+}
 
 function groupBy<T>(rows: T[], key: (r: T) => number): Map<number, T[]> {
   const map = new Map<number, T[]>();
@@ -32,17 +50,13 @@ function groupBy<T>(rows: T[], key: (r: T) => number): Map<number, T[]> {
 export async function loadHistories(s: SqlSession, ids: number[]): Promise<Map<number, LoadedServer>> {
   const { sql: where, params } = inIds(s, ids);
   const servers = await s.all<{ id: number; organizationId: number; hostnameKey: string }>(`SELECT "id", "organizationId", "hostnameKey" FROM "Server" WHERE "id" ${where}`, params);
-  const scans = await s.all<ScanRow>(
-    `SELECT "serverId", "scannedAt", "build", "ipAddress", "mitigation", "source", "patchEvidence", "toolVerdict", "signals" FROM "Scan" WHERE "serverId" ${where} ORDER BY "serverId", "scannedAt"`,
-    params,
-  );
+  const scansBy = await scansOf(s, where, params);
   // A finding re-listed by later scans (a re-run re-reads old logs) is read once, with its latest report.
   const findings = await s.all<FindingRecord & { serverId: number }>(
     `SELECT i."serverId", i."at", MAX(s."scannedAt") AS "reportedAt", ${FINDING_LABEL} AS "type", i."detail", i."kind" FROM "Indicator" i JOIN "Scan" s ON s."id" = i."scanId" WHERE i."serverId" ${where} GROUP BY i."serverId", i."at", ${FINDING_LABEL}, i."detail", i."kind"`,
     params,
   );
   const remediations = await s.all<{ serverId: number; remediatedAt: string | Date }>(`SELECT "serverId", "remediatedAt" FROM "Remediation" WHERE "serverId" ${where}`, params);
-  const scansBy = groupBy(scans, (r) => Number(r.serverId));
   const findingsBy = groupBy(findings, (r) => Number(r.serverId));
   const remsBy = groupBy(remediations, (r) => Number(r.serverId));
   const loaded = new Map<number, LoadedServer>();
@@ -52,9 +66,9 @@ export async function loadHistories(s: SqlSession, ids: number[]): Promise<Map<n
     loaded.set(id, {
       organizationId: Number(server.organizationId),
       hostnameKey: server.hostnameKey,
-      ipAddress: serverScans.findLast((r) => r.ipAddress)?.ipAddress ?? null,
+      ipAddress: serverScans.findLast((r) => r[2])?.[2] ?? null,
       history: {
-        scans: serverScans.map(scanFacts),
+        scans: serverScans.map((r) => scanFacts(scanRecord(r))),
         findings: (findingsBy.get(id) ?? []).map(findingFacts),
         remediations: (remsBy.get(id) ?? []).map((r) => ({ remediatedAt: new Date(r.remediatedAt) })),
       },

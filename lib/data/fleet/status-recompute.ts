@@ -8,10 +8,10 @@ import { inIds, rowsSource, statementBatches, type SqlScalar, type SqlSession } 
 // that one chunk's scans stay a few megabytes.
 const CHUNK = 1000;
 const SERVER_UPDATE_TYPES = ["integer", "text", "text", "text", "timestamp(3)", "text", "timestamp(3)", "text", "integer", "integer"];
-const STATUS_TYPES = ["integer", "text", "integer", "text", "integer", "text"];
-const SPAN_TYPES = ["integer", "integer", "text", "text", "text", "text"];
+export const STATUS_TYPES = ["integer", "text", "integer", "text", "integer", "text"];
+export const SPAN_TYPES = ["integer", "integer", "text", "text", "text", "text"];
 const DELTA_TYPES = ["text", "integer", "text", "text", "integer"];
-interface SpanRecord {
+export interface SpanRecord {
   serverId: number;
   organizationId: number;
   campaign: string;
@@ -21,7 +21,7 @@ interface SpanRecord {
 }
 
 // The per-day roll-up's changes, keyed by campaign, scope (an organization, or 0 for the fleet), day and status.
-class Deltas {
+export class Deltas {
   private map = new Map<string, number>();
 
   add(campaign: string, orgId: number, day: string, status: string, d: number): void {
@@ -112,14 +112,16 @@ export async function recomputeServers(
   return orgs;
 }
 
-async function insertRows(s: SqlSession, insert: string, types: string[], rows: SqlScalar[][], onConflict = ""): Promise<void> {
+/** Inserts rows in statement batches (a VALUES list on SQLite, unnest() on PostgreSQL); onConflict may follow. */
+export async function insertRows(s: SqlSession, insert: string, types: string[], rows: SqlScalar[][], onConflict = ""): Promise<void> {
   for (const batch of statementBatches(s, rows, types.length)) {
     const src = rowsSource(s, types, batch);
     await s.run(`${insert} SELECT * FROM ${src.sql} WHERE true ${onConflict}`, src.params);
   }
 }
 
-async function applyDeltas(s: SqlSession, deltas: Deltas): Promise<void> {
+/** Adds the deltas to the stored per-day roll-up, dropping rows that come to zero. */
+export async function applyDeltas(s: SqlSession, deltas: Deltas): Promise<void> {
   const rows = deltas.rows();
   await insertRows(
     s,
