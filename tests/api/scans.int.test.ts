@@ -196,7 +196,8 @@ describe("the upload limit", () => {
     } finally {
       delete process.env.PATCHBOARD_MAX_UPLOAD_MB;
     }
-  });
+    // Two 13,000-row imports on PostgreSQL: well under a minute on a quiet machine, not on a loaded one.
+  }, 180_000);
 });
 
 // Tenants A and B, each with a token limited to it, and an admin token.
