@@ -42,6 +42,12 @@ export interface CampaignRules {
   mitigations: readonly MitigationRule[];
   signals: CampaignSignals;
   judgeBuild(build: string | null): BuildVerdict;
+  /** YYYY-MM-DD: the day the first fix was released (from the build table); exploited before it, a zero-day */
+  fixReleased?: string | null;
+  /** the compromise checks (ids such as "test-proxylogon") whose clean runs count as a hunt for it */
+  compromiseChecks?: readonly string[];
+  /** a server first seen on this build was never exposed: patched on a CU released after the fix, or not affected */
+  safeFromStart?(build: string | null): boolean;
 }
 
 const intersects = (a: readonly string[] | undefined, b: readonly string[]) => (a ?? []).some((x) => b.includes(x));

@@ -58,8 +58,27 @@ export interface RemediationFacts {
   remediatedAt: Date;
 }
 
+// A compromise check's run (Test-ProxyLogon): when, how far back its logs reached, and the latest finding it
+// listed (its clean look starts after it).
+export interface CheckFacts {
+  /** the check's id in the campaigns' compromiseChecks: "test-proxylogon" */
+  checkId: string;
+  at: Date;
+  reachDays: number | null;
+  latestFindingAt: Date | null;
+}
+
+// A hunt a technician recorded, done with another tool: the days it covered. One that found something is also a
+// finding (dated its last day), so it is not here.
+export interface RecordedHunt {
+  fromDay: string;
+  toDay: string;
+}
+
 export interface ServerHistory {
   scans: ScanFacts[];
   findings: FindingFacts[];
   remediations: RemediationFacts[];
+  checks?: CheckFacts[];
+  hunts?: RecordedHunt[];
 }

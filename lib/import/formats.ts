@@ -15,12 +15,14 @@ export interface FormatInfo {
   tool: string | null;
   /** its files name no organization: an upload must give one */
   needsOrganization: boolean;
+  /** a compromise check: its runs are checks of this id (as campaigns list them in compromiseChecks) */
+  compromiseCheck?: string;
 }
 
 export const FORMATS = [
   { id: "canonical-csv", source: "canonical", name: "Patchboard CSV", label: "Patchboard CSV", tool: null, needsOrganization: false },
   { id: "mapped-csv", source: "mapped", name: "CSV with a column mapping", label: "CSV with a column mapping", tool: null, needsOrganization: false },
-  { id: "test-proxylogon", source: "test-proxylogon", name: "Test-ProxyLogon", label: "Test-ProxyLogon output", tool: "Test-ProxyLogon", needsOrganization: true },
+  { id: "test-proxylogon", source: "test-proxylogon", name: "Test-ProxyLogon", label: "Test-ProxyLogon output", tool: "Test-ProxyLogon", needsOrganization: true, compromiseCheck: "test-proxylogon" },
   { id: "health-checker", source: "health-checker", name: "Health Checker", label: "Health Checker report", tool: "Health Checker", needsOrganization: false },
   { id: "nmap-xml", source: "nmap", name: "nmap XML", label: "nmap XML", tool: "nmap", needsOrganization: true },
   { id: "nessus-csv", source: "nessus", name: "Nessus CSV", label: "Nessus CSV", tool: "Nessus", needsOrganization: true },
@@ -42,6 +44,11 @@ export function formatOfSource(source: string): FormatInfo | null {
 export function toolOfSource(source: string): string | null {
   return formatOfSource(source)?.tool ?? null;
 }
+
+/** The Scan.source values whose scans are compromise checks, with the check each one is. */
+export const COMPROMISE_CHECK_SOURCES: ReadonlyMap<string, string> = new Map(
+  (FORMATS as readonly FormatInfo[]).flatMap((f) => (f.compromiseCheck ? [[f.source, f.compromiseCheck] as const] : [])),
+);
 
 /** A format id (an import summary's) in words; an unknown one as given. */
 export function formatLabel(id: string): string {

@@ -40,7 +40,8 @@ afterAll(async () => {
 describe("issue 10: the server campaign order migration on a database of the previous version", () => {
   it("keeps every status row as it was, each with its server's hostnameKey", async () => {
     const after = await dump();
-    expect(after.map(({ hostnameKey: _, ...rest }) => rest)).toEqual(before);
+    // Later migrations add columns; the ones this migration found keep their values.
+    expect(after.map((row) => Object.fromEntries(Object.keys(before[0]).map((k) => [k, row[k as keyof typeof row]])))).toEqual(before);
     expect(after.map((r) => [r.serverId, r.hostnameKey])).toEqual([
       [1, "mail02"], [1, "mail02"], [2, "mail01"], [2, "mail01"], [3, "exch"], [3, "exch"],
     ]);

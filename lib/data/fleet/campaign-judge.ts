@@ -6,26 +6,37 @@
 import { clipSpans, ROLLUP, rollupOf } from "../../domain/campaign-evaluation";
 import type { Campaign } from "../../domain/campaigns/rules";
 import { evaluateServer, type StatusSpan } from "../../domain/status";
-import { severityOf, type Status } from "../../domain/statuses";
+import type { Hunt, HuntState } from "../../domain/hunt";
+import { campaignHunt, rollupCampaignHunt } from "../../domain/server-hunts";
+import type { Status } from "../../domain/statuses";
 import { inIds, type SqlScalar, type SqlSession } from "../sql-session";
 import { rederiveAll, rulesFingerprint, storedFingerprint, storeRulesFingerprint } from "./rules-version";
 import { loadHistories } from "./server-history";
 import { groupedTuples } from "../grouped-rows";
-import { applyDeltas, Deltas, insertRows, refreshOrganizationCounts, SPAN_TYPES, STATUS_TYPES } from "./status-recompute";
+import { applyDeltas, Deltas, insertRows, refreshOrganizationCounts, SPAN_TYPES, STATUS_INSERT, STATUS_TYPES, STATUS_UPDATE, statusRow } from "./status-recompute";
 
 // Servers per round trip, as in the full recompute: one chunk's scans stay a few megabytes.
 const CHUNK = 1000;
 
+// A stored ServerCampaign row's derived columns, in STATUS_TYPES's order after the server, campaign and organization:
+// status, severity, hostnameKey, hunt, huntFrom, huntTo, huntCovered, exposedSince, exposureFrom, patchedOn, patchDays.
+type StoredStatus = [Status, number, string, HuntState, string | null, string | null, number, string | null, string | null, string | null, number | null];
+const DERIVED = [`"status"`, `"severity"`, `"hostnameKey"`, `"hunt"`, `"huntFrom"`, `"huntTo"`, `"huntCovered"`, `"exposedSince"`, `"exposureFrom"`, `"patchedOn"`, `"patchDays"`];
+
 interface Stored {
-  statuses: Map<string, string>;
+  statuses: Map<string, StoredStatus>;
   spans: Map<string, StatusSpan[]>;
 }
+
+const storedHunt = (r: StoredStatus): Hunt => ({ state: r[3], windowFrom: r[4], windowTo: r[5], covered: Number(r[6]), exposedSince: r[7] });
+const sameRow = (stored: StoredStatus | undefined, row: readonly unknown[]) =>
+  stored !== undefined && stored.every((v, i) => (v === null ? null : String(v)) === (row[i + 3] === null ? null : String(row[i + 3])));
 
 /** The stored statuses and spans of these servers, by server and campaign (spans oldest first). */
 async function storedRows(s: SqlSession, chunk: number[]): Promise<Map<number, Stored>> {
   const { sql, params } = inIds(s, chunk);
   const where = `"serverId" ${sql}`;
-  const statuses = await groupedTuples<[string, string]>(s, { key: "serverId", columns: [`"campaign"`, `"status"`], table: "ServerCampaign", where, params });
+  const statuses = await groupedTuples<[string, ...StoredStatus]>(s, { key: "serverId", columns: [`"campaign"`, ...DERIVED], table: "ServerCampaign", where, params });
   const spans = await groupedTuples<[string, Status, string, string | null]>(s, {
     key: "serverId",
     columns: [`"campaign"`, `"status"`, `"fromDay"`, `"toDay"`],
@@ -42,7 +53,7 @@ async function storedRows(s: SqlSession, chunk: number[]): Promise<Map<number, S
       if (list) list.push({ status, fromDay, toDay });
       else byCampaign.set(campaign, [{ status, fromDay, toDay }]);
     }
-    byServer.set(id, { statuses: new Map(statuses.get(id) ?? []), spans: byCampaign });
+    byServer.set(id, { statuses: new Map((statuses.get(id) ?? []).map(([campaign, ...row]) => [campaign, row])), spans: byCampaign });
   }
   return byServer;
 }
@@ -90,16 +101,23 @@ export async function judgeNewCampaign(s: SqlSession, campaign: Campaign, campai
       const evaluation = evaluateServer(history, campaign, asOf);
       const spans = clipSpans(evaluation.spans, campaign.disclosed);
       const status = evaluation.current.status;
-      statusRows.push([id, campaign.id, orgId, status, severityOf(status), hostnameKey]);
+      const hunt = campaignHunt(history, campaign, spans, status, today);
+      statusRows.push(statusRow(id, campaign.id, orgId, status, hostnameKey, hunt));
       for (const span of spans) {
         spanRows.push([id, orgId, campaign.id, span.status, span.fromDay, span.toDay]);
         deltas.span(campaign.id, orgId, span, 1);
       }
 
-      const activeStatuses = active.flatMap((c) => (mine.statuses.get(c.id) as Status | undefined) ?? []);
-      if (campaign.disclosed <= today) activeStatuses.push(status);
+      const activeRows = active.map((c) => mine.statuses.get(c.id)).filter((r): r is StoredStatus => r !== undefined);
+      const activeStatuses = activeRows.map((r) => r[0]);
+      const activeHunts = activeRows.map(storedHunt);
+      if (campaign.disclosed <= today) {
+        activeStatuses.push(status);
+        activeHunts.push(hunt.hunt);
+      }
       const rollup = rollupOf([...others.map((c) => mine.spans.get(c.id) ?? []), spans], activeStatuses);
-      if (mine.statuses.get(ROLLUP) !== rollup.status) rollupRows.push([id, ROLLUP, orgId, rollup.status, severityOf(rollup.status), hostnameKey]);
+      const rollupRow = statusRow(id, ROLLUP, orgId, rollup.status, hostnameKey, rollupCampaignHunt(activeHunts, rollup.spans, today));
+      if (!sameRow(mine.statuses.get(ROLLUP), rollupRow)) rollupRows.push(rollupRow);
       const oldSpans = mine.spans.get(ROLLUP) ?? [];
       if (sameSpans(oldSpans, rollup.spans)) continue;
       rollupSpansChanged.push(id);
@@ -112,15 +130,9 @@ export async function judgeNewCampaign(s: SqlSession, campaign: Campaign, campai
 
     const where = inIds(s, chunk);
     if (leftOver) await s.run(`DELETE FROM "StatusSpan" WHERE "campaign" = ? AND "serverId" ${where.sql}`, [campaign.id, ...where.params]);
-    await insertRows(s, `INSERT INTO "ServerCampaign" ("serverId", "campaign", "organizationId", "status", "severity", "hostnameKey")`, STATUS_TYPES, statusRows);
+    await insertRows(s, STATUS_INSERT, STATUS_TYPES, statusRows);
     await insertRows(s, `INSERT INTO "StatusSpan" ("serverId", "organizationId", "campaign", "status", "fromDay", "toDay")`, SPAN_TYPES, spanRows);
-    await insertRows(
-      s,
-      `INSERT INTO "ServerCampaign" ("serverId", "campaign", "organizationId", "status", "severity", "hostnameKey")`,
-      STATUS_TYPES,
-      rollupRows,
-      `ON CONFLICT ("serverId", "campaign") DO UPDATE SET "status" = excluded."status", "severity" = excluded."severity"`,
-    );
+    await insertRows(s, STATUS_INSERT, STATUS_TYPES, rollupRows, STATUS_UPDATE);
     if (rollupSpansChanged.length) {
       const changed = inIds(s, rollupSpansChanged);
       await s.run(`DELETE FROM "StatusSpan" WHERE "campaign" = ? AND "serverId" ${changed.sql}`, [ROLLUP, ...changed.params]);

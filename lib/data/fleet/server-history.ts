@@ -1,6 +1,7 @@
 // A server's stored facts as the status engine reads them: scans, findings (each once, with its latest report)
 // and remediations. The recompute reads them for a chunk of servers; the server page for one.
-import type { ServerHistory } from "../../domain/facts";
+import type { CheckFacts, FindingFacts, RecordedHunt, ServerHistory } from "../../domain/facts";
+import { COMPROMISE_CHECK_SOURCES } from "../../import/formats";
 import { findingFacts, scanFacts, type FindingRecord, type ScanFactsRecord } from "./scan-facts";
 import { groupedTuples, isoTimestamp } from "../grouped-rows";
 import { inIds, type SqlSession, type SqlValue } from "../sql-session";
@@ -17,19 +18,56 @@ export interface LoadedServer {
 }
 
 // A scan as one element of its server's JSON array: scannedAt, build, ipAddress, mitigation, source, patchEvidence,
-// toolVerdict, signals.
-type ScanTuple = [string, string | null, string | null, string | null, string, string, string | null, string | null];
+// toolVerdict, signals, logAgeDays, and for a compromise check the time of the latest indicator it listed.
+type ScanTuple = [string, string | null, string | null, string | null, string, string, string | null, string | null, number | null, string | null];
 
 // Each server's scans oldest first (ties in the unique index's order).
 const scansOf = (s: SqlSession, where: string, params: SqlValue[]) =>
   groupedTuples<ScanTuple>(s, {
     key: "serverId",
-    columns: [isoTimestamp(s, `"scannedAt"`), `"build"`, `"ipAddress"`, `"mitigation"`, `"source"`, `"patchEvidence"`, `"toolVerdict"`, `"signals"`],
+    columns: [
+      isoTimestamp(s, `"scannedAt"`),
+      `"build"`,
+      `"ipAddress"`,
+      `"mitigation"`,
+      `"source"`,
+      `"patchEvidence"`,
+      `"toolVerdict"`,
+      `"signals"`,
+      `"logAgeDays"`,
+      // Only compromise checks need it, and only they list findings in numbers that matter.
+      `CASE WHEN "source" IN (${CHECK_SOURCES}) THEN (SELECT ${isoTimestamp(s, `MAX(x."at")`)} FROM "Indicator" x WHERE x."serverId" = "Scan"."serverId" AND x."scanId" = "Scan"."id" AND x."kind" = 'indicator') END`,
+    ],
     table: "Scan",
     where: `"serverId" ${where}`,
     params,
     orderBy: `"scannedAt", "source"`,
   });
+
+const CHECK_SOURCES = [...COMPROMISE_CHECK_SOURCES.keys()].map((source) => `'${source.replace(/'/g, "''")}'`).join(", ") || "NULL";
+
+function checkOf([scannedAt, , , , source, , , , logAgeDays, latestIndicatorAt]: ScanTuple): CheckFacts[] {
+  const checkId = COMPROMISE_CHECK_SOURCES.get(source);
+  if (!checkId) return [];
+  return [{ checkId, at: new Date(scannedAt), reachDays: logAgeDays === null ? null : Number(logAgeDays), latestFindingAt: latestIndicatorAt ? new Date(latestIndicatorAt) : null }];
+}
+
+interface HuntRow {
+  serverId: number;
+  fromDay: string;
+  toDay: string;
+  tool: string;
+  result: string;
+  note: string;
+}
+
+// A recorded hunt that found something is a finding on its last day: it makes the server compromised until a
+// remediation, like a tool's finding.
+const huntFinding = (h: HuntRow): FindingFacts => {
+  const at = new Date(`${h.toDay}T23:59:59.000Z`);
+  return { at, reportedAt: at, type: `Hunt (${h.tool})`, detail: h.note, kind: "indicator" };
+};
+const huntCover = (h: HuntRow): RecordedHunt => ({ fromDay: h.fromDay, toDay: h.toDay });
 
 function scanRecord([scannedAt, build, , mitigation, source, patchEvidence, toolVerdict, signals]: ScanTuple): ScanFactsRecord {
   return { scannedAt, build, mitigation, source, patchEvidence, toolVerdict, signals };
@@ -57,20 +95,25 @@ export async function loadHistories(s: SqlSession, ids: number[]): Promise<Map<n
     params,
   );
   const remediations = await s.all<{ serverId: number; remediatedAt: string | Date }>(`SELECT "serverId", "remediatedAt" FROM "Remediation" WHERE "serverId" ${where}`, params);
+  const hunts = await s.all<HuntRow>(`SELECT "serverId", "fromDay", "toDay", "tool", "result", "note" FROM "Hunt" WHERE "serverId" ${where}`, params);
+  const huntsBy = groupBy(hunts, (r) => Number(r.serverId));
   const findingsBy = groupBy(findings, (r) => Number(r.serverId));
   const remsBy = groupBy(remediations, (r) => Number(r.serverId));
   const loaded = new Map<number, LoadedServer>();
   for (const server of servers) {
     const id = Number(server.id);
     const serverScans = scansBy.get(id) ?? [];
+    const serverHunts = huntsBy.get(id) ?? [];
     loaded.set(id, {
       organizationId: Number(server.organizationId),
       hostnameKey: server.hostnameKey,
       ipAddress: serverScans.findLast((r) => r[2])?.[2] ?? null,
       history: {
         scans: serverScans.map((r) => scanFacts(scanRecord(r))),
-        findings: (findingsBy.get(id) ?? []).map(findingFacts),
+        findings: [...(findingsBy.get(id) ?? []).map(findingFacts), ...serverHunts.filter((h) => h.result !== "clean").map(huntFinding)],
         remediations: (remsBy.get(id) ?? []).map((r) => ({ remediatedAt: new Date(r.remediatedAt) })),
+        checks: serverScans.flatMap(checkOf),
+        hunts: serverHunts.filter((h) => h.result === "clean").map(huntCover),
       },
     });
   }

@@ -1,5 +1,7 @@
 import { evaluateAcrossCampaigns, ROLLUP } from "../../domain/campaign-evaluation";
-import { severityOf } from "../../domain/statuses";
+import { HUNT_PENDING } from "../../domain/hunt";
+import { campaignHunt, rollupCampaignHunt, type CampaignHunt } from "../../domain/server-hunts";
+import { severityOf, type Status } from "../../domain/statuses";
 import type { Campaign } from "../../domain/campaigns/rules";
 import { loadHistories } from "./server-history";
 import { inIds, rowsSource, statementBatches, type SqlScalar, type SqlSession } from "../sql-session";
@@ -8,7 +10,30 @@ import { inIds, rowsSource, statementBatches, type SqlScalar, type SqlSession } 
 // that one chunk's scans stay a few megabytes.
 const CHUNK = 1000;
 const SERVER_UPDATE_TYPES = ["integer", "text", "text", "text", "timestamp(3)", "text", "timestamp(3)", "text", "integer", "integer"];
-export const STATUS_TYPES = ["integer", "text", "integer", "text", "integer", "text"];
+// A server's row per campaign: its status, and its hunt and exposure (lib/domain/server-hunts.ts).
+export const STATUS_TYPES = ["integer", "text", "integer", "text", "integer", "text", "text", "text", "text", "integer", "text", "text", "text", "integer"];
+export const STATUS_INSERT = `INSERT INTO "ServerCampaign" ("serverId", "campaign", "organizationId", "status", "severity", "hostnameKey", "hunt", "huntFrom", "huntTo", "huntCovered", "exposedSince", "exposureFrom", "patchedOn", "patchDays")`;
+/** On conflict, every derived column is replaced. */
+export const STATUS_UPDATE = `ON CONFLICT ("serverId", "campaign") DO UPDATE SET ${["status", "severity", "hunt", "huntFrom", "huntTo", "huntCovered", "exposedSince", "exposureFrom", "patchedOn", "patchDays"].map((c) => `"${c}" = excluded."${c}"`).join(", ")}`;
+
+export function statusRow(serverId: number, campaign: string, organizationId: number, status: Status, hostnameKey: string, { hunt, exposure }: CampaignHunt): SqlScalar[] {
+  return [
+    serverId,
+    campaign,
+    organizationId,
+    status,
+    severityOf(status),
+    hostnameKey,
+    hunt.state,
+    hunt.windowFrom,
+    hunt.windowTo,
+    hunt.covered,
+    hunt.exposedSince,
+    exposure?.from ?? null,
+    exposure?.patchedOn ?? null,
+    exposure?.patchDays ?? null,
+  ];
+}
 export const SPAN_TYPES = ["integer", "integer", "text", "text", "text", "text"];
 const DELTA_TYPES = ["text", "integer", "text", "text", "integer"];
 export interface SpanRecord {
@@ -59,6 +84,7 @@ export async function recomputeServers(
   const deltas = new Deltas();
   const orgs = new Set<number>();
   const asOf = new Date();
+  const today = asOf.toISOString().slice(0, 10);
 
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
@@ -86,9 +112,15 @@ export async function recomputeServers(
         current.indicatorCount,
         current.suspiciousFiles,
       ]);
+      const activeHunts = [];
+      for (const c of campaigns) {
+        const evaluation = byCampaign.get(c.id)!;
+        const hunt = campaignHunt(history, c, evaluation.spans, evaluation.current.status, today);
+        if (c.disclosed <= today) activeHunts.push(hunt.hunt);
+        statusRows.push(statusRow(id, c.id, orgId, evaluation.current.status, hostnameKey, hunt));
+      }
+      statusRows.push(statusRow(id, ROLLUP, orgId, rollup.current.status, hostnameKey, rollupCampaignHunt(activeHunts, rollup.spans, today)));
       for (const [campaign, evaluation] of [...byCampaign, [ROLLUP, rollup] as const]) {
-        const status = evaluation.current.status;
-        statusRows.push([id, campaign, orgId, status, severityOf(status), hostnameKey]);
         for (const span of evaluation.spans) {
           spanRows.push([id, orgId, campaign, span.status, span.fromDay, span.toDay]);
           deltas.span(campaign, orgId, span, 1);
@@ -103,7 +135,7 @@ export async function recomputeServers(
       );
     }
     await s.run(`DELETE FROM "ServerCampaign" WHERE "serverId" ${where}`, chunkIds);
-    await insertRows(s, `INSERT INTO "ServerCampaign" ("serverId", "campaign", "organizationId", "status", "severity", "hostnameKey")`, STATUS_TYPES, statusRows);
+    await insertRows(s, STATUS_INSERT, STATUS_TYPES, statusRows);
     await s.run(`DELETE FROM "StatusSpan" WHERE "serverId" ${where}`, chunkIds);
     await insertRows(s, `INSERT INTO "StatusSpan" ("serverId", "organizationId", "campaign", "status", "fromDay", "toDay")`, SPAN_TYPES, spanRows);
     await onProgress?.(i + chunk.length);
@@ -139,12 +171,13 @@ const COUNTED = ["patched", "unpatched", "mitigated", "compromised", "unknown"] 
 export async function refreshOrganizationCounts(s: SqlSession, orgIds: Iterable<number>): Promise<void> {
   const ids = [...orgIds];
   const sums = COUNTED.map((c) => `SUM(CASE WHEN "status" = '${c}' THEN 1 ELSE 0 END)`);
+  const huntNeeded = `SUM(CASE WHEN "hunt" IN (${HUNT_PENDING.map((h) => `'${h}'`).join(", ")}) THEN 1 ELSE 0 END)`;
   for (let i = 0; i < ids.length; i += CHUNK) {
     const where = inIds(s, ids.slice(i, i + CHUNK));
     await s.run(
-      `INSERT INTO "OrganizationStatus" ("campaign", "organizationId", "servers", ${COUNTED.map((c) => `"${c}"`).join(", ")}, "percentPatched") ` +
-        `SELECT "campaign", "organizationId", COUNT(*), ${sums.join(", ")}, ROUND(100.0 * ${sums[0]} / COUNT(*), 1) FROM "ServerCampaign" WHERE "organizationId" ${where.sql} GROUP BY "campaign", "organizationId" ` +
-        `ON CONFLICT ("campaign", "organizationId") DO UPDATE SET "servers" = excluded."servers", ${COUNTED.map((c) => `"${c}" = excluded."${c}"`).join(", ")}, "percentPatched" = excluded."percentPatched"`,
+      `INSERT INTO "OrganizationStatus" ("campaign", "organizationId", "servers", ${COUNTED.map((c) => `"${c}"`).join(", ")}, "percentPatched", "huntNeeded") ` +
+        `SELECT "campaign", "organizationId", COUNT(*), ${sums.join(", ")}, ROUND(100.0 * ${sums[0]} / COUNT(*), 1), ${huntNeeded} FROM "ServerCampaign" WHERE "organizationId" ${where.sql} GROUP BY "campaign", "organizationId" ` +
+        `ON CONFLICT ("campaign", "organizationId") DO UPDATE SET "servers" = excluded."servers", ${COUNTED.map((c) => `"${c}" = excluded."${c}"`).join(", ")}, "percentPatched" = excluded."percentPatched", "huntNeeded" = excluded."huntNeeded"`,
       where.params,
     );
   }

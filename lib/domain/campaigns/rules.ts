@@ -4,7 +4,7 @@
 import type { BuildVerdict } from "../build-verdict";
 import type { CampaignRules } from "../campaign-rules";
 import { cvesFixedBy, identifyRelease, judgeSecurityUpdate, type ExchangeProduct, type SecurityUpdateJudgement, type UpdateRollupRule } from "../exchange";
-import { hasUpdateData } from "../exchange/catalog";
+import { hasUpdateData, updateNamed } from "../exchange/catalog";
 import type { CampaignDefinition } from "./definition";
 
 export interface CampaignBuildJudgement extends BuildVerdict {
@@ -74,6 +74,14 @@ export function campaignFromDefinition(def: CampaignDefinition): Campaign {
     }
     return found;
   };
+  const fixReleased = def.fixes.map((f) => updateNamed(f.securityUpdate)?.released ?? null).reduce<string | null>((a, b) => (a === null || (b !== null && b < a) ? b : a), null);
+  const safeFromStart = (build: string | null): boolean => {
+    const j = judgeBuildInDetail(build);
+    if (j.status !== "patched") return false;
+    if (j.updates.length === 0) return true;
+    const released = identifyRelease(build).release?.released;
+    return fixReleased !== null && released !== undefined && released > fixReleased;
+  };
   return {
     id: def.id,
     name: def.name,
@@ -86,5 +94,8 @@ export function campaignFromDefinition(def: CampaignDefinition): Campaign {
     definition: def,
     judgeBuildInDetail,
     judgeBuild: judgeBuildInDetail,
+    fixReleased,
+    compromiseChecks: def.compromiseChecks.map((c) => c.id),
+    safeFromStart,
   };
 }

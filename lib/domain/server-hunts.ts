@@ -1,0 +1,47 @@
+// A server's hunt and exposure for each campaign and the roll-up, from its stored facts and the spans the status
+// engine derived: what the recompute stores beside each status.
+import type { CampaignRules } from "./campaign-rules";
+import type { ServerHistory } from "./facts";
+import { checkCover, huntOf, rollupHunt, type CoverRange, type Hunt } from "./hunt";
+import { dayOf, reachedServer } from "./patch-evidence";
+import type { StatusSpan } from "./status";
+import type { Status } from "./statuses";
+import { exposureOf, type Exposure } from "./time-to-patch";
+
+export interface CampaignHunt {
+  hunt: Hunt;
+  exposure: Exposure | null;
+}
+
+function firstScanOf(history: ServerHistory) {
+  let first: ServerHistory["scans"][number] | null = null;
+  for (const s of history.scans) if (reachedServer(s) && (first === null || s.scannedAt < first.scannedAt)) first = s;
+  return first;
+}
+
+/** The days clean checks looked at, for this campaign: its compromise checks' runs and every recorded hunt. */
+export function coversFor(history: ServerHistory, campaign: CampaignRules): CoverRange[] {
+  const checks = campaign.compromiseChecks ?? [];
+  const runs = (history.checks ?? []).flatMap((c) =>
+    checks.includes(c.checkId) ? [checkCover({ day: dayOf(c.at), reachDays: c.reachDays, latestFindingDay: c.latestFindingAt ? dayOf(c.latestFindingAt) : null })] : [],
+  );
+  return [...runs.filter((c): c is CoverRange => c !== null), ...(history.hunts ?? [])];
+}
+
+export function campaignHunt(history: ServerHistory, campaign: CampaignRules, spans: readonly StatusSpan[], status: Status, today: string): CampaignHunt {
+  const first = firstScanOf(history);
+  const hunt = huntOf({
+    campaign: { exploitedFrom: campaign.exploitedFrom, lookBackFrom: campaign.lookBackFrom, fixReleased: campaign.fixReleased ?? null },
+    spans,
+    status,
+    firstScan: first ? { day: dayOf(first.scannedAt), safe: campaign.safeFromStart?.(first.build) ?? false } : null,
+    covers: coversFor(history, campaign),
+    today,
+  });
+  return { hunt, exposure: exposureOf(spans) };
+}
+
+/** The roll-up's: the worst campaign's hunt (of those disclosed by now), and the exposure its own spans tell. */
+export function rollupCampaignHunt(active: readonly Hunt[], rollupSpans: readonly StatusSpan[], today: string): CampaignHunt {
+  return { hunt: rollupHunt(active, today), exposure: exposureOf(rollupSpans) };
+}
