@@ -3,6 +3,7 @@
 import type { Role } from "./domain/access";
 import type { FindingKind, PatchEvidence } from "./domain/facts";
 import type { Guidance } from "./domain/guidance";
+import type { HuntState } from "./domain/hunt";
 import type { Status, StatusCounts } from "./domain/statuses";
 
 export type { Status, StatusCounts };
@@ -33,6 +34,31 @@ export interface FleetSummary {
   statuses: StatusCounts;
   /** the newest scan of any of these servers (ISO 8601), null before the first */
   latestScanAt: string | null;
+  /** servers that still need a hunt for the campaign: no clean check yet, or checks that cover only part of the window */
+  huntNeeded: number;
+}
+
+/** A server's hunt window for one campaign (lib/domain/hunt.ts), as stored by the last recompute. */
+export interface HuntWindowView {
+  /** the first day to look at (YYYY-MM-DD); null when no hunt is needed */
+  windowFrom: string | null;
+  /** the last day to look at; null while the server is still exposed (today) */
+  windowTo: string | null;
+  /** days of the window clean checks cover, and the days in it */
+  covered: number;
+  days: number;
+  /** the first day it was exposed while exploited */
+  exposedSince: string | null;
+}
+
+/** A server's exposure to one campaign: from its first day to the scan that showed it patched. */
+export interface ExposureView {
+  from: string;
+  /** null while still open */
+  patchedOn: string | null;
+  /** days to patch; while open, the days so far */
+  days: number;
+  open: boolean;
 }
 
 export interface OrganizationRow {
@@ -77,6 +103,11 @@ export interface ServerListRow extends ServerRow {
   stale: boolean;
   /** the first day (YYYY-MM-DD) of its current run of not-patched days for the campaign; null when patched */
   exposedSince: string | null;
+  /** for the campaign: not-needed, hunted, partly-hunted, needed or compromised */
+  hunt: HuntState;
+  huntWindow: HuntWindowView;
+  /** null when it has no exposure to the campaign (never scanned since its disclosure) */
+  exposure: ExposureView | null;
 }
 
 export interface Page<T> {

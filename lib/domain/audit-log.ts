@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   "password_change",
   "upload",
   "remediate",
+  "hunt_record",
   "token_create",
   "token_revoke",
   "user_create",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HUNT_STATES } from "../domain/hunt";
 import { STATUSES } from "../domain/statuses";
 
 // Shared by the API routes and the pages: the same parameters drive both, and the
@@ -15,6 +16,15 @@ const status = z
   .transform((list) => STATUSES.filter((s) => list.includes(s)))
   .optional()
   .transform((list) => (list && list.length ? list : undefined));
+// One hunt state or several ("needed,partly-hunted"), in the states' order.
+const hunt = z
+  .string()
+  .max(100)
+  .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(HUNT_STATES)).max(HUNT_STATES.length))
+  .transform((list) => HUNT_STATES.filter((s) => list.includes(s)))
+  .optional()
+  .transform((list) => (list && list.length ? list : undefined));
 // Servers whose last scan is older than this many days (or that were never scanned).
 const notScannedDays = z.coerce.number().int().min(1).max(3650).optional();
 // A campaign id (checked against the known campaigns by the data layer); absent: the roll-up of every campaign.
@@ -23,7 +33,8 @@ const cve = z.string().trim().toUpperCase().regex(/^CVE-\d{4}-\d{4,7}$/, "a CVE 
 const flag = z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true");
 
 export const ORGANIZATION_SORTS = ["status", "name", "servers", "patched", "unpatched", "mitigated", "compromised", "unknown", "percentPatched"] as const;
-export const SERVER_SORTS = ["hostname", "organization", "ipAddress", "build", "status", "lastScanAt"] as const;
+// "exposure": the oldest exposure while exploited first (the hunt queue's order).
+export const SERVER_SORTS = ["hostname", "organization", "ipAddress", "build", "status", "lastScanAt", "exposure"] as const;
 
 function sortParam<T extends readonly [string, ...string[]]>(fields: T, fallback: string) {
   const allowed = new Set<string>(fields);
@@ -55,6 +66,8 @@ export const serverListQuery = z.object({
   /** only servers on which this CVE is still open */
   cve,
   notScannedDays,
+  /** hunt states for the campaign: needed, partly-hunted, hunted, not-needed, compromised */
+  hunt,
   sort: sortParam(SERVER_SORTS, "status"),
   page,
   pageSize,

@@ -9,6 +9,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   password_change: "Changed password",
   upload: "Uploaded scans",
   remediate: "Recorded a remediation",
+  hunt_record: "Recorded a hunt",
   token_create: "Created an API token",
   token_revoke: "Revoked an API token",
   user_create: "Created a user",

@@ -6,7 +6,9 @@ import { nameKey } from "../../domain/slug";
 import { isStatus, severityOf, type Status } from "../../domain/statuses";
 import type { Prisma } from "../../generated/sqlite/client";
 import type { ServerListQuery } from "../../zod/list-queries";
-import type { Page, ServerListRow, ServerRow } from "../../views";
+import type { ExposureView, HuntWindowView, Page, ServerListRow, ServerRow } from "../../views";
+import { daysBetween } from "../../domain/days";
+import { isHuntState, windowDays, type HuntState } from "../../domain/hunt";
 import { getAppSettings } from "../settings/app-settings";
 import { openExposureSince } from "./exposure";
 import { resolveCampaignId } from "../campaigns/registry";
@@ -88,9 +90,43 @@ function orderBy(query: ServerListQuery): Prisma.ServerCampaignOrderByWithRelati
       return [{ server: { organization: { nameKey: dir } } }, byName, { serverId: "asc" }];
     case "hostname":
       return [{ hostnameKey: dir }, { serverId: dir }];
+    case "exposure":
+      // Oldest exposure first; servers never exposed while exploited last, whichever the direction.
+      return [{ exposedSince: { sort: dir, nulls: "last" } }, byName, { serverId: "asc" }];
     default:
       return [{ server: { [query.sort.field]: dir } }, { serverId: "asc" }];
   }
+}
+
+/** The status row's columns a list page reads. */
+export const STATUS_SELECT = {
+  serverId: true,
+  status: true,
+  hunt: true,
+  huntFrom: true,
+  huntTo: true,
+  huntCovered: true,
+  exposedSince: true,
+  exposureFrom: true,
+  patchedOn: true,
+  patchDays: true,
+} as const;
+
+export type StatusRecord = Prisma.ServerCampaignGetPayload<{ select: typeof STATUS_SELECT }>;
+
+/** A status row's hunt and exposure as the pages and the API show them; an open window runs to today. */
+export function huntAndExposure(r: StatusRecord, today: string): { hunt: HuntState; huntWindow: HuntWindowView; exposure: ExposureView | null } {
+  const huntWindow: HuntWindowView = {
+    windowFrom: r.huntFrom,
+    windowTo: r.huntTo,
+    covered: r.huntCovered,
+    days: r.huntFrom ? windowDays(r.huntFrom, r.huntTo, today) : 0,
+    exposedSince: r.exposedSince,
+  };
+  const exposure: ExposureView | null = r.exposureFrom
+    ? { from: r.exposureFrom, patchedOn: r.patchedOn, open: r.patchDays === null, days: r.patchDays ?? Math.max(0, daysBetween(r.exposureFrom, today)) }
+    : null;
+  return { hunt: isHuntState(r.hunt) ? r.hunt : "needed", huntWindow, exposure };
 }
 
 export async function listServers(access: Access, query: ServerListQuery): Promise<Page<ServerListRow>> {
@@ -115,11 +151,12 @@ export async function listServers(access: Access, query: ServerListQuery): Promi
     ...organizations,
     // By severity, its one-to-one number: the indexes that order the list lead with it.
     ...(query.status ? { severity: { in: query.status.map(severityOf) } } : {}),
+    ...(query.hunt ? { hunt: { in: query.hunt } } : {}),
     ...(Object.keys(server).length ? { server } : {}),
   };
   // Deferred join: the page's ids come from the indexes alone, and only those rows are read.
   const [page, total] = await Promise.all([
-    db.serverCampaign.findMany({ where, orderBy: orderBy(query), skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: { serverId: true, status: true } }),
+    db.serverCampaign.findMany({ where, orderBy: orderBy(query), skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: STATUS_SELECT }),
     db.serverCampaign.count({ where }),
   ]);
   const ids = page.map((r) => r.serverId);
@@ -129,12 +166,13 @@ export async function listServers(access: Access, query: ServerListQuery): Promi
     getAppSettings(),
   ]);
   const staleBefore = Date.now() - settings.staleAfterDays * DAY_MS;
+  const today = new Date().toISOString().slice(0, 10);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const data = page.flatMap((p): ServerListRow[] => {
     const row = byId.get(p.serverId);
     if (!row) return [];
     const stale = !row.lastScanAt || row.lastScanAt.getTime() < staleBefore;
-    return [{ ...toServerRow(row, p.status), stale, exposedSince: exposures.get(row.id) ?? null }];
+    return [{ ...toServerRow(row, p.status), stale, exposedSince: exposures.get(row.id) ?? null, ...huntAndExposure(p, today) }];
   });
   return { data, page: query.page, pageSize: query.pageSize, total };
 }

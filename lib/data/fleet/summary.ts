@@ -14,14 +14,14 @@ export async function getFleetSummary(access: Access, opts: { organization?: str
     db.organizationStatus.aggregate({
       where: { campaign, ...organizations },
       _count: { _all: true },
-      _sum: { servers: true, patched: true, unpatched: true, mitigated: true, compromised: true, unknown: true },
+      _sum: { servers: true, patched: true, unpatched: true, mitigated: true, compromised: true, unknown: true, huntNeeded: true },
     }),
     db.server.aggregate({ where: organizations, _max: { lastScanAt: true } }),
   ]);
   const statuses: StatusCounts = emptyCounts();
   for (const s of STATUSES) statuses[s] = Number(agg._sum[s] ?? 0);
   const latestScanAt = latest._max.lastScanAt ? new Date(latest._max.lastScanAt).toISOString() : null;
-  return { campaign, servers: Number(agg._sum.servers ?? 0), organizations: agg._count._all, statuses, latestScanAt };
+  return { campaign, servers: Number(agg._sum.servers ?? 0), organizations: agg._count._all, statuses, latestScanAt, huntNeeded: Number(agg._sum.huntNeeded ?? 0) };
 }
 
 /** The organizations most exposed to a campaign: the most compromised servers first, then the most unpatched. */

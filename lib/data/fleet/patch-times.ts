@@ -1,0 +1,151 @@
+// Time to patch, per organization or for the fleet, for one campaign (or the roll-up): median and 90th percentile
+// of the days from each server's exposure to its patch, the share patched within its organization's target, the
+// servers still open past it, and the curve of the share patched against days since disclosure. Computed in the
+// database from the stored exposures (ServerCampaign), through the (campaign, organization, patchDays) index.
+import type { Access } from "../../domain/access";
+import { daysBetween } from "../../domain/days";
+import { patchCurve, percentileRank } from "../../domain/time-to-patch";
+import { ROLLUP } from "../../domain/campaign-evaluation";
+import { listCampaigns, resolveCampaignId } from "../campaigns/registry";
+import { scopedOrganizationIds } from "../scope";
+import { withReadSession, type SqlSession, type SqlValue } from "../sql-session";
+import { requireOrganizationId } from "./organizations";
+
+export interface PastTargetServer {
+  id: number;
+  hostname: string;
+  organization: string;
+  organizationName: string;
+  exposedFrom: string;
+  days: number;
+  targetDays: number;
+}
+
+export interface PatchTimesView {
+  campaign: string;
+  /** the organization's target; null for a fleet (each organization has its own) */
+  targetDays: number | null;
+  /** servers with an exposure to the campaign */
+  exposed: number;
+  patched: number;
+  open: number;
+  median: number | null;
+  p90: number | null;
+  withinTarget: number;
+  patchedLate: number;
+  openPastTarget: number;
+  /** the share patched by each day; `since`: what day 0 is */
+  curve: { day: number; share: number }[];
+  since: "disclosure" | "exposure";
+  /** the open exposures past their target, oldest first (a few) */
+  pastTarget: PastTargetServer[];
+}
+
+// The curve is drawn from at most this many points; a five-year-old campaign is sampled, not drawn day by day.
+const MAX_CURVE_POINTS = 366;
+const PAST_TARGET_LISTED = 10;
+
+interface Scope {
+  sql: string;
+  params: SqlValue[];
+}
+
+function scopeOf(s: SqlSession, campaign: string, organizationIds: readonly number[] | null): Scope {
+  const base = `sc."campaign" = ? AND sc."exposureFrom" IS NOT NULL`;
+  if (organizationIds === null) return { sql: base, params: [campaign] };
+  if (organizationIds.length === 0) return { sql: `${base} AND 1 = 0`, params: [campaign] };
+  return { sql: `${base} AND sc."organizationId" IN (${organizationIds.map(() => "?").join(", ")})`, params: [campaign, ...organizationIds] };
+}
+
+// The day an open exposure passes its organization's target: before this day's cutoff, it is past.
+const cutoff = (s: SqlSession) => (s.dialect === "postgres" ? `to_char(?::date - o."patchTargetDays", 'YYYY-MM-DD')` : `date(?, '-' || o."patchTargetDays" || ' days')`);
+
+async function figures(s: SqlSession, scope: Scope, today: string) {
+  const [row] = await s.all<Record<string, number | string | null>>(
+    `SELECT COUNT(*) AS "exposed", COUNT(sc."patchDays") AS "patched", ` +
+      `SUM(CASE WHEN sc."patchDays" <= o."patchTargetDays" THEN 1 ELSE 0 END) AS "withinTarget", ` +
+      `SUM(CASE WHEN sc."patchDays" > o."patchTargetDays" THEN 1 ELSE 0 END) AS "patchedLate", ` +
+      `SUM(CASE WHEN sc."patchDays" IS NULL AND sc."exposureFrom" < ${cutoff(s)} THEN 1 ELSE 0 END) AS "openPastTarget" ` +
+      `FROM "ServerCampaign" sc JOIN "Organization" o ON o."id" = sc."organizationId" WHERE ${scope.sql}`,
+    [today, ...scope.params],
+  );
+  const n = (k: string) => Number(row?.[k] ?? 0);
+  return { exposed: n("exposed"), patched: n("patched"), withinTarget: n("withinTarget"), patchedLate: n("patchedLate"), openPastTarget: n("openPastTarget") };
+}
+
+/** The nearest-rank percentile of the patched servers' days, read at its rank (the same rule as the pure function). */
+async function percentile(s: SqlSession, scope: Scope, patched: number, p: number): Promise<number | null> {
+  if (patched === 0) return null;
+  const [row] = await s.all<{ d: number }>(
+    `SELECT sc."patchDays" AS "d" FROM "ServerCampaign" sc WHERE ${scope.sql} AND sc."patchDays" IS NOT NULL ORDER BY sc."patchDays" LIMIT 1 OFFSET ?`,
+    [...scope.params, percentileRank(patched, p) - 1],
+  );
+  return row ? Number(row.d) : null;
+}
+
+async function curve(s: SqlSession, scope: Scope, exposed: number, disclosed: string | null): Promise<{ day: number; share: number }[]> {
+  // Days since disclosure for a campaign; for the roll-up (several disclosures) days since each exposure began.
+  const rows = disclosed
+    ? await s.all<{ k: string; n: number }>(`SELECT sc."patchedOn" AS "k", COUNT(*) AS "n" FROM "ServerCampaign" sc WHERE ${scope.sql} AND sc."patchedOn" IS NOT NULL GROUP BY sc."patchedOn"`, scope.params)
+    : await s.all<{ k: number; n: number }>(`SELECT sc."patchDays" AS "k", COUNT(*) AS "n" FROM "ServerCampaign" sc WHERE ${scope.sql} AND sc."patchDays" IS NOT NULL GROUP BY sc."patchDays"`, scope.params);
+  const byDay = new Map<number, number>();
+  for (const r of rows) {
+    const day = disclosed ? daysBetween(disclosed, String(r.k)) : Number(r.k);
+    byDay.set(day, (byDay.get(day) ?? 0) + Number(r.n));
+  }
+  if (byDay.size === 0) return [];
+  const last = Math.max(...byDay.keys());
+  const points = patchCurve(byDay, exposed, Math.max(0, last));
+  if (points.length <= MAX_CURVE_POINTS) return points;
+  const step = Math.ceil(points.length / MAX_CURVE_POINTS);
+  return points.filter((p, i) => i % step === 0 || i === points.length - 1);
+}
+
+async function pastTarget(s: SqlSession, scope: Scope, today: string): Promise<PastTargetServer[]> {
+  const rows = await s.all<{ id: number; hostname: string; slug: string; name: string; exposureFrom: string; target: number }>(
+    `SELECT sv."id", sv."hostname", o."slug", o."name", sc."exposureFrom", o."patchTargetDays" AS "target" FROM "ServerCampaign" sc ` +
+      `JOIN "Organization" o ON o."id" = sc."organizationId" JOIN "Server" sv ON sv."id" = sc."serverId" ` +
+      `WHERE ${scope.sql} AND sc."patchDays" IS NULL AND sc."exposureFrom" < ${cutoff(s)} ORDER BY sc."exposureFrom", sv."hostnameKey" LIMIT ${PAST_TARGET_LISTED}`,
+    [...scope.params, today],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    hostname: r.hostname,
+    organization: r.slug,
+    organizationName: r.name,
+    exposedFrom: r.exposureFrom,
+    days: daysBetween(r.exposureFrom, today),
+    targetDays: Number(r.target),
+  }));
+}
+
+/** Time to patch for the caller's fleet, or one organization of theirs, for a campaign (default: the roll-up). */
+export async function getPatchTimes(access: Access, opts: { organization?: string; campaign?: string } = {}): Promise<PatchTimesView> {
+  const campaign = await resolveCampaignId(opts.campaign);
+  const organizationId = opts.organization ? await requireOrganizationId(access, opts.organization) : null;
+  const ids = organizationId !== null ? [organizationId] : scopedOrganizationIds(access);
+  const disclosed = campaign === ROLLUP ? null : ((await listCampaigns()).find((c) => c.id === campaign)?.disclosed ?? null);
+  const today = new Date().toISOString().slice(0, 10);
+  return withReadSession(async (s) => {
+    const scope = scopeOf(s, campaign, ids);
+    const f = await figures(s, scope, today);
+    const [median, p90, points, past, target] = await Promise.all([
+      percentile(s, scope, f.patched, 0.5),
+      percentile(s, scope, f.patched, 0.9),
+      curve(s, scope, f.exposed, disclosed),
+      pastTarget(s, scope, today),
+      organizationId !== null ? s.all<{ t: number }>(`SELECT "patchTargetDays" AS "t" FROM "Organization" WHERE "id" = ?`, [organizationId]) : Promise.resolve([]),
+    ]);
+    return {
+      campaign,
+      targetDays: target[0] ? Number(target[0].t) : null,
+      ...f,
+      open: f.exposed - f.patched,
+      median,
+      p90,
+      curve: points,
+      since: disclosed ? "disclosure" : "exposure",
+      pastTarget: past,
+    };
+  });
+}
