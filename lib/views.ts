@@ -305,3 +305,61 @@ export interface UserView {
   organizations: { slug: string; name: string }[];
   createdAt: string;
 }
+
+/** Time to patch for an organization or the fleet, for one campaign (lib/data/fleet/patch-times.ts). */
+export interface PastTargetServer {
+  id: number;
+  hostname: string;
+  organization: string;
+  organizationName: string;
+  exposedFrom: string;
+  days: number;
+  targetDays: number;
+}
+
+export interface PatchTimesView {
+  campaign: string;
+  /** the organization's target; null for a fleet (each organization has its own) */
+  targetDays: number | null;
+  /** servers with an exposure to the campaign */
+  exposed: number;
+  patched: number;
+  open: number;
+  median: number | null;
+  p90: number | null;
+  withinTarget: number;
+  patchedLate: number;
+  openPastTarget: number;
+  /** the share patched by each day; `since`: what day 0 is */
+  curve: { day: number; share: number }[];
+  since: "disclosure" | "exposure";
+  /** the open exposures past their target, oldest first (a few) */
+  pastTarget: PastTargetServer[];
+}
+
+/** A server's hunt and exposure for one campaign. */
+export interface CampaignHuntView {
+  id: string;
+  name: string;
+  hunt: HuntState;
+  huntWindow: HuntWindowView;
+  exposure: ExposureView | null;
+}
+
+export interface ServerHuntsView {
+  rollup: CampaignHuntView | null;
+  campaigns: CampaignHuntView[];
+  recorded: RecordedHuntView[];
+}
+
+/** A hunt recorded by hand. */
+export interface RecordedHuntView {
+  id: number;
+  fromDay: string;
+  toDay: string;
+  tool: string;
+  result: "clean" | "found";
+  note: string;
+  recordedBy: string;
+  createdAt: string;
+}

@@ -17,6 +17,8 @@ import { CampaignSelect } from "@/components/campaigns/campaign-select";
 import { FreshnessNote } from "@/components/status/freshness-note";
 import { getAppSettings } from "@/lib/data/settings/app-settings";
 import { can, type Access } from "@/lib/domain/access";
+import { HuntNeededCard } from "@/components/hunts/hunt-needed-card";
+import { PatchTimeCard } from "@/app/_components/patch-time-card";
 
 /** The overview's cards, charts and table: everything that waits for the fleet's numbers. */
 export async function OverviewContent({ access, params, selected }: { access: Access; params: SearchParams; selected: PageCampaign }) {
@@ -66,6 +68,9 @@ export async function OverviewContent({ access, params, selected }: { access: Ac
 
       <Section id="status" title="Servers by status">
         <StatusCards counts={summary.statuses} total={summary.servers} hrefFor={(status) => `/servers?status=${status}${campaignQuery(campaign, "&")}`} />
+        <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+          <HuntNeededCard count={summary.huntNeeded} total={summary.servers} href={`/servers?hunt=needed,partly-hunted&sort=exposure${campaignQuery(campaign, "&")}`} />
+        </div>
       </Section>
 
       <div className="mb-10 grid gap-6 xl:grid-cols-5">
@@ -82,6 +87,8 @@ export async function OverviewContent({ access, params, selected }: { access: Ac
           <TopOrganizationsChart data={top} linkQuery={campaignQuery(campaign)} />
         </section>
       </div>
+
+      <PatchTimeCard access={access} campaign={campaign} title="the fleet's" linkQuery={campaignQuery(campaign)} />
 
       <Section id="organizations" title="Organizations" description="Sort by any column; filters and the page are kept in the address, so a view can be shared.">
         <OrganizationsTable data={organizations.data} total={organizations.total} state={toListState(query)} linkQuery={campaignQuery(campaign)} />

@@ -10,6 +10,7 @@ export async function serverFilterProps(query: ServerListQuery) {
     behind: query.behind,
     cve: query.cve,
     notScannedDays: query.notScannedDays,
+    hunt: query.hunt?.join(",") ?? "",
     staleAfterDays,
     cves: knownExploitedCves().map((k) => ({ cve: k.cve, name: k.name })),
   };

@@ -8,6 +8,7 @@ import { IndicatorSummary } from "./indicator-summary";
 import { OpenFor } from "./open-for";
 import { StaleBadge } from "../status/stale-badge";
 import { LINK } from "@/components/ui/link-styles";
+import { HuntBadge } from "../hunts/hunt-badge";
 
 const helper = createColumnHelper<Features, ServerListRow>();
 const dash = <span className="text-gray-600 dark:text-gray-400">—</span>;
@@ -48,6 +49,23 @@ function behind(row: ServerListRow) {
 const status = helper.accessor("status", { header: "Status", cell: (info) => <StatusBadge status={info.getValue()} /> });
 const openFor = helper.accessor("exposedSince", { header: "Open for", enableSorting: false, meta: { cellClassName: "whitespace-nowrap" }, cell: (info) => <OpenFor since={info.getValue()} /> });
 
+// The hunt for the campaign, with how much of its window checks cover when it is partly hunted; sorted by the
+// oldest exposure while exploited.
+const hunt = helper.accessor("hunt", {
+  id: "exposure",
+  header: "Hunt",
+  meta: { cellClassName: "whitespace-nowrap" },
+  cell: (info) => {
+    const w = info.row.original.huntWindow;
+    return (
+      <>
+        <HuntBadge state={info.getValue()} />
+        {info.getValue() === "partly-hunted" ? <span className="block text-xs text-gray-600 dark:text-gray-400">{w.covered} of {w.days} days</span> : null}
+      </>
+    );
+  },
+});
+
 const rest = [
   helper.accessor("ipAddress", {
     header: "IP address",
@@ -79,5 +97,5 @@ const rest = [
 /** Column ids of sortable columns are the API's sort fields (SERVER_SORTS). Links keep `linkQuery` (the page's campaign). */
 export const serverColumnsFor = (linkQuery: string, withOrganization: boolean) =>
   withOrganization
-    ? helper.columns([hostname(linkQuery), status, openFor, organization(linkQuery), ...rest])
-    : helper.columns([hostname(linkQuery), status, openFor, ...rest]);
+    ? helper.columns([hostname(linkQuery), status, openFor, hunt, organization(linkQuery), ...rest])
+    : helper.columns([hostname(linkQuery), status, openFor, hunt, ...rest]);

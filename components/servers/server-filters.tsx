@@ -4,13 +4,24 @@ import { useId, useOptimistic, useTransition } from "react";
 import { useUrlState } from "../data-table/use-url-state";
 import { FIELD, LABEL } from "../upload/field-styles";
 
-const DEFAULTS = { behind: "", cve: "", notScannedDays: "", page: "1" } as const;
+const DEFAULTS = { behind: "", cve: "", notScannedDays: "", hunt: "", page: "1" } as const;
 
 interface Filters {
   behind: boolean;
   cve: string;
   notScannedDays: string;
+  hunt: string;
 }
+
+// The hunt filter's choices: the `hunt=` values (several states, comma-separated) and their words.
+const HUNT_CHOICES = [
+  ["needed,partly-hunted", "Needs a hunt (none or part)"],
+  ["needed", "No check yet"],
+  ["partly-hunted", "Partly hunted"],
+  ["hunted", "Hunted"],
+  ["not-needed", "Not needed"],
+  ["compromised", "Compromised"],
+] as const;
 
 /** The servers table's own filters: behind on security updates, a known-exploited CVE still open, not scanned lately. */
 export function ServerFilters({
@@ -19,6 +30,7 @@ export function ServerFilters({
   cves,
   notScannedDays,
   staleAfterDays,
+  hunt,
 }: {
   behind: boolean;
   cve: string | undefined;
@@ -26,16 +38,18 @@ export function ServerFilters({
   notScannedDays: number | undefined;
   /** the stale threshold (a setting), offered first */
   staleAfterDays: number;
+  /** the hunt states chosen, comma-separated as in the address */
+  hunt: string;
 }) {
   const id = useId();
   const { setParams, isPending } = useUrlState(DEFAULTS);
   // The controls show the choice at once; the list follows when the navigation lands.
-  const [shown, show] = useOptimistic<Filters>({ behind, cve: cve ?? "", notScannedDays: notScannedDays ? String(notScannedDays) : "" });
+  const [shown, show] = useOptimistic<Filters>({ behind, cve: cve ?? "", notScannedDays: notScannedDays ? String(notScannedDays) : "", hunt });
   const [, startTransition] = useTransition();
   const choose = (next: Filters) =>
     startTransition(() => {
       show(next);
-      setParams({ behind: next.behind ? "1" : undefined, cve: next.cve || undefined, notScannedDays: next.notScannedDays || undefined, page: undefined });
+      setParams({ behind: next.behind ? "1" : undefined, cve: next.cve || undefined, notScannedDays: next.notScannedDays || undefined, hunt: next.hunt || undefined, page: undefined });
     });
   const dayChoices = [...new Set([staleAfterDays, 30, 90, 365, ...(notScannedDays ? [notScannedDays] : [])])].sort((a, b) => a - b);
   return (
@@ -76,6 +90,20 @@ export function ServerFilters({
           {dayChoices.map((days) => (
             <option key={days} value={String(days)}>
               {days} days{days === staleAfterDays ? " (stale)" : ""}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor={`${id}-hunt`} className={LABEL}>
+          Hunt
+        </label>
+        <select id={`${id}-hunt`} value={shown.hunt} onChange={(event) => choose({ ...shown, hunt: event.target.value })} className={`${FIELD} mt-1`}>
+          <option value="">Any</option>
+          {shown.hunt && !HUNT_CHOICES.some(([value]) => value === shown.hunt) ? <option value={shown.hunt}>{shown.hunt}</option> : null}
+          {HUNT_CHOICES.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
             </option>
           ))}
         </select>

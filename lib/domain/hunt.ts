@@ -129,14 +129,13 @@ export function checkCover(check: { day: string; reachDays: number | null; lates
   return fromDay <= check.day ? { fromDay, toDay: check.day } : null;
 }
 
-/** "Checks cover 12 of the 190 days to look at", or what the state means. */
-export function huntSentence(h: Hunt, today: string): string {
-  if (h.state === "not-needed") return "Not exposed while exploited: no hunt needed.";
-  if (h.state === "compromised") return "Compromised: investigate and remediate.";
-  const days = h.windowFrom ? windowDays(h.windowFrom, h.windowTo, today) : 0;
-  const until = h.windowTo ? `to ${h.windowTo}, the day it was patched` : "to today (still exposed)";
-  const window = h.windowFrom ? ` from ${h.windowFrom} ${until}` : "";
-  if (h.state === "hunted") return `Hunted: clean checks cover all ${days} days to look at${window}.`;
-  if (h.state === "needed") return `Needs a hunt: no check covers any of the ${days} days to look at${window}.`;
-  return `Partly hunted: checks cover ${h.covered} of the ${days} days to look at${window}.`;
+/** "Checks cover 12 of the 190 days to look at", or what the state means; `days`: the window's days as of today. */
+export function huntSentence(state: HuntState, w: { windowFrom: string | null; windowTo: string | null; covered: number; days: number }): string {
+  if (state === "not-needed") return "Not exposed while exploited: no hunt needed.";
+  if (state === "compromised") return "Compromised: investigate and remediate.";
+  const until = w.windowTo ? `to ${w.windowTo}, the day it was patched` : "to today (still exposed)";
+  const window = w.windowFrom ? ` from ${w.windowFrom} ${until}` : "";
+  if (state === "hunted") return `Hunted: clean checks cover all ${w.days} days to look at${window}.`;
+  if (state === "needed") return `Needs a hunt: no check covers any of the ${w.days} days to look at${window}.`;
+  return `Partly hunted: checks cover ${w.covered} of the ${w.days} days to look at${window}.`;
 }

@@ -7,3 +7,9 @@ export const appSettings = z.object({
 });
 export type AppSettings = z.infer<typeof appSettings>;
 export const DEFAULT_SETTINGS: AppSettings = appSettings.parse({});
+
+// An organization's own settings.
+export const patchTargetSchema = z.object({
+  /** days after a campaign's disclosure (or a server's first scan) its servers should be patched */
+  patchTargetDays: z.coerce.number().int("whole days").min(1, "at least 1 day").max(365, "at most 365 days"),
+});

@@ -20,6 +20,9 @@ import { ServerFilters } from "@/components/servers/server-filters";
 import { serverFilterProps } from "@/app/_lib/server-filter-options";
 import { FreshnessNote } from "@/components/status/freshness-note";
 import { getAppSettings } from "@/lib/data/settings/app-settings";
+import { HuntNeededCard } from "@/components/hunts/hunt-needed-card";
+import { HuntQueue } from "@/components/hunts/hunt-queue";
+import { PatchTimeCard } from "@/app/_components/patch-time-card";
 
 export const dynamic = "force-dynamic";
 
@@ -40,11 +43,13 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
   const { campaign } = selected;
   const query = parseListQuery(serverListQuery, search, { organization: slug, campaign });
   const access = await requireAccess();
-  const [summary, trend, servers, settings] = await Promise.all([
+  const huntQuery = serverListQuery.parse({ organization: slug, campaign, hunt: "needed,partly-hunted", sort: "exposure", pageSize: 10 });
+  const [summary, trend, servers, settings, toHunt] = await Promise.all([
     getFleetSummary(access, { organization: slug, campaign }),
     getTrend(access, { organization: slug, campaign }).then((days) => padTrend(days, selected)),
     listServers(access, query),
     getAppSettings(),
+    listServers(access, huntQuery),
   ]);
   const base = `/organizations/${encodeURIComponent(slug)}`;
 
@@ -61,11 +66,20 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
 
       <Section id="status" title="Servers by status">
         <StatusCards counts={summary.statuses} total={summary.servers} hrefFor={(status) => `${base}?status=${status}${campaignQuery(campaign, "&")}#servers`} />
+        <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+          <HuntNeededCard count={summary.huntNeeded} total={summary.servers} href={`${base}?hunt=needed,partly-hunted&sort=exposure${campaignQuery(campaign, "&")}#servers`} />
+        </div>
+      </Section>
+
+      <Section id="hunt" title="Servers to hunt" description="Exposed while the campaign was exploited and not yet checked for compromise over the whole window, oldest exposure first.">
+        <HuntQueue servers={toHunt.data} total={toHunt.total} allHref={`${base}?hunt=needed,partly-hunted&sort=exposure${campaignQuery(campaign, "&")}#servers`} linkQuery={campaignQuery(campaign)} />
       </Section>
 
       <Section id="trend" title="Status over time">
         <StatusTrendChart data={trend} markers={trendMarkers(selected)} caption={`Servers of ${organization.name} in each status, per day`} />
       </Section>
+
+      <PatchTimeCard access={access} organization={slug} campaign={campaign} title={`${organization.name}'s`} linkQuery={campaignQuery(campaign)} />
 
       <Section id="servers" title="Servers">
         <ServerFilters {...await serverFilterProps(query)} />

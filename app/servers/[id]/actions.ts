@@ -6,6 +6,10 @@ import { formAction } from "@/app/_lib/form-action";
 import type { RemediationFormState } from "@/components/servers/remediation-form-state";
 import { recordRemediation } from "@/lib/data/fleet/remediations";
 import { AppError } from "@/lib/errors";
+import type { FormState } from "@/components/admin/form-state";
+import { text } from "@/app/admin/_lib/form-result";
+import { recordHunt } from "@/lib/data/fleet/hunts";
+import { huntInputSchema } from "@/lib/zod/hunts";
 
 const remediationInput = z.object({
   serverId: z.coerce.number().int().positive(),
@@ -44,4 +48,16 @@ export const markRemediated = formAction<RemediationFormState>(
   },
   // The note stays in the form whatever the answer; every page counts the server.
   { keep: (data) => ({ note: noteOf(data) }), revalidate: [["/", "layout"]] },
+);
+
+/** Records a hunt done with another tool; the server's hunt state is re-derived with it. */
+export const recordHuntAction = formAction<FormState>(
+  async (access, data) => {
+    const serverId = Number(text(data, "serverId"));
+    if (!Number.isSafeInteger(serverId) || serverId < 1) return { status: "error", message: "This server id is not valid." };
+    const input = huntInputSchema.parse({ fromDay: text(data, "fromDay"), toDay: text(data, "toDay"), tool: text(data, "tool"), result: text(data, "result"), note: text(data, "note") });
+    await recordHunt(access, serverId, input);
+    return { status: "success", message: `Hunt recorded: ${input.fromDay} to ${input.toDay} with ${input.tool}. The server's hunt state has been recomputed.` };
+  },
+  { revalidate: [["/", "layout"]] },
 );

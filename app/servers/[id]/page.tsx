@@ -15,7 +15,11 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card } from "@/components/ui/card";
 import { getServerFindings } from "@/lib/data/fleet/server-findings";
 import { can } from "@/lib/domain/access";
-import { markRemediated } from "./actions";
+import { markRemediated, recordHuntAction } from "./actions";
+import { getServerHunts } from "@/lib/data/fleet/hunts";
+import { HuntList } from "@/components/hunts/hunt-list";
+import { RecordedHunts } from "@/components/hunts/recorded-hunts";
+import { RecordHuntForm } from "@/components/hunts/record-hunt-form";
 import { loadServer } from "./load-server";
 import { LINK } from "@/components/ui/link-styles";
 
@@ -54,6 +58,9 @@ export default async function ServerPage({ params, searchParams }: Props) {
   const access = await requireAccess();
   const page = findingsPage((await searchParams).findings);
   const findings = page > 1 ? ((await getServerFindings(access, server.id, page)) ?? server.findings) : server.findings;
+  const hunts = await getServerHunts(access, server.id);
+  const today = new Date().toISOString().slice(0, 10);
+  const earliest = hunts.campaigns.flatMap((c) => (c.huntWindow.windowFrom && c.hunt !== "hunted" && c.hunt !== "not-needed" ? [c.huntWindow.windowFrom] : [])).sort()[0] ?? null;
 
   return (
     <>
@@ -95,6 +102,28 @@ export default async function ServerPage({ params, searchParams }: Props) {
         </div>
 
         <FindingsSection serverId={server.id} findings={findings} remediated={server.remediations.length > 0} />
+
+        <section aria-labelledby="hunt-heading" id="hunt" className="scroll-mt-6">
+          <Card>
+            <h2 id="hunt-heading" className="mb-1 text-lg font-semibold tracking-tight">
+              Hunt for compromise
+            </h2>
+            <p className="mb-3 text-sm text-gray-600 dark:text-gray-400">
+              Patching closes the door; it does not tell whether someone came in while it was open. Each emergency asks for clean compromise checks over
+              its window: from its look-back date to the day this server was patched.
+            </p>
+            <div className="grid gap-6 lg:grid-cols-2">
+              <HuntList campaigns={hunts.campaigns} />
+              <div className="space-y-4">
+                {can.write(access) ? <RecordHuntForm serverId={server.id} action={recordHuntAction} suggestedFrom={earliest} today={today} /> : null}
+                <div>
+                  <h3 className="mb-2 text-sm font-semibold">Recorded hunts</h3>
+                  <RecordedHunts hunts={hunts.recorded} />
+                </div>
+              </div>
+            </div>
+          </Card>
+        </section>
 
         <Block id="campaigns" title="By emergency">
           <CampaignVerdicts campaigns={server.campaigns} />

@@ -9,17 +9,10 @@ import { db } from "../db";
 import { organizationIdScope } from "../scope";
 import { withWriteTransaction } from "../sql-session";
 import { recomputeServers, refreshOrganizationCounts } from "./status-recompute";
-
-export interface RecordedHuntView {
-  id: number;
-  fromDay: string;
-  toDay: string;
-  tool: string;
-  result: "clean" | "found";
-  note: string;
-  recordedBy: string;
-  createdAt: string;
-}
+import { huntAndExposure, STATUS_SELECT } from "./servers";
+import { listCampaigns } from "../campaigns/registry";
+import { ROLLUP } from "../../domain/campaign-evaluation";
+import type { RecordedHuntView, ServerHuntsView } from "../../views";
 
 // A server has a handful of hunts; the page and the API show the latest ones.
 const MAX_LISTED = 100;
@@ -62,4 +55,24 @@ export async function recordedHunts(access: Access, serverId: number, onlyId?: n
     recordedBy: r.recordedBy,
     createdAt: r.createdAt.toISOString(),
   }));
+}
+
+/** A server's hunt and exposure for each campaign (in the dashboard's order) and the roll-up, and its recorded hunts. */
+export async function getServerHunts(access: Access, serverId: number): Promise<ServerHuntsView> {
+  const recorded = await recordedHunts(access, serverId);
+  const [rows, campaigns] = await Promise.all([
+    db.serverCampaign.findMany({ where: { serverId }, select: { ...STATUS_SELECT, campaign: true } }),
+    listCampaigns(),
+  ]);
+  const today = new Date().toISOString().slice(0, 10);
+  const byId = new Map(rows.map((r) => [r.campaign, r]));
+  const view = (id: string, name: string) => {
+    const row = byId.get(id);
+    return row ? [{ id, name, ...huntAndExposure(row, today) }] : [];
+  };
+  return {
+    rollup: view(ROLLUP, "All known-exploited")[0] ?? null,
+    campaigns: campaigns.flatMap((c) => (c.disclosed <= today ? view(c.id, c.name) : [])),
+    recorded,
+  };
 }

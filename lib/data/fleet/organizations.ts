@@ -10,6 +10,7 @@ import { organizationIdScope, organizationScope } from "../scope";
 import { db } from "../db";
 import { withWriteTransaction } from "../sql-session";
 import { removeOrganizationFromRollup } from "./status-recompute";
+import { patchTargetSchema } from "../../zod/settings";
 
 type StatusRecord = StatusCounts & {
   servers: number;
@@ -134,4 +135,22 @@ export async function homeOrganization(access: Access): Promise<{ slug: string; 
 /** Slugs and names of the organizations the caller sees, for choosing assignments on the admin pages. */
 export async function listOrganizationChoices(access: Access): Promise<{ slug: string; name: string }[]> {
   return db.organization.findMany({ where: organizationScope(access), select: { slug: true, name: true }, orderBy: { nameKey: "asc" }, take: MAX_NAMES });
+}
+
+/** The organization's patch target in days (the time-to-patch figures count against it). */
+export async function getPatchTarget(access: Access, slug: string): Promise<number> {
+  const row = await db.organization.findFirst({ where: { slug, ...organizationScope(access) }, select: { patchTargetDays: true } });
+  if (!row) throw notFound("Organization");
+  return row.patchTargetDays;
+}
+
+/** Sets the organization's patch target (admins), audited with the old and new values. */
+export async function setPatchTarget(access: Access, slug: string, days: number): Promise<void> {
+  if (!can.administer(access)) throw new AppError(403, "forbidden", "Only admins can change an organization's settings.");
+  const { patchTargetDays } = patchTargetSchema.parse({ patchTargetDays: days });
+  const org = await db.organization.findFirst({ where: { slug, ...organizationScope(access) }, select: { id: true, name: true, patchTargetDays: true } });
+  if (!org) throw notFound("Organization");
+  if (org.patchTargetDays === patchTargetDays) return;
+  await db.organization.update({ where: { id: org.id }, data: { patchTargetDays } });
+  await recordAudit(access, "settings_update", { type: "organization", id: org.id, label: org.name }, { setting: "patchTargetDays", from: org.patchTargetDays, to: patchTargetDays });
 }

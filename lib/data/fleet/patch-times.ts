@@ -10,36 +10,7 @@ import { listCampaigns, resolveCampaignId } from "../campaigns/registry";
 import { scopedOrganizationIds } from "../scope";
 import { withReadSession, type SqlSession, type SqlValue } from "../sql-session";
 import { requireOrganizationId } from "./organizations";
-
-export interface PastTargetServer {
-  id: number;
-  hostname: string;
-  organization: string;
-  organizationName: string;
-  exposedFrom: string;
-  days: number;
-  targetDays: number;
-}
-
-export interface PatchTimesView {
-  campaign: string;
-  /** the organization's target; null for a fleet (each organization has its own) */
-  targetDays: number | null;
-  /** servers with an exposure to the campaign */
-  exposed: number;
-  patched: number;
-  open: number;
-  median: number | null;
-  p90: number | null;
-  withinTarget: number;
-  patchedLate: number;
-  openPastTarget: number;
-  /** the share patched by each day; `since`: what day 0 is */
-  curve: { day: number; share: number }[];
-  since: "disclosure" | "exposure";
-  /** the open exposures past their target, oldest first (a few) */
-  pastTarget: PastTargetServer[];
-}
+import type { PastTargetServer, PatchTimesView } from "../../views";
 
 // The curve is drawn from at most this many points; a five-year-old campaign is sampled, not drawn day by day.
 const MAX_CURVE_POINTS = 366;

@@ -6,7 +6,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/domain/access";
 import { requireAccess } from "@/app/_lib/access";
 import { loadOrganization } from "../load-organization";
-import { deleteOrganizationAction } from "./actions";
+import { deleteOrganizationAction, setPatchTargetAction } from "./actions";
+import { SettingsSection } from "@/components/organizations/settings-section";
+import { PatchTargetForm } from "@/components/organizations/patch-target-form";
+import { getPatchTarget } from "@/lib/data/fleet/organizations";
 
 export const dynamic = "force-dynamic";
 
@@ -28,6 +31,7 @@ export default async function OrganizationSettingsPage({ params }: Props) {
   const organization = await loadOrganization(slug);
   if (!organization) notFound();
   const base = `/organizations/${encodeURIComponent(organization.slug)}`;
+  const patchTargetDays = await getPatchTarget(access, organization.slug);
 
   return (
     <>
@@ -36,6 +40,9 @@ export default async function OrganizationSettingsPage({ params }: Props) {
         title={organization.name}
         description="How Patchboard treats this organization. Only owners and admins see these settings."
       />
+      <SettingsSection id="patch-target" title="Patch target" description="The organization's time-to-patch figures and the servers past the target count against it.">
+        <PatchTargetForm action={setPatchTargetAction} slug={organization.slug} patchTargetDays={patchTargetDays} />
+      </SettingsSection>
       <DeleteOrganizationSection slug={organization.slug} name={organization.name} servers={organization.servers} action={deleteOrganizationAction} />
     </>
   );
