@@ -315,13 +315,15 @@ export interface PastTargetServer {
   exposedFrom: string;
   days: number;
   targetDays: number;
+  /** the campaign it is exposed to, by name */
+  campaign: string;
 }
 
 export interface PatchTimesView {
   campaign: string;
   /** the organization's target; null for a fleet (each organization has its own) */
   targetDays: number | null;
-  /** servers with an exposure to the campaign */
+  /** servers with an exposure to the campaign (for the roll-up: exposures, one per server and campaign) */
   exposed: number;
   patched: number;
   open: number;

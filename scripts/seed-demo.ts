@@ -1,7 +1,10 @@
 import { Readable } from "node:stream";
 import { importScanFile } from "../lib/data/imports/imports";
 import { recordRemediation } from "../lib/data/fleet/remediations";
-import { findServerId } from "../lib/data/fleet/servers";
+import { findServerId, listServers } from "../lib/data/fleet/servers";
+import { recordHunt } from "../lib/data/fleet/hunts";
+import { addDays } from "../lib/domain/days";
+import { serverListQuery } from "../lib/zod/list-queries";
 import { countUsers, createAccountDirectly } from "../lib/data/accounts/users";
 import { DEMO_ACCOUNTS } from "../lib/demo-accounts";
 import { SYSTEM_ACCESS, type Access } from "../lib/domain/access";
@@ -28,6 +31,27 @@ export async function seedDemo(log: (msg: string) => void = console.log): Promis
       log(`Demo remediation skipped for ${r.hostname}: ${(e as Error).message}`),
     );
   }
+  await seedDemoHunts(log);
+}
+
+const HUNT_TOOLS = ["Defender for Endpoint timeline", "Velociraptor", "IIS and HttpProxy log review", "CrowdStrike Falcon"];
+
+/**
+ * Hunts an MSP would have recorded: of the patched servers ProxyLogon left needing one, every third checked over its
+ * whole window, every seventh over its first two months only, so the demo shows each hunt state.
+ */
+async function seedDemoHunts(log: (msg: string) => void): Promise<void> {
+  const query = serverListQuery.parse({ campaign: "proxylogon", hunt: "needed", status: "patched", sort: "hostname", pageSize: 200 });
+  const { data } = await listServers(DEMO, query);
+  let recorded = 0;
+  for (const [i, server] of data.entries()) {
+    const { windowFrom, windowTo } = server.huntWindow;
+    if (!windowFrom || !windowTo || (i % 3 !== 0 && i % 7 !== 1)) continue;
+    const toDay = i % 3 === 0 ? windowTo : addDays(windowFrom, 59);
+    await recordHunt(DEMO, server.id, { fromDay: windowFrom, toDay, tool: HUNT_TOOLS[i % HUNT_TOOLS.length], result: "clean", note: "Demo: nothing found." });
+    recorded++;
+  }
+  log(`Demo hunts: ${recorded} recorded.`);
 }
 
 /** One account per role, with the passwords the sign-in page shows in demo mode. */

@@ -55,6 +55,10 @@ describe("issue 9 item 8: the demo fleet loads and tells the 2021-2022 story", (
     expect(await db.scan.count()).toBe(rows.length);
     expect(await db.remediation.count()).toBe(DEMO_REMEDIATIONS.length);
     for (const campaign of ["all", "proxylogon", "proxyshell", "proxynotshell"]) expect(counts[campaign].servers).toBe(servers);
+    // Issue 11: some hunts recorded, so each hunt state shows.
+    const states = await db.serverCampaign.groupBy({ by: ["hunt"], where: { campaign: "proxylogon" }, _count: { _all: true } });
+    expect(states.map((s) => s.hunt).sort()).toEqual(["compromised", "hunted", "needed", "partly-hunted"]);
+    expect(log.some((l) => /^Demo hunts: [1-9]\d* recorded\.$/.test(l))).toBe(true);
     // The first `npm start` waits for this; generous for a shared CI machine.
     expect(loadMs).toBeLessThan(60_000);
   });

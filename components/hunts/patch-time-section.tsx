@@ -27,7 +27,11 @@ export function PatchTimeSection({ times, title, linkQuery }: { times: PatchTime
     <Section
       id="time-to-patch"
       title="Time to patch"
-      description={`From the disclosure (or the server's first scan, if later) to the scan that showed it patched, for ${plural(times.exposed, "exposed server")}.`}
+      description={
+        times.since === "disclosure"
+          ? `From the disclosure (or the server's first scan, if later) to the scan that showed it patched, for ${plural(times.exposed, "exposed server")}.`
+          : `Every emergency's exposures together (${formatNumber(times.exposed)}: a server exposed to two counts twice), each from its disclosure (or the server's first scan, if later) to the scan that showed it patched.`
+      }
     >
       {times.exposed === 0 ? (
         <p className="text-sm text-gray-600 dark:text-gray-400">No server has been scanned since this campaign was disclosed.</p>
@@ -53,7 +57,7 @@ export function PatchTimeSection({ times, title, linkQuery }: { times: PatchTime
                         {s.hostname}
                       </Link>
                       <span className="text-gray-600 tabular-nums dark:text-gray-400">
-                        {s.organizationName} · {plural(s.days, "day")} (target {s.targetDays})
+                        {s.campaign} · {s.organizationName} · {plural(s.days, "day")} (target {s.targetDays})
                       </span>
                     </li>
                   ))}

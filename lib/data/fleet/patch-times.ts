@@ -21,11 +21,11 @@ interface Scope {
   params: SqlValue[];
 }
 
-function scopeOf(s: SqlSession, campaign: string, organizationIds: readonly number[] | null): Scope {
-  const base = `sc."campaign" = ? AND sc."exposureFrom" IS NOT NULL`;
-  if (organizationIds === null) return { sql: base, params: [campaign] };
-  if (organizationIds.length === 0) return { sql: `${base} AND 1 = 0`, params: [campaign] };
-  return { sql: `${base} AND sc."organizationId" IN (${organizationIds.map(() => "?").join(", ")})`, params: [campaign, ...organizationIds] };
+function scopeOf(campaigns: readonly string[], organizationIds: readonly number[] | null): Scope {
+  const base = `sc."campaign" IN (${campaigns.map(() => "?").join(", ") || "NULL"}) AND sc."exposureFrom" IS NOT NULL`;
+  if (organizationIds === null) return { sql: base, params: [...campaigns] };
+  if (organizationIds.length === 0) return { sql: `${base} AND 1 = 0`, params: [...campaigns] };
+  return { sql: `${base} AND sc."organizationId" IN (${organizationIds.map(() => "?").join(", ")})`, params: [...campaigns, ...organizationIds] };
 }
 
 // The day an open exposure passes its organization's target: before this day's cutoff, it is past.
@@ -72,9 +72,9 @@ async function curve(s: SqlSession, scope: Scope, exposed: number, disclosed: st
   return points.filter((p, i) => i % step === 0 || i === points.length - 1);
 }
 
-async function pastTarget(s: SqlSession, scope: Scope, today: string): Promise<PastTargetServer[]> {
-  const rows = await s.all<{ id: number; hostname: string; slug: string; name: string; exposureFrom: string; target: number }>(
-    `SELECT sv."id", sv."hostname", o."slug", o."name", sc."exposureFrom", o."patchTargetDays" AS "target" FROM "ServerCampaign" sc ` +
+async function pastTarget(s: SqlSession, scope: Scope, today: string, names: ReadonlyMap<string, string>): Promise<PastTargetServer[]> {
+  const rows = await s.all<{ id: number; hostname: string; slug: string; name: string; exposureFrom: string; target: number; campaign: string }>(
+    `SELECT sv."id", sv."hostname", o."slug", o."name", sc."exposureFrom", o."patchTargetDays" AS "target", sc."campaign" FROM "ServerCampaign" sc ` +
       `JOIN "Organization" o ON o."id" = sc."organizationId" JOIN "Server" sv ON sv."id" = sc."serverId" ` +
       `WHERE ${scope.sql} AND sc."patchDays" IS NULL AND sc."exposureFrom" < ${cutoff(s)} ORDER BY sc."exposureFrom", sv."hostnameKey" LIMIT ${PAST_TARGET_LISTED}`,
     [...scope.params, today],
@@ -87,24 +87,32 @@ async function pastTarget(s: SqlSession, scope: Scope, today: string): Promise<P
     exposedFrom: r.exposureFrom,
     days: daysBetween(r.exposureFrom, today),
     targetDays: Number(r.target),
+    campaign: names.get(r.campaign) ?? r.campaign,
   }));
 }
 
-/** Time to patch for the caller's fleet, or one organization of theirs, for a campaign (default: the roll-up). */
+/**
+ * Time to patch for the caller's fleet, or one organization of theirs, for a campaign. For the roll-up, every
+ * campaign's exposures are pooled (a server exposed to two emergencies counts twice, each from its own disclosure):
+ * "how fast does this client patch an emergency", not how long until nothing at all was open.
+ */
 export async function getPatchTimes(access: Access, opts: { organization?: string; campaign?: string } = {}): Promise<PatchTimesView> {
   const campaign = await resolveCampaignId(opts.campaign);
   const organizationId = opts.organization ? await requireOrganizationId(access, opts.organization) : null;
   const ids = organizationId !== null ? [organizationId] : scopedOrganizationIds(access);
-  const disclosed = campaign === ROLLUP ? null : ((await listCampaigns()).find((c) => c.id === campaign)?.disclosed ?? null);
   const today = new Date().toISOString().slice(0, 10);
+  const all = await listCampaigns();
+  const names = new Map(all.map((c) => [c.id, c.name]));
+  const pooled = campaign === ROLLUP ? all.filter((c) => c.disclosed <= today).map((c) => c.id) : [campaign];
+  const disclosed = campaign === ROLLUP ? null : (all.find((c) => c.id === campaign)?.disclosed ?? null);
   return withReadSession(async (s) => {
-    const scope = scopeOf(s, campaign, ids);
+    const scope = scopeOf(pooled, ids);
     const f = await figures(s, scope, today);
     const [median, p90, points, past, target] = await Promise.all([
       percentile(s, scope, f.patched, 0.5),
       percentile(s, scope, f.patched, 0.9),
       curve(s, scope, f.exposed, disclosed),
-      pastTarget(s, scope, today),
+      pastTarget(s, scope, today, names),
       organizationId !== null ? s.all<{ t: number }>(`SELECT "patchTargetDays" AS "t" FROM "Organization" WHERE "id" = ?`, [organizationId]) : Promise.resolve([]),
     ]);
     return {
