@@ -2,6 +2,8 @@
 // when a dispatcher stops (or whose dispatcher died mid-send) is delivered by the next one; a target on loopback is
 // refused unless the admin setting allows private targets.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { GET, POST } from "@/app/api/v1/webhooks/route";
+import { createApiToken } from "@/lib/data/accounts/tokens";
 import { db } from "@/lib/data/db";
 import { updateAppSettings } from "@/lib/data/settings/app-settings";
 import { withWriteTransaction } from "@/lib/data/sql-session";
@@ -11,6 +13,7 @@ import { createWebhook, deleteWebhook, listDeliveries, listWebhooks, sendTestEve
 import { verifySignature } from "@/lib/domain/webhooks/signature";
 import { AppError } from "@/lib/errors";
 import { TEST_ACCESS } from "../access";
+import { call } from "../api/request";
 import { resetDatabase } from "../reset-database";
 import { startReceiver, type Receiver } from "../support/webhook-receiver";
 
@@ -160,5 +163,28 @@ describe("webhook deliveries", () => {
     expect(await db.webhookDelivery.count({ where: { webhookId: id } })).toBe(0);
     const audit = await db.auditEvent.findMany({ where: { action: { startsWith: "webhook_" } }, orderBy: { id: "asc" }, select: { action: true } });
     expect(new Set(audit.map((a) => a.action))).toEqual(new Set(["webhook_create", "webhook_test", "webhook_pause", "webhook_resume", "webhook_delete"]));
+  });
+});
+
+describe("the webhooks API", () => {
+  it("lets admins list and create webhooks, with a JSON error naming the field for a refused URL", async () => {
+    const admin = (await createApiToken("webhooks admin", { role: "admin" })).token;
+    const technician = (await createApiToken("webhooks tech", { role: "technician" })).token;
+    const body = (url: string) => JSON.stringify({ name: "API hook", url, events: ["import.failed"], payload: "slack" });
+    await updateAppSettings(TEST_ACCESS, { allowPrivateWebhookTargets: false });
+    const refused = await call(POST, "/api/v1/webhooks", { method: "POST", token: admin, body: body(receiver.url), headers: { "content-type": "application/json" } });
+    expect(refused.status).toBe(422);
+    expect(refused.json.error).toMatchObject({ code: "invalid_url", details: { field: "url" } });
+    expect(refused.json.error.message).toMatch(/loopback/);
+    await updateAppSettings(TEST_ACCESS, { allowPrivateWebhookTargets: true });
+    const created = await call(POST, "/api/v1/webhooks", { method: "POST", token: admin, body: body(receiver.url), headers: { "content-type": "application/json" } });
+    expect(created.status).toBe(201);
+    expect(created.json.secret).toMatch(/^whsec_/);
+    const listed = await call(GET, "/api/v1/webhooks", { token: admin });
+    expect(listed.json.webhooks).toEqual([expect.objectContaining({ id: created.json.id, name: "API hook", payload: "slack", events: ["import.failed"], organizations: [], active: true })]);
+    expect(listed.text).not.toContain(created.json.secret);
+    expect((await call(GET, "/api/v1/webhooks", { token: technician })).status).toBe(403);
+    const bad = await call(POST, "/api/v1/webhooks", { method: "POST", token: admin, body: JSON.stringify({ name: "x", url: receiver.url, events: [] }), headers: { "content-type": "application/json" } });
+    expect(bad.status).toBe(400);
   });
 });
