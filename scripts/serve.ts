@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { markServedByPatchboard } from "../lib/api/client-ip";
 import { prepareRequestHeaders } from "../lib/api/forwarded-headers";
 import { trustedProxyHops } from "../lib/config";
+import { startDispatcher } from "../lib/data/webhooks/dispatcher";
 import { serveCompressedStatic } from "./compressed-static";
 import { isPrecompressed } from "./precompress";
 
@@ -37,6 +38,8 @@ const server = createServer((req, res) => {
     res.end();
   });
 });
+// Webhook deliveries are sent from the outbox by this process (every few seconds; see lib/data/webhooks/dispatcher.ts).
+const webhooks = startDispatcher();
 server.listen(port, hostname, () => {
   const proxies = hops ? `, behind ${hops} trusted prox${hops > 1 ? "ies" : "y"}` : "";
   console.log(`Patchboard: ready on http://${hostname ?? "localhost"}:${port}${proxies}`);
@@ -45,6 +48,8 @@ server.listen(port, hostname, () => {
 // Finish the requests in flight, then stop (e.g. on Ctrl+C or a container's SIGTERM).
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
+    // A delivery in flight when the process ends keeps its lease, and the next start sends it again.
+    void webhooks.stop();
     server.close(() => process.exit(0));
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5_000).unref();

@@ -21,3 +21,31 @@ export interface AdminToken {
   lastUsedAt: string | null;
   status: "active" | "revoked" | "expired";
 }
+
+export interface AdminWebhook {
+  id: number;
+  name: string;
+  url: string;
+  events: string[];
+  /** empty: every organization */
+  organizations: OrganizationChoice[];
+  payload: string;
+  active: boolean;
+  createdBy: string;
+  createdAt: string;
+  pending: number;
+  failed: number;
+}
+
+export interface AdminDelivery {
+  id: number;
+  webhookName: string;
+  eventType: string;
+  status: "pending" | "delivered" | "failed";
+  attempts: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: string;
+  lastAttemptAt: string | null;
+  nextAttemptAt: string | null;
+}

@@ -18,3 +18,9 @@ export const IDLE: FormState = { status: "idle" };
 export interface CampaignFormState extends FormState {
   problems?: { field: string; message: string }[];
 }
+
+/** Creating a webhook also answers its signing secret, the only time it is ever shown. */
+export interface WebhookFormState extends FormState {
+  secret?: string;
+  webhookName?: string;
+}

@@ -217,21 +217,25 @@ export async function withReadSession<T>(fn: (s: SqlSession) => Promise<T>): Pro
 // Writers in this process take turns. On SQLite a second writer would otherwise wait for
 // the write lock in better-sqlite3's busy handler, which sleeps synchronously and would
 // freeze the whole server for the length of an import.
-let writerQueue: Promise<unknown> = Promise.resolve();
-let writersActive = 0;
+// The queue lives on globalThis: the production server (scripts/serve.ts, which runs the webhook dispatcher) and
+// Next's bundle of the app load this module separately, and their writers must still take turns.
+const writers = ((globalThis as { patchboardWriters?: { queue: Promise<unknown>; active: number } }).patchboardWriters ??= {
+  queue: Promise.resolve(),
+  active: 0,
+});
 
 /** True while a write transaction runs or waits in this process. */
 export function isWriting(): boolean {
-  return writersActive > 0;
+  return writers.active > 0;
 }
 
 /** Runs fn in one write transaction on a connection of its own: all of it commits, or none. */
 export function withWriteTransaction<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
-  writersActive++;
+  writers.active++;
   const run = () => (dialect() === "postgres" ? pgTransaction(fn) : sqliteTransaction(fn));
-  const result = writerQueue.then(run, run);
-  writerQueue = result.catch(() => {});
-  return result.finally(() => writersActive--);
+  const result = writers.queue.then(run, run);
+  writers.queue = result.catch(() => {});
+  return result.finally(() => writers.active--);
 }
 
 /**

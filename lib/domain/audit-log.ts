@@ -21,6 +21,11 @@ export const AUDIT_ACTIONS = [
   "mapping_delete",
   "campaign_add",
   "settings_update",
+  "webhook_create",
+  "webhook_pause",
+  "webhook_resume",
+  "webhook_delete",
+  "webhook_test",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -4,6 +4,8 @@ import { z } from "zod";
 export const appSettings = z.object({
   /** a server whose last scan is older than this many days is marked stale */
   staleAfterDays: z.coerce.number().int().min(1, "at least 1 day").max(365, "at most 365 days").default(7),
+  /** webhooks may point at loopback, private and link-local addresses and at Patchboard itself (never at a cloud metadata service) */
+  allowPrivateWebhookTargets: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean()).default(false),
 });
 export type AppSettings = z.infer<typeof appSettings>;
 export const DEFAULT_SETTINGS: AppSettings = appSettings.parse({});

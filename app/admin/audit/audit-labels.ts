@@ -21,6 +21,11 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   mapping_delete: "Deleted a column mapping",
   campaign_add: "Campaign added",
   settings_update: "Changed a setting",
+  webhook_create: "Created a webhook",
+  webhook_pause: "Paused a webhook",
+  webhook_resume: "Resumed a webhook",
+  webhook_delete: "Deleted a webhook",
+  webhook_test: "Sent a webhook test event",
 };
 
 const ACTOR_TYPE_LABELS: Record<string, string> = {

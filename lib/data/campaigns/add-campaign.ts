@@ -10,6 +10,7 @@ import { recordAudit } from "../accounts/audit";
 import { campaignsIn, forgetCampaigns, toCampaignView } from "./registry";
 import { judgeNewCampaign } from "../fleet/campaign-judge";
 import { withWriteTransaction } from "../sql-session";
+import { enqueueCampaignUnpatched } from "../webhooks/enqueue";
 
 /**
  * Adds a campaign (admins only) and judges every server against it in the same transaction: all of it, or none.
@@ -32,7 +33,9 @@ export async function addCampaign(access: Access, input: unknown, onProgress?: (
     const campaigns = await campaignsIn(s);
     const added = campaigns.find((c) => c.id === definition.id);
     if (!added) throw new Error(`campaign ${definition.id} was stored but is not read back`);
-    return judgeNewCampaign(s, added, campaigns, onProgress);
+    const judged = await judgeNewCampaign(s, added, campaigns, onProgress);
+    await enqueueCampaignUnpatched(s, { id: definition.id, name: definition.name });
+    return judged;
   });
   forgetCampaigns();
   await recordAudit(access, "campaign_add", definition.id, { name: definition.name, servers });

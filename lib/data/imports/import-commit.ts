@@ -13,6 +13,7 @@ import type { JobReader } from "./import-job";
 import { findImport, importScopeKey, isUniqueViolation } from "./import-scope";
 import { ImportWriter } from "./import-writer";
 import { bindPendingMappings } from "./mappings";
+import { enqueueImportEvents } from "../webhooks/enqueue";
 
 export interface CommitContext {
   access: Access;
@@ -57,6 +58,8 @@ export async function commitImport(reader: JobReader, ctx: CommitContext): Promi
       });
       await refreshOrganizationCounts(s, orgs);
       const changes = await recordChanges(s, importId, touched, before);
+      // Webhook events (new compromises, roll-backs) commit with the import, or not at all.
+      await enqueueImportEvents(s, importId, reader.label(), now);
       // One that wrote nowhere is seen by whoever sees all the uploader's organizations (or, unlimited, by everyone unlimited).
       await recordImportOrganizations(s, importId, orgs.size > 0 ? orgs : (access.organizationIds ?? []));
 

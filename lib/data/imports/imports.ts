@@ -7,6 +7,7 @@ import { commitImport } from "./import-commit";
 import { dryRunImport } from "./import-dry-run";
 import { JobReader, type ImportOptions, type ImportProgress, type JobContext, type UploadProgress } from "./import-job";
 import { saveMappingForHeader } from "./mappings";
+import { recordImportFailure } from "../webhooks/enqueue";
 
 export { uploadTooLarge } from "./import-job";
 export type { ImportOptions, ImportProgress, UploadProgress };
@@ -38,13 +39,18 @@ export interface ImportOutcome<S = ImportSummary> {
  * Test-ProxyLogon files, which are one run. Stops at the first import that fails.
  */
 export function importScans(input: ImportScansInput): Promise<ImportOutcome> {
-  return eachImport(input, async (reader, ctx) => {
-    const choice = ctx.options.mapping;
-    if (choice && "saveAs" in choice && choice.saveAs && ctx.index === 0) {
-      await saveMappingForHeader(input.access, choice.saveAs, reader.mapping!, reader.head);
-    }
-    return commitImport(reader, { access: input.access, origin: input.origin, tokenId: input.tokenId ?? null, now: ctx.now });
-  });
+  return eachImport(
+    input,
+    async (reader, ctx) => {
+      const choice = ctx.options.mapping;
+      if (choice && "saveAs" in choice && choice.saveAs && ctx.index === 0) {
+        await saveMappingForHeader(input.access, choice.saveAs, reader.mapping!, reader.head);
+      }
+      return commitImport(reader, { access: input.access, origin: input.origin, tokenId: input.tokenId ?? null, now: ctx.now });
+    },
+    // After the failed file's transaction was rolled back: the import.failed webhook event, in a transaction of its own.
+    (failure, fileName) => recordImportFailure(input.access, failure, { fileName, origin: input.origin }),
+  );
 }
 
 /**
@@ -68,7 +74,11 @@ export async function importScanFile(input: Omit<ImportScansInput, "files" | "on
   return outcome.imports[0];
 }
 
-async function eachImport<S>(input: ImportScansInput, run: (reader: JobReader, ctx: JobContext) => Promise<S>): Promise<ImportOutcome<S>> {
+async function eachImport<S>(
+  input: ImportScansInput,
+  run: (reader: JobReader, ctx: JobContext) => Promise<S>,
+  onFailure?: (failure: AppError, fileName: string | null) => Promise<void>,
+): Promise<ImportOutcome<S>> {
   if (!can.write(input.access)) {
     return { imports: [], failure: new AppError(403, "forbidden", "Client viewers can look but not upload scans.") };
   }
@@ -77,14 +87,19 @@ async function eachImport<S>(input: ImportScansInput, run: (reader: JobReader, c
   // One limit for the whole upload, not one per file: many files below it must not add up past it.
   const budget = { bytes: 0 };
   let index = 0;
+  let fileName: string | null = null;
   try {
     for await (const job of planImports(input.files)) {
+      fileName = job.first.name;
       const ctx: JobContext = { access: input.access, options, maxBytes: input.maxBytes, budget, index: index++, now: input.now ?? new Date(), onProgress: input.onProgress };
       imports.push(await run(await JobReader.open(job, ctx), ctx));
+      fileName = null;
     }
     return { imports, failure: null };
   } catch (err) {
-    return { imports, failure: asAppError(err) };
+    const failure = asAppError(err);
+    await onFailure?.(failure, fileName);
+    return { imports, failure };
   }
 }
 

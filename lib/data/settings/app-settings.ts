@@ -16,12 +16,12 @@ export async function getAppSettings(): Promise<AppSettings> {
   const stored = Object.fromEntries(rows.map((r) => [r.key.slice(PREFIX.length), r.value]));
   const parsed = appSettings.safeParse(stored);
   if (parsed.success) return parsed.data;
-  const valid: Partial<AppSettings> = {};
+  const valid: Partial<Record<keyof AppSettings, unknown>> = {};
   for (const key of KEYS) {
     const one = appSettings.shape[key].safeParse(stored[key]);
     if (one.success) valid[key] = one.data;
   }
-  return { ...DEFAULT_SETTINGS, ...valid };
+  return { ...DEFAULT_SETTINGS, ...valid } as AppSettings;
 }
 
 /** Changes settings (admins only); returns them all. Validation errors are zod issues naming the field. */
