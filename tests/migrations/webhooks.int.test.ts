@@ -25,7 +25,11 @@ afterAll(async () => {
 
 describe("issue 11: the webhooks migration", () => {
   it("keeps what was there", async () => {
-    for (const [table, rows] of Object.entries(before)) expect(await dump(table, table === "Setting" ? `"key"` : `"id"`)).toEqual(rows);
+    // Later migrations add columns; the ones that were there keep their values.
+    for (const [table, rows] of Object.entries(before)) {
+      const after = await dump(table, table === "Setting" ? `"key"` : `"id"`);
+      expect(after.map((row) => Object.fromEntries(Object.keys(rows[0] ?? {}).map((k) => [k, row[k]])))).toEqual(rows);
+    }
   });
 
   it("adds the webhooks and their outbox, empty, with their defaults and the cascade", async () => {

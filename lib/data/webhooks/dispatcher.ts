@@ -10,6 +10,7 @@ import { withReadSession, withWriteTransaction, type SqlSession } from "../sql-s
 import { openSecret } from "./secret-box";
 import { postJson, type SendResult } from "./send";
 import { resolveTarget, targetPolicy } from "./target-check";
+import { sweepPastTarget } from "./past-target";
 
 export interface DispatchOptions {
   /** the clock (tests move it forward to reach a retry) */
@@ -116,17 +117,25 @@ export interface Dispatcher {
   stop(): Promise<void>;
 }
 
-/** Polls every `intervalMs` (5 s), and at once again after a full batch. */
-export function startDispatcher(options: DispatchOptions & { intervalMs?: number; onError?: (err: unknown) => void } = {}): Dispatcher {
+// Servers become late with time: the past-target sweep runs at start and then hourly.
+const SWEEP_MS = 60 * 60 * 1000;
+
+/** Polls every `intervalMs` (5 s), and at once again after a full batch; sweeps for servers past their target hourly. */
+export function startDispatcher(options: DispatchOptions & { intervalMs?: number; onError?: (err: unknown) => void; sweep?: boolean } = {}): Dispatcher {
   const intervalMs = options.intervalMs ?? 5_000;
   const batchSize = options.batchSize ?? DEFAULTS.batchSize;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let round: Promise<void> = Promise.resolve();
+  let lastSweep = -Infinity;
   const tick = () => {
     round = (async () => {
       let claimed = 0;
       try {
+        if (options.sweep !== false && Date.now() - lastSweep >= SWEEP_MS) {
+          lastSweep = Date.now();
+          await sweepPastTarget();
+        }
         claimed = await dispatchDue(options);
       } catch (err) {
         (options.onError ?? ((e) => console.error("Patchboard: webhook dispatch failed:", (e as Error).message)))(err);

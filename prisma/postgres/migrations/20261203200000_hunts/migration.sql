@@ -30,3 +30,14 @@ CREATE TABLE "Hunt" (
 );
 CREATE INDEX "Hunt_serverId_toDay_idx" ON "Hunt"("serverId", "toDay");
 ALTER TABLE "Hunt" ADD CONSTRAINT "Hunt_serverId_fkey" FOREIGN KEY ("serverId") REFERENCES "Server"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- The exposures already reported past their organization's patch target, once each.
+CREATE TABLE "PastTargetAlert" (
+    "serverId" INTEGER NOT NULL,
+    "campaign" TEXT NOT NULL,
+    "exposureFrom" TEXT NOT NULL,
+    "notifiedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "PastTargetAlert_pkey" PRIMARY KEY ("serverId","campaign","exposureFrom")
+);
+ALTER TABLE "PastTargetAlert" ADD CONSTRAINT "PastTargetAlert_serverId_fkey" FOREIGN KEY ("serverId") REFERENCES "Server"("id") ON DELETE CASCADE ON UPDATE CASCADE;

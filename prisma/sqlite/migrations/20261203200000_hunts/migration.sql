@@ -28,3 +28,14 @@ CREATE TABLE "Hunt" (
     CONSTRAINT "Hunt_serverId_fkey" FOREIGN KEY ("serverId") REFERENCES "Server" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 CREATE INDEX "Hunt_serverId_toDay_idx" ON "Hunt"("serverId", "toDay");
+
+-- The exposures already reported past their organization's patch target, once each.
+CREATE TABLE "PastTargetAlert" (
+    "serverId" INTEGER NOT NULL,
+    "campaign" TEXT NOT NULL,
+    "exposureFrom" TEXT NOT NULL,
+    "notifiedAt" DATETIME NOT NULL,
+
+    PRIMARY KEY ("serverId", "campaign", "exposureFrom"),
+    CONSTRAINT "PastTargetAlert_serverId_fkey" FOREIGN KEY ("serverId") REFERENCES "Server" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
