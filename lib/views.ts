@@ -365,3 +365,12 @@ export interface RecordedHuntView {
   recordedBy: string;
   createdAt: string;
 }
+
+/** A technician's mark on a server: disconnected, reconnected, decommissioned, recommissioned. */
+export interface ServerLifecycleView {
+  id: number;
+  kind: "disconnected" | "reconnected" | "decommissioned" | "recommissioned";
+  at: string;
+  note: string;
+  recordedBy: string;
+}

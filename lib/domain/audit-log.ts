@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   "upload",
   "remediate",
   "hunt_record",
+  "server_lifecycle",
   "token_create",
   "token_revoke",
   "user_create",

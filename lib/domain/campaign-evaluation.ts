@@ -69,8 +69,10 @@ function rollupReason(states: { campaign: CampaignRules; state: ServerState }[])
   });
   // A compromise is server-wide: every campaign states it the same way.
   const compromise = states.find((x) => x.state.compromise)?.state.compromise;
+  // So are a technician's marks (disconnected, decommissioned).
+  const lifecycle = states.find((x) => x.state.lifecycle)?.state.lifecycle;
   const none = "No campaign applies yet.";
-  return { reason: [compromise, ...parts].filter(Boolean).join(" ") || none, patchReason: parts.join(" ") || none };
+  return { reason: [compromise, lifecycle, ...parts].filter(Boolean).join(" ") || none, patchReason: [lifecycle, ...parts].filter(Boolean).join(" ") || none };
 }
 
 export function evaluateAcrossCampaigns(history: ServerHistory, campaigns: readonly CampaignRules[], asOf: Date = new Date()): ServerAcrossCampaigns {

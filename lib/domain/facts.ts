@@ -75,10 +75,21 @@ export interface RecordedHunt {
   toDay: string;
 }
 
+// A technician's mark on a server: taken off the internet (CISA's stopgap for a server that cannot be patched yet)
+// and back, or retired (decommissioned, moved to Exchange Online) and back.
+export const LIFECYCLE_KINDS = ["disconnected", "reconnected", "decommissioned", "recommissioned"] as const;
+export type LifecycleKind = (typeof LIFECYCLE_KINDS)[number];
+
+export interface LifecycleFacts {
+  kind: LifecycleKind;
+  at: Date;
+}
+
 export interface ServerHistory {
   scans: ScanFacts[];
   findings: FindingFacts[];
   remediations: RemediationFacts[];
   checks?: CheckFacts[];
   hunts?: RecordedHunt[];
+  lifecycle?: LifecycleFacts[];
 }

@@ -8,10 +8,13 @@
 // 3. A mitigation counts while the server is not patched, until a live probe shows the server exploitable:
 //    evidence that a server is exploitable now outranks an older claim that it is protected.
 // 4. A mitigation stops counting on the day a known exploit gets past it (OWASSRF and the ProxyNotShell rule).
+// 5. A server marked disconnected (off the internet) counts as mitigated for every campaign until it is reconnected
+//    or a scan shows it patched. A server marked decommissioned has no status from then on, until it is
+//    recommissioned or a later scan sees it again.
 // Scans come in as the campaign reads them (campaign-rules.ts readFor): their mitigation is one of its rules or null.
 import type { BuildVerdict } from "./build-verdict";
 import type { MitigationRule } from "./campaign-rules";
-import type { FindingFacts, ScanFacts } from "./facts";
+import type { FindingFacts, LifecycleFacts, ScanFacts } from "./facts";
 import { evidenceOf, evidenceStatus, hasPatchEvidence, reachedServer, withMitigation, type Judge } from "./patch-evidence";
 import type { Status } from "./statuses";
 
@@ -32,6 +35,12 @@ export class ServerTimeline {
   lastSeen: ScanFacts | null = null;
   lastFindingAt = -Infinity;
   lastRemediationAt = -Infinity;
+  /** marked disconnected at (a time), until reconnected or shown patched */
+  disconnectedAt: number | null = null;
+  /** marked decommissioned at (a time), until recommissioned or seen again */
+  decommissionedAt: number | null = null;
+  /** a scan after the server was decommissioned saw it again: when, and since when it had been decommissioned */
+  seenAgain: { at: number; decommissionedAt: number } | null = null;
 
   constructor(
     private readonly judge: Judge,
@@ -42,11 +51,16 @@ export class ServerTimeline {
     if (!reachedServer(scan)) return;
     this.lastSeen = scan;
     const time = scan.scannedAt.getTime();
+    if (this.decommissionedAt !== null && time > this.decommissionedAt) {
+      this.seenAgain = { at: time, decommissionedAt: this.decommissionedAt };
+      this.decommissionedAt = null;
+    }
     if (scan.mitigation && time >= (this.mitigatedAt?.scannedAt.getTime() ?? -Infinity)) this.mitigatedAt = scan;
     if (evidenceOf(scan) === "exploitable") this.exploitableAt = scan;
     if (!hasPatchEvidence(scan)) return;
     const status = evidenceStatus(scan, this.judge);
     if (status !== "unknown") {
+      if (status === "patched") this.disconnectedAt = null;
       this.conclusive = { scan, status };
       this.inconclusive = null;
       this.contradiction = null;
@@ -60,6 +74,20 @@ export class ServerTimeline {
 
   addFinding(finding: FindingFacts): void {
     if (finding.kind === "indicator") this.lastFindingAt = Math.max(this.lastFindingAt, finding.at.getTime());
+  }
+
+  addLifecycle(event: LifecycleFacts): void {
+    const at = event.at.getTime();
+    if (event.kind === "disconnected") this.disconnectedAt = at;
+    else if (event.kind === "reconnected") this.disconnectedAt = null;
+    else if (event.kind === "decommissioned") {
+      this.decommissionedAt = at;
+      this.seenAgain = null;
+    } else this.decommissionedAt = null;
+  }
+
+  get decommissioned(): boolean {
+    return this.decommissionedAt !== null;
   }
 
   addRemediation(at: Date): void {
@@ -97,9 +125,20 @@ export class ServerTimeline {
     return this.conclusive.status;
   }
 
-  statusAt(at: number): Status {
+  /** The status at this time; null while decommissioned (it counts nowhere). */
+  statusAt(at: number): Status | null {
+    return this.decommissioned ? null : this.liveStatusAt(at);
+  }
+
+  /** The status at this time as if it were not decommissioned (what its page says it would be). */
+  liveStatusAt(at: number): Status {
     if (this.compromised) return "compromised";
-    return withMitigation(this.patchStatus, this.mitigationHoldsAt(at));
+    return withMitigation(this.patchStatus, this.stopgapHoldsAt(at));
+  }
+
+  /** A stopgap counts: a recorded mitigation that holds, or the server taken off the internet. */
+  stopgapHoldsAt(at: number): boolean {
+    return this.mitigationHoldsAt(at) || this.disconnectedAt !== null;
   }
 
   private otherCumulativeUpdate(later: ScanFacts, earlier: ScanFacts): boolean {

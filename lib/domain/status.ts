@@ -4,7 +4,7 @@
 import type { BuildVerdict } from "./build-verdict";
 import { readFor, type CampaignRules } from "./campaign-rules";
 import { normalizeBuild } from "./exchange";
-import type { FindingFacts, ScanFacts, ServerHistory } from "./facts";
+import type { FindingFacts, LifecycleFacts, ScanFacts, ServerHistory } from "./facts";
 import {
   dayOf, evidenceOf, evidenceStatus, noEvidenceVerdict, reachedServer, runLabel, scanVerdict, toolName, unique, withMitigation,
   type Judge,
@@ -42,6 +42,10 @@ export interface ServerState {
   patchStatus: Exclude<Status, "compromised">;
   /** the reason without the compromise sentence: what the patch level and mitigations say */
   patchReason: string;
+  /** marked decommissioned: it counts nowhere from then on (its history is kept) */
+  decommissioned?: boolean;
+  /** what a technician's marks say (disconnected, decommissioned, seen again), server-wide; absent when nothing */
+  lifecycle?: string;
 }
 
 // Days are UTC YYYY-MM-DD; the span covers [fromDay, toDay), and the last span is open (toDay null).
@@ -137,16 +141,28 @@ function mitigationReason(t: ServerTimeline, patch: BuildVerdict, asOf: number):
   return `${patch.reason} ${recorded} no longer counts: since ${rule.bypassedFrom}, ${rule.bypassedBy ?? "a known exploit"} gets past it.`;
 }
 
+// What a technician's marks say, before the verdict's reason.
+function lifecycleReason(t: ServerTimeline, patched: boolean): string {
+  const day = (ms: number) => dayOf(new Date(ms));
+  if (t.decommissionedAt !== null) return `Decommissioned on ${day(t.decommissionedAt)}: it leaves the counts, tables and charts from that day; its history is kept. `;
+  const back = t.seenAgain ? `Decommissioned on ${day(t.seenAgain.decommissionedAt)}, but a scan on ${day(t.seenAgain.at)} saw it again: it counts again. ` : "";
+  if (t.disconnectedAt !== null && !patched) return `${back}Disconnected from the internet on ${day(t.disconnectedAt)}: counts as mitigated until it is reconnected or a scan shows it patched. `;
+  return back;
+}
+
 function stateOf(t: ServerTimeline, scans: ScanFacts[], findings: FindingFacts[], judge: Judge, asOf: number): ServerState {
   const patch = patchReason(t, scans, judge);
-  const reason = mitigationReason(t, patch.verdict, asOf);
+  const lifecycle = lifecycleReason(t, t.patchStatus === "patched");
+  const reason = lifecycle + mitigationReason(t, patch.verdict, asOf);
   const open = findings.filter((f) => f.at.getTime() >= t.lastRemediationAt);
   const indicators = open.filter((f) => f.kind === "indicator");
   const count = distinct(indicators);
   const leads = distinct(open.filter((f) => f.kind === "suspicious-file"));
   const remediatedOn = t.lastRemediationAt > -Infinity ? dayOf(new Date(t.lastRemediationAt)) : null;
   const base = {
-    patchStatus: withMitigation(t.patchStatus, t.mitigationHoldsAt(asOf)) as Exclude<Status, "compromised">,
+    patchStatus: withMitigation(t.patchStatus, t.stopgapHoldsAt(asOf)) as Exclude<Status, "compromised">,
+    ...(t.decommissioned ? { decommissioned: true } : {}),
+    ...(lifecycle ? { lifecycle: lifecycle.trim() } : {}),
     build: patch.scan?.build ? normalizeBuild(patch.scan.build) : null,
     product: patch.verdict.product,
     cumulativeUpdate: patch.verdict.cumulativeUpdate,
@@ -172,7 +188,7 @@ function stateOf(t: ServerTimeline, scans: ScanFacts[], findings: FindingFacts[]
       (again > 0 ? ` ${plural(again, "finding")} reported again since then ${again === 1 ? "is" : "are"} dated before it, so ${again === 1 ? "it stays" : "they stay"} cleared.` : "");
   }
   const full = reason + remediated + suspiciousNote(leads);
-  return { ...base, status: t.statusAt(asOf), reason: full, patchReason: full, compromise: null, compromisedAt: null };
+  return { ...base, status: t.liveStatusAt(asOf), reason: full, patchReason: full, compromise: null, compromisedAt: null };
 }
 
 // The same thing found again (a re-run re-reading old logs, a path listed by every scan) is one indicator.
@@ -180,12 +196,23 @@ const distinct = (findings: FindingFacts[]) => new Set(findings.map((f) => `${f.
 
 const byTime = <T>(items: T[], time: (item: T) => Date): T[] => [...items].sort((a, b) => time(a).getTime() - time(b).getTime());
 
+// A mark applies after the scans of its day that came before it, and is undone by those after it (a scan that sees
+// a decommissioned server brings it back): the scans up to the mark were replayed already, so a later scan of the
+// same day is replayed again after it.
+function replayMark(timeline: ServerTimeline, mark: LifecycleFacts, seen: ScanFacts[]): void {
+  timeline.addLifecycle(mark);
+  const at = mark.at.getTime();
+  const endOfDay = Date.parse(`${dayOf(mark.at)}T00:00:00.000Z`) + DAY_MS;
+  for (const s of seen) if (s.scannedAt.getTime() > at && s.scannedAt.getTime() < endOfDay) timeline.addScan(s);
+}
+
 /** A server's status for one campaign, now (asOf) and on every day with an event. */
 export function evaluateServer(history: ServerHistory, rules: CampaignRules, asOf: Date = new Date()): ServerEvaluation {
   const judge: Judge = (build) => rules.judgeBuild(build);
   const scans = sortScans(history.scans.map((s) => readFor(s, rules)), judge);
   const findings = byTime(history.findings, (f) => f.at);
   const remediations = byTime(history.remediations, (r) => r.remediatedAt);
+  const marks: LifecycleFacts[] = byTime(history.lifecycle ?? [], (l) => l.at);
   const seen = scans.filter(reachedServer);
 
   // The status can only change on a day with an event, so it is enough to evaluate the end of those days.
@@ -195,13 +222,13 @@ export function evaluateServer(history: ServerHistory, rules: CampaignRules, asO
   const bypasses = seen.some((s) => s.mitigation) ? rules.mitigations.flatMap((m) => (m.bypassedFrom ? [new Date(`${m.bypassedFrom}T00:00:00.000Z`)] : [])) : [];
   const lastEvent = Math.max(...seen.map((s) => s.scannedAt.getTime()), ...indicatorTimes.map((t) => t.getTime()));
   const eventDays = unique(
-    [...seen.map((s) => s.scannedAt), ...indicatorTimes, ...remediations.map((r) => r.remediatedAt), ...bypasses.filter((b) => b.getTime() <= Math.max(lastEvent, asOf.getTime()))]
+    [...seen.map((s) => s.scannedAt), ...indicatorTimes, ...remediations.map((r) => r.remediatedAt), ...marks.map((l) => l.at), ...bypasses.filter((b) => b.getTime() <= Math.max(lastEvent, asOf.getTime()))]
       .map(dayOf)
       .sort(),
   );
   const timeline = new ServerTimeline(judge, rules.mitigations);
   const spans: StatusSpan[] = [];
-  let [i, j, k] = [0, 0, 0];
+  let [i, j, k, m] = [0, 0, 0, 0];
   // Offline scans show nothing, and a server with only remediations has no status to show: such a server has
   // no spans, just like a server never scanned.
   const visible = seen.length > 0 || indicatorTimes.length > 0;
@@ -210,15 +237,20 @@ export function evaluateServer(history: ServerHistory, rules: CampaignRules, asO
     for (; i < seen.length && seen[i].scannedAt.getTime() < endOfDay; i++) timeline.addScan(seen[i]);
     for (; j < findings.length && findings[j].at.getTime() < endOfDay; j++) timeline.addFinding(findings[j]);
     for (; k < remediations.length && remediations[k].remediatedAt.getTime() < endOfDay; k++) timeline.addRemediation(remediations[k].remediatedAt);
+    // A mark and a scan on the same day: the one that came later wins, so they are replayed in time order.
+    for (; m < marks.length && marks[m].at.getTime() < endOfDay; m++) replayMark(timeline, marks[m], seen);
     const status = timeline.statusAt(endOfDay - 1);
     const last = spans.at(-1);
-    if (last?.status === status) continue;
-    if (last) last.toDay = day;
-    spans.push({ status, fromDay: day, toDay: null });
+    const open = last && last.toDay === null ? last : null;
+    if (open?.status === status) continue;
+    if (open) open.toDay = day;
+    // Decommissioned: no span (it counts nowhere) until it is back.
+    if (status !== null) spans.push({ status, fromDay: day, toDay: null });
   }
   // Events not replayed above (a server without spans) still make up its current state.
   for (; i < seen.length; i++) timeline.addScan(seen[i]);
   for (; j < findings.length; j++) timeline.addFinding(findings[j]);
   for (; k < remediations.length; k++) timeline.addRemediation(remediations[k].remediatedAt);
+  for (; m < marks.length; m++) replayMark(timeline, marks[m], seen);
   return { current: stateOf(timeline, scans, findings, judge, asOf.getTime()), spans };
 }

@@ -47,6 +47,8 @@ describe("issue 11: the hunts migration on a database of the previous version", 
     const [org] = await legacy.all<{ patchTargetDays: number }>(`SELECT "patchTargetDays" FROM "Organization"`);
     expect(Number(org.patchTargetDays)).toBe(14);
     expect(await legacy.all(`SELECT "id" FROM "Hunt"`)).toHaveLength(0);
+    // And the server lifecycle marks (its own migration, after this one), none yet.
+    expect(await legacy.all(`SELECT "id" FROM "ServerLifecycle"`)).toHaveLength(0);
   });
 
   it("re-derives hunts and exposure on the next start", async () => {

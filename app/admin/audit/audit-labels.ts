@@ -10,6 +10,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   upload: "Uploaded scans",
   remediate: "Recorded a remediation",
   hunt_record: "Recorded a hunt",
+  server_lifecycle: "Changed a server's state",
   token_create: "Created an API token",
   token_revoke: "Revoked an API token",
   user_create: "Created a user",

@@ -10,6 +10,8 @@ import type { FormState } from "@/components/admin/form-state";
 import { text } from "@/app/admin/_lib/form-result";
 import { recordHunt } from "@/lib/data/fleet/hunts";
 import { huntInputSchema } from "@/lib/zod/hunts";
+import { markServer } from "@/lib/data/fleet/lifecycle";
+import { lifecycleInputSchema, type LifecycleAction } from "@/lib/zod/lifecycle";
 
 const remediationInput = z.object({
   serverId: z.coerce.number().int().positive(),
@@ -61,3 +63,22 @@ export const recordHuntAction = formAction<FormState>(
   },
   { revalidate: [["/", "layout"]] },
 );
+
+/** Marks the server disconnected, decommissioned, or undoes it; every count is re-derived. */
+export const markServerAction = formAction<FormState>(
+  async (access, data) => {
+    const serverId = Number(text(data, "serverId"));
+    if (!Number.isSafeInteger(serverId) || serverId < 1) return { status: "error", message: "This server id is not valid." };
+    const input = lifecycleInputSchema.parse({ action: text(data, "action"), note: text(data, "note") });
+    await markServer(access, serverId, input);
+    return { status: "success", message: LIFECYCLE_DONE[input.action] };
+  },
+  { revalidate: [["/", "layout"]] },
+);
+
+const LIFECYCLE_DONE: Record<LifecycleAction, string> = {
+  disconnect: "Marked disconnected: it counts as mitigated for every emergency until reconnected or patched.",
+  reconnect: "Marked reconnected: it is judged by its scans again.",
+  decommission: "Marked decommissioned: it leaves the counts, tables and charts from today; its history is kept.",
+  recommission: "Back in service: it counts again.",
+};

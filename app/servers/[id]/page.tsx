@@ -15,7 +15,9 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card } from "@/components/ui/card";
 import { getServerFindings } from "@/lib/data/fleet/server-findings";
 import { can } from "@/lib/domain/access";
-import { markRemediated, recordHuntAction } from "./actions";
+import { markRemediated, markServerAction, recordHuntAction } from "./actions";
+import { serverLifecycle } from "@/lib/data/fleet/lifecycle";
+import { ServerLifecycle } from "@/components/servers/server-lifecycle";
 import { getServerHunts } from "@/lib/data/fleet/hunts";
 import { HuntList } from "@/components/hunts/hunt-list";
 import { RecordedHunts } from "@/components/hunts/recorded-hunts";
@@ -58,7 +60,7 @@ export default async function ServerPage({ params, searchParams }: Props) {
   const access = await requireAccess();
   const page = findingsPage((await searchParams).findings);
   const findings = page > 1 ? ((await getServerFindings(access, server.id, page)) ?? server.findings) : server.findings;
-  const hunts = await getServerHunts(access, server.id);
+  const [hunts, lifecycle] = await Promise.all([getServerHunts(access, server.id), serverLifecycle(access, server.id)]);
   const today = new Date().toISOString().slice(0, 10);
   const earliest = hunts.campaigns.flatMap((c) => (c.huntWindow.windowFrom && c.hunt !== "hunted" && c.hunt !== "not-needed" ? [c.huntWindow.windowFrom] : [])).sort()[0] ?? null;
 
@@ -73,6 +75,8 @@ export default async function ServerPage({ params, searchParams }: Props) {
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
           <h1 className="text-2xl font-semibold tracking-tight break-all sm:text-3xl">{server.hostname}</h1>
           <StatusBadge status={server.status} size="md" />
+          {lifecycle.decommissioned ? <span className="rounded-full bg-gray-200 px-3 py-1 text-sm font-medium text-gray-800 dark:bg-gray-700 dark:text-gray-100">Decommissioned</span> : null}
+          {lifecycle.disconnected && !lifecycle.decommissioned ? <span className="rounded-full bg-blue-100 px-3 py-1 text-sm font-medium text-blue-900 dark:bg-blue-400/15 dark:text-blue-200">Disconnected</span> : null}
           <p className="text-sm text-gray-600 dark:text-gray-400">
             Exchange server of{" "}
             <Link href={`/organizations/${server.organization}`} className={`font-medium ${LINK}`}>
@@ -133,9 +137,14 @@ export default async function ServerPage({ params, searchParams }: Props) {
           <Block id="history" title="Scan history" className="lg:col-span-3">
             <ScanTimeline scans={server.scans} total={server.scansTotal} />
           </Block>
-          <Block id="remediations" title="Recorded remediations" className="lg:col-span-2">
-            <RemediationHistory remediations={server.remediations} />
-          </Block>
+          <div className="space-y-6 lg:col-span-2">
+            <Block id="remediations" title="Recorded remediations">
+              <RemediationHistory remediations={server.remediations} />
+            </Block>
+            <Block id="lifecycle" title="Connected and in service">
+              <ServerLifecycle serverId={server.id} disconnected={lifecycle.disconnected} decommissioned={lifecycle.decommissioned} marks={lifecycle.marks} action={can.write(access) ? markServerAction : null} />
+            </Block>
+          </div>
         </div>
       </div>
     </>

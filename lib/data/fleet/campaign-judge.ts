@@ -102,7 +102,9 @@ export async function judgeNewCampaign(s: SqlSession, campaign: Campaign, campai
       const spans = clipSpans(evaluation.spans, campaign.disclosed);
       const status = evaluation.current.status;
       const hunt = campaignHunt(history, campaign, spans, status, today);
-      statusRows.push(statusRow(id, campaign.id, orgId, status, hostnameKey, hunt));
+      // Decommissioned: it has no status rows (its spans, which end on that day, are kept).
+      const counted = !evaluation.current.decommissioned;
+      if (counted) statusRows.push(statusRow(id, campaign.id, orgId, status, hostnameKey, hunt));
       for (const span of spans) {
         spanRows.push([id, orgId, campaign.id, span.status, span.fromDay, span.toDay]);
         deltas.span(campaign.id, orgId, span, 1);
@@ -117,7 +119,7 @@ export async function judgeNewCampaign(s: SqlSession, campaign: Campaign, campai
       }
       const rollup = rollupOf([...others.map((c) => mine.spans.get(c.id) ?? []), spans], activeStatuses);
       const rollupRow = statusRow(id, ROLLUP, orgId, rollup.status, hostnameKey, rollupCampaignHunt(activeHunts, rollup.spans, today));
-      if (!sameRow(mine.statuses.get(ROLLUP), rollupRow)) rollupRows.push(rollupRow);
+      if (counted && !sameRow(mine.statuses.get(ROLLUP), rollupRow)) rollupRows.push(rollupRow);
       const oldSpans = mine.spans.get(ROLLUP) ?? [];
       if (sameSpans(oldSpans, rollup.spans)) continue;
       rollupSpansChanged.push(id);

@@ -10,7 +10,7 @@ import { recomputeServers, refreshOrganizationCounts } from "./status-recompute"
 import { withWriteTransaction, type SqlSession } from "../sql-session";
 
 // Bump when a change to lib/domain would give a stored server another status, reason or history.
-const ENGINE_VERSION = "2026-12-03.1: campaigns, findings' own times, probes beat mitigations, inconclusive scans keep verdicts; hunts and exposure";
+const ENGINE_VERSION = "2026-12-03.1: campaigns, findings' own times, probes beat mitigations, inconclusive scans keep verdicts; hunts and exposure; disconnected and decommissioned";
 const KEY = "statusRules";
 const BATCH = 5000;
 

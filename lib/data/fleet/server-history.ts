@@ -1,6 +1,8 @@
 // A server's stored facts as the status engine reads them: scans, findings (each once, with its latest report)
 // and remediations. The recompute reads them for a chunk of servers; the server page for one.
-import type { CheckFacts, FindingFacts, RecordedHunt, ServerHistory } from "../../domain/facts";
+import { LIFECYCLE_KINDS, type CheckFacts, type FindingFacts, type LifecycleKind, type RecordedHunt, type ServerHistory } from "../../domain/facts";
+
+const isLifecycleKind = (v: string): v is LifecycleKind => (LIFECYCLE_KINDS as readonly string[]).includes(v);
 import { COMPROMISE_CHECK_SOURCES } from "../../import/formats";
 import { findingFacts, scanFacts, type FindingRecord, type ScanFactsRecord } from "./scan-facts";
 import { groupedTuples, isoTimestamp } from "../grouped-rows";
@@ -97,6 +99,8 @@ export async function loadHistories(s: SqlSession, ids: number[]): Promise<Map<n
   const remediations = await s.all<{ serverId: number; remediatedAt: string | Date }>(`SELECT "serverId", "remediatedAt" FROM "Remediation" WHERE "serverId" ${where}`, params);
   const hunts = await s.all<HuntRow>(`SELECT "serverId", "fromDay", "toDay", "tool", "result", "note" FROM "Hunt" WHERE "serverId" ${where}`, params);
   const huntsBy = groupBy(hunts, (r) => Number(r.serverId));
+  const marks = await s.all<{ serverId: number; kind: string; at: string | Date }>(`SELECT "serverId", "kind", "at" FROM "ServerLifecycle" WHERE "serverId" ${where}`, params);
+  const marksBy = groupBy(marks, (r) => Number(r.serverId));
   const findingsBy = groupBy(findings, (r) => Number(r.serverId));
   const remsBy = groupBy(remediations, (r) => Number(r.serverId));
   const loaded = new Map<number, LoadedServer>();
@@ -114,6 +118,7 @@ export async function loadHistories(s: SqlSession, ids: number[]): Promise<Map<n
         remediations: (remsBy.get(id) ?? []).map((r) => ({ remediatedAt: new Date(r.remediatedAt) })),
         checks: serverScans.flatMap(checkOf),
         hunts: serverHunts.filter((h) => h.result === "clean").map(huntCover),
+        lifecycle: (marksBy.get(id) ?? []).flatMap((r) => (isLifecycleKind(r.kind) ? [{ kind: r.kind, at: new Date(r.at) }] : [])),
       },
     });
   }

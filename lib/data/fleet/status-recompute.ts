@@ -113,13 +113,15 @@ export async function recomputeServers(
         current.suspiciousFiles,
       ]);
       const activeHunts = [];
-      for (const c of campaigns) {
+      // Decommissioned: no status row, so it leaves the counts and the lists (its spans end on that day).
+      const counted = !rollup.current.decommissioned;
+      for (const c of counted ? campaigns : []) {
         const evaluation = byCampaign.get(c.id)!;
         const hunt = campaignHunt(history, c, evaluation.spans, evaluation.current.status, today);
         if (c.disclosed <= today) activeHunts.push(hunt.hunt);
         statusRows.push(statusRow(id, c.id, orgId, evaluation.current.status, hostnameKey, hunt));
       }
-      statusRows.push(statusRow(id, ROLLUP, orgId, rollup.current.status, hostnameKey, rollupCampaignHunt(activeHunts, rollup.spans, today)));
+      if (counted) statusRows.push(statusRow(id, ROLLUP, orgId, rollup.current.status, hostnameKey, rollupCampaignHunt(activeHunts, rollup.spans, today)));
       for (const [campaign, evaluation] of [...byCampaign, [ROLLUP, rollup] as const]) {
         for (const span of evaluation.spans) {
           spanRows.push([id, orgId, campaign, span.status, span.fromDay, span.toDay]);

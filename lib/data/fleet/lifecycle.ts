@@ -1,0 +1,53 @@
+// A technician marks a server disconnected or decommissioned, or undoes it: recorded for good, audited, and the
+// server re-derived with it (every campaign, the roll-up, the counts).
+import { can, seesOrganization, type Access } from "../../domain/access";
+import { lifecycleState, markFor } from "../../domain/lifecycle";
+import { AppError, notFound } from "../../errors";
+import type { LifecycleInput } from "../../zod/lifecycle";
+import type { ServerLifecycleView } from "../../views";
+import { recordAudit } from "../accounts/audit";
+import { campaignsIn } from "../campaigns/registry";
+import { db } from "../db";
+import { organizationIdScope } from "../scope";
+import { withWriteTransaction } from "../sql-session";
+import { loadHistories } from "./server-history";
+import { recomputeServers, refreshOrganizationCounts } from "./status-recompute";
+
+// A server has a handful of marks; its page shows the latest.
+const MAX_LISTED = 50;
+
+export async function markServer(access: Access, serverId: number, input: LifecycleInput): Promise<ServerLifecycleView> {
+  if (!can.write(access)) throw new AppError(403, "forbidden", "Client viewers cannot change a server's state.");
+  const { hostname, kind } = await withWriteTransaction(async (s) => {
+    const [server] = await s.all<{ id: number; hostname: string; organizationId: number }>(`SELECT "id", "hostname", "organizationId" FROM "Server" WHERE "id" = ?`, [serverId]);
+    if (!server || !seesOrganization(access, Number(server.organizationId))) throw notFound("Server");
+    const loaded = (await loadHistories(s, [serverId])).get(serverId)!;
+    const mark = markFor(input.action, lifecycleState(loaded.history.lifecycle ?? [], loaded.history.scans));
+    if ("refused" in mark) throw new AppError(409, "invalid_state", mark.refused);
+    const now = new Date();
+    await s.run(`INSERT INTO "ServerLifecycle" ("serverId", "kind", "at", "note", "recordedBy", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`, [serverId, mark.kind, now, input.note, access.actor.label, now]);
+    const orgs = await recomputeServers(s, [serverId], await campaignsIn(s));
+    await refreshOrganizationCounts(s, orgs);
+    return { hostname: server.hostname, kind: mark.kind };
+  });
+  await recordAudit(access, "server_lifecycle", { type: "server", id: serverId, label: hostname }, { action: input.action, note: input.note });
+  const { marks } = await serverLifecycle(access, serverId);
+  return marks.find((m) => m.kind === kind) ?? marks[0];
+}
+
+/** The server's marks, latest first, and what is in force. */
+export async function serverLifecycle(access: Access, serverId: number): Promise<{ disconnected: boolean; decommissioned: boolean; marks: ServerLifecycleView[] }> {
+  const server = await db.server.findFirst({ where: { id: serverId, ...organizationIdScope(access) }, select: { id: true } });
+  if (!server) throw notFound("Server");
+  const [rows, scans] = await Promise.all([
+    db.serverLifecycle.findMany({ where: { serverId }, orderBy: [{ at: "desc" }, { id: "desc" }], take: MAX_LISTED }),
+    // Only whether a scan reached it after the last decommissioning matters: the latest scan that did is enough.
+    db.scan.findMany({ where: { serverId, patchEvidence: { not: "offline" } }, orderBy: { scannedAt: "desc" }, take: 1, select: { scannedAt: true, patchEvidence: true } }),
+  ]);
+  const marks = rows.map((r) => ({ id: r.id, kind: r.kind as ServerLifecycleView["kind"], at: r.at.toISOString(), note: r.note, recordedBy: r.recordedBy }));
+  const state = lifecycleState(
+    rows.map((r) => ({ kind: r.kind as ServerLifecycleView["kind"], at: r.at })),
+    scans.map((x) => ({ scannedAt: x.scannedAt, build: null, mitigation: null, patchEvidence: "not-checked" as const })),
+  );
+  return { ...state, marks };
+}
