@@ -7,24 +7,21 @@ import { STATUSES } from "../domain/statuses";
 const page = z.coerce.number().int().min(1).max(1_000_000).default(1);
 const pageSize = z.coerce.number().int().min(1).max(200).default(25);
 const q = z.string().trim().max(200).optional().transform((v) => (v ? v : undefined));
-// One status or several, comma-separated ("compromised,unpatched"); kept in severity order, without repeats.
-const status = z
-  .string()
-  .max(100)
-  .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
-  .pipe(z.array(z.enum(STATUSES)).max(STATUSES.length))
-  .transform((list) => STATUSES.filter((s) => list.includes(s)))
-  .optional()
-  .transform((list) => (list && list.length ? list : undefined));
+// One value or several, comma-separated ("compromised,unpatched"); kept in the values' order, without repeats.
+function oneOrSeveral<const T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .string()
+    .max(100)
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).max(values.length))
+    .transform((list) => values.filter((s) => list.includes(s)) as T[number][])
+    .optional()
+    .transform((list) => (list && list.length ? list : undefined));
+}
+// Statuses in severity order.
+const status = oneOrSeveral(STATUSES);
 // One hunt state or several ("needed,partly-hunted"), in the states' order.
-const hunt = z
-  .string()
-  .max(100)
-  .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
-  .pipe(z.array(z.enum(HUNT_STATES)).max(HUNT_STATES.length))
-  .transform((list) => HUNT_STATES.filter((s) => list.includes(s)))
-  .optional()
-  .transform((list) => (list && list.length ? list : undefined));
+const hunt = oneOrSeveral(HUNT_STATES);
 // Servers whose last scan is older than this many days (or that were never scanned).
 const notScannedDays = z.coerce.number().int().min(1).max(3650).optional();
 // A campaign id (checked against the known campaigns by the data layer); absent: the roll-up of every campaign.
