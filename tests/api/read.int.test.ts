@@ -42,6 +42,8 @@ describe("GET /api/v1/summary", () => {
       organizations: 2,
       statuses: { patched: 2, unpatched: 0, mitigated: 1, compromised: 0, unknown: 1 },
       latestScanAt: "2021-03-06T00:00:00.000Z",
+      // ProxyLogon was exploited before its fix: every one of them was exposed and none was checked.
+      huntNeeded: 4,
     });
   });
   it("counts one organization", async () => {
@@ -52,6 +54,7 @@ describe("GET /api/v1/summary", () => {
       organizations: 1,
       statuses: { patched: 0, unpatched: 0, mitigated: 1, compromised: 0, unknown: 1 },
       latestScanAt: "2021-03-04T00:00:00.000Z",
+      huntNeeded: 2,
     });
   });
   it("answers 404 for an unknown organization and 401 without a token", async () => {

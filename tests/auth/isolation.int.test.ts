@@ -126,6 +126,7 @@ describe("API: callers limited to tenant A never see tenant B", () => {
         organizations: 1,
         statuses: { patched: 0, unpatched: 1, mitigated: 0, compromised: 0, unknown: 0 },
         latestScanAt: "2021-03-08T00:00:00.000Z",
+        huntNeeded: 1,
       });
     }
   });
