@@ -7,6 +7,13 @@ export interface ExportRows<Row> {
   pages: AsyncGenerator<Row[]>;
 }
 
+export interface ExportLimits {
+  /** the most rows an export may hold */
+  maxRows: number;
+  /** rows per database query (tests make it small to cross many pages) */
+  pageSize?: number;
+}
+
 /** Refuses an export over the bound before anything is streamed: the list is counted first. */
 export function checkExportSize(total: number, maxRows: number, noun: string): void {
   if (total > maxRows) {

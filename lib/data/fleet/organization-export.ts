@@ -5,7 +5,7 @@ import type { Prisma } from "../../generated/sqlite/client";
 import type { OrganizationRow } from "../../views";
 import type { OrganizationListQuery } from "../../zod/list-queries";
 import { db } from "../db";
-import { checkExportSize, type ExportRows } from "../export-limit";
+import { checkExportSize, type ExportLimits, type ExportRows } from "../export-limit";
 import { keysetPages } from "../keyset";
 import type { OrderEntry } from "../keyset-where";
 import { organizationListWhere, organizationOrder, toOrganizationRow } from "./organizations";
@@ -29,13 +29,14 @@ const COUNTS_SELECT = {
   organization: { select: { slug: true, name: true } },
 } as const;
 
-/** The caller's organizations matching the list query with their counts, in the table's order; a 422 over `maxRows`. */
-export async function exportOrganizations(access: Access, query: OrganizationListQuery, maxRows: number): Promise<ExportRows<OrganizationExportRow>> {
+/** The caller's organizations matching the list query with their counts, in the table's order; a 422 over `limits.maxRows`. */
+export async function exportOrganizations(access: Access, query: OrganizationListQuery, limits: ExportLimits): Promise<ExportRows<OrganizationExportRow>> {
   const { campaign, where } = await organizationListWhere(access, query);
   const total = await db.organizationStatus.count({ where });
-  checkExportSize(total, maxRows, "organizations");
+  checkExportSize(total, limits.maxRows, "organizations");
   const countPages = keysetPages<CountsRecord>({
     where,
+    pageSize: limits.pageSize,
     orderBy: organizationOrder(query.sort) as OrderEntry[],
     select: COUNTS_SELECT,
     find: (args) => db.organizationStatus.findMany(args as Prisma.OrganizationStatusFindManyArgs) as unknown as Promise<CountsRecord[]>,

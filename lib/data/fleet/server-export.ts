@@ -5,7 +5,7 @@ import type { Prisma } from "../../generated/sqlite/client";
 import type { ServerListRow } from "../../views";
 import type { ServerListQuery } from "../../zod/list-queries";
 import { db } from "../db";
-import { checkExportSize, type ExportRows } from "../export-limit";
+import { checkExportSize, type ExportLimits, type ExportRows } from "../export-limit";
 import { keysetPages } from "../keyset";
 import type { OrderEntry } from "../keyset-where";
 import { getAppSettings } from "../settings/app-settings";
@@ -21,14 +21,15 @@ export interface ServerExportRow extends ServerListRow {
   openCves: string[];
 }
 
-/** The caller's servers matching the list query, in the table's order; a 422 over `maxRows`. */
-export async function exportServers(access: Access, query: ServerListQuery, maxRows: number): Promise<ExportRows<ServerExportRow>> {
+/** The caller's servers matching the list query, in the table's order; a 422 over `limits.maxRows`. */
+export async function exportServers(access: Access, query: ServerListQuery, limits: ExportLimits): Promise<ExportRows<ServerExportRow>> {
   const { campaign, where } = await serverListWhere(access, query);
   const total = await db.serverCampaign.count({ where });
-  checkExportSize(total, maxRows, "servers");
+  checkExportSize(total, limits.maxRows, "servers");
   const { staleAfterDays } = await getAppSettings();
   const statusPages = keysetPages<{ serverId: number; status: string }>({
     where,
+    pageSize: limits.pageSize,
     orderBy: orderBy(query) as OrderEntry[],
     nullable: NULLABLE,
     select: { serverId: true, status: true },

@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(organizationListQuery.extend({ format: exportFormat }), async ({ req, access, query }) => {
   const format = negotiateFormat(query.format, req.headers.get("accept"));
   if (format === "json") return listOrganizations(access, query);
-  const rows = await exportOrganizations(access, query, exportMaxRows());
+  const rows = await exportOrganizations(access, query, { maxRows: exportMaxRows() });
   const name = exportFileName(["organizations", rows.campaign], format);
   return exportResponse(format, organizationColumns(rows.campaign), rows, name, "Organizations");
 });

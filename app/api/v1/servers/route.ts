@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(serverListQuery.extend({ format: exportFormat }), async ({ req, access, query }) => {
   const format = negotiateFormat(query.format, req.headers.get("accept"));
   if (format === "json") return listServers(access, query);
-  const rows = await exportServers(access, query, exportMaxRows());
+  const rows = await exportServers(access, query, { maxRows: exportMaxRows() });
   const name = exportFileName(["servers", query.organization, rows.campaign], format);
   return exportResponse(format, serverColumns(rows.campaign), rows, name, "Servers");
 });
