@@ -17,6 +17,8 @@ import { CampaignSelect } from "@/components/campaigns/campaign-select";
 import { FreshnessNote } from "@/components/status/freshness-note";
 import { getAppSettings } from "@/lib/data/settings/app-settings";
 import { can, type Access } from "@/lib/domain/access";
+import { ExportLinks } from "@/components/exports/export-links";
+import { organizationExportHref } from "@/components/exports/export-href";
 
 /** The overview's cards, charts and table: everything that waits for the fleet's numbers. */
 export async function OverviewContent({ access, params, selected }: { access: Access; params: SearchParams; selected: PageCampaign }) {
@@ -83,7 +85,12 @@ export async function OverviewContent({ access, params, selected }: { access: Ac
         </section>
       </div>
 
-      <Section id="organizations" title="Organizations" description="Sort by any column; filters and the page are kept in the address, so a view can be shared.">
+      <Section
+        id="organizations"
+        title="Organizations"
+        description="Sort by any column; filters and the page are kept in the address, so a view can be shared."
+        actions={<ExportLinks noun="organizations" csvHref={organizationExportHref(query, "csv")} xlsxHref={organizationExportHref(query, "xlsx")} />}
+      >
         <OrganizationsTable data={organizations.data} total={organizations.total} state={toListState(query)} linkQuery={campaignQuery(campaign)} />
       </Section>
     </>

@@ -20,6 +20,8 @@ import { ServerFilters } from "@/components/servers/server-filters";
 import { serverFilterProps } from "@/app/_lib/server-filter-options";
 import { FreshnessNote } from "@/components/status/freshness-note";
 import { getAppSettings } from "@/lib/data/settings/app-settings";
+import { ExportLinks } from "@/components/exports/export-links";
+import { serverExportHref } from "@/components/exports/export-href";
 
 export const dynamic = "force-dynamic";
 
@@ -67,7 +69,11 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
         <StatusTrendChart data={trend} markers={trendMarkers(selected)} caption={`Servers of ${organization.name} in each status, per day`} />
       </Section>
 
-      <Section id="servers" title="Servers">
+      <Section
+        id="servers"
+        title="Servers"
+        actions={<ExportLinks noun="servers" csvHref={serverExportHref(query, "csv")} xlsxHref={serverExportHref(query, "xlsx")} />}
+      >
         <ServerFilters {...await serverFilterProps(query)} />
         <ServersTable data={servers.data} total={servers.total} state={toListState(query)} label={`Servers of ${organization.name}`} linkQuery={campaignQuery(campaign)} />
       </Section>
