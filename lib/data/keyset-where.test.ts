@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { keyParts, keysetAfter, keysetSelect, type Filter, type OrderEntry } from "./keyset-where";
+import { keyParts, keysetLevels, keysetSelect, type Filter, type OrderEntry } from "./keyset-where";
 
 // A tiny evaluator of the Prisma filters keysetAfter builds, over plain rows, to check them against a sort.
 function matches(row: Record<string, unknown>, filter: Filter): boolean {
@@ -30,7 +30,7 @@ function compare(a: number | null, b: number | null, desc: boolean, nullsLargest
   return (a - b) * (desc ? -1 : 1);
 }
 
-describe("keysetAfter", () => {
+describe("keysetLevels", () => {
   it("pages through any order, nulls and ties included, exactly as the database sorts", () => {
     const row = fc.record({ a: fc.option(fc.integer({ min: 0, max: 3 })), b: fc.integer({ min: 0, max: 3 }) });
     fc.assert(
@@ -40,7 +40,8 @@ describe("keysetAfter", () => {
         const sorted = [...rows].sort((x, y) => compare(x.a, y.a, descA, nullsLargest) || compare(x.b, y.b, descB, false) || x.id - y.id);
         const parts = keyParts(order, ["a"], nullsLargest);
         sorted.forEach((last, i) => {
-          const after = sorted.filter((r) => matches(r, keysetAfter(parts, last)));
+          // Each level's rows in the database's order, the levels one after the other.
+          const after = keysetLevels(parts, last).flatMap((level) => sorted.filter((r) => matches(r, level)));
           expect(after.map((r) => r.id)).toEqual(sorted.slice(i + 1).map((r) => r.id));
         });
       }),
@@ -50,19 +51,20 @@ describe("keysetAfter", () => {
     const parts = keyParts([{ server: { lastScanAt: { sort: "desc", nulls: "last" } } }, { serverId: "asc" }], ["server.lastScanAt"], false);
     expect(parts[0]).toMatchObject({ path: ["server", "lastScanAt"], dir: "desc", nullable: true, nullsAfter: true });
     const when = new Date("2021-03-03T00:00:00Z");
-    expect(keysetAfter(parts, { server: { lastScanAt: when }, serverId: 7 })).toEqual({
-      OR: [{ OR: [{ server: { lastScanAt: { lt: when } } }, { server: { lastScanAt: null } }] }, { AND: [{ server: { lastScanAt: { equals: when } } }, { serverId: { gt: 7 } }] }],
-    });
-    expect(keysetAfter(parts, { server: { lastScanAt: null }, serverId: 7 })).toEqual({ AND: [{ server: { lastScanAt: null } }, { serverId: { gt: 7 } }] });
+    expect(keysetLevels(parts, { server: { lastScanAt: when }, serverId: 7 })).toEqual([
+      { AND: [{ server: { lastScanAt: { equals: when } } }, { serverId: { gt: 7 } }] },
+      { OR: [{ server: { lastScanAt: { lt: when } } }, { server: { lastScanAt: null } }] },
+    ]);
+    // Nothing comes after the nulls placed last but the ties among them.
+    expect(keysetLevels(parts, { server: { lastScanAt: null }, serverId: 7 })).toEqual([{ AND: [{ server: { lastScanAt: null } }, { serverId: { gt: 7 } }] }]);
   });
-  it("bounds the first column so the index range starts at the last key", () => {
+  it("gives each level an equal prefix and one range, the longest prefix first", () => {
     const parts = keyParts([{ severity: "asc" }, { hostnameKey: "asc" }, { serverId: "asc" }], [], true);
-    expect(keysetAfter(parts, { severity: 2, hostnameKey: "ex1", serverId: 3 })).toEqual({
-      AND: [
-        { severity: { gte: 2 } },
-        { OR: [{ severity: { gt: 2 } }, { AND: [{ severity: { equals: 2 } }, { OR: [{ hostnameKey: { gt: "ex1" } }, { AND: [{ hostnameKey: { equals: "ex1" } }, { serverId: { gt: 3 } }] }] }] }] },
-      ],
-    });
+    expect(keysetLevels(parts, { severity: 2, hostnameKey: "ex1", serverId: 3 })).toEqual([
+      { AND: [{ severity: { equals: 2 } }, { hostnameKey: { equals: "ex1" } }, { serverId: { gt: 3 } }] },
+      { AND: [{ severity: { equals: 2 } }, { hostnameKey: { gt: "ex1" } }] },
+      { severity: { gt: 2 } },
+    ]);
   });
 });
 

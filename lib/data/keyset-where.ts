@@ -56,8 +56,6 @@ export function valueAt(row: unknown, path: string[]): unknown {
   return value;
 }
 
-const NEVER: Filter = { AND: [{ OR: [] }] };
-
 /** Rows whose value in this part comes strictly after `value`; null when none can. */
 function after(part: KeyPart, value: unknown): Filter | null {
   const op = part.dir === "asc" ? "gt" : "lt";
@@ -71,22 +69,21 @@ function equal(part: KeyPart, value: unknown): Filter {
 }
 
 /**
- * The rows after `last` in the order: (a > x) OR (a = x AND ((b > y) OR (b = y AND …))), with a leading a >= x
- * (when a is not null) that lets the database start its index range there instead of filtering every earlier row.
+ * The rows after `last` in the order, as a list of filters whose results, concatenated in turn, continue the list:
+ * for an order (a, b, id), first a = x AND b = y AND id > z, then a = x AND b > y, then a > x. Each is an equality
+ * on a prefix of the order and a range on the next column, so an index on the order reads exactly the rows it
+ * returns (one filter with ORs would have the database walk every earlier row of the same a).
  */
-export function keysetAfter(parts: KeyPart[], last: unknown): Filter {
+export function keysetLevels(parts: KeyPart[], last: unknown): Filter[] {
   const values = parts.map((p) => valueAt(last, p.path));
-  let condition: Filter | null = null;
+  const levels: Filter[] = [];
   for (let i = parts.length - 1; i >= 0; i--) {
     const beyond = after(parts[i], values[i]);
-    const tied: Filter | null = condition ? { AND: [equal(parts[i], values[i]), condition] } : null;
-    const options: Filter[] = [beyond, tied].filter((f): f is Filter => f !== null);
-    condition = options.length === 0 ? null : options.length === 1 ? options[0] : { OR: options };
+    if (!beyond) continue;
+    const tied = parts.slice(0, i).map((p, j) => equal(p, values[j]));
+    levels.push(tied.length ? { AND: [...tied, beyond] } : beyond);
   }
-  if (!condition) return NEVER;
-  const first = parts[0];
-  if (values[0] === null || (first.nullable && first.nullsAfter)) return condition;
-  return { AND: [at(first.path, { [first.dir === "asc" ? "gte" : "lte"]: values[0] }), condition] };
+  return levels;
 }
 
 /** A Prisma select of every order column (merged into the caller's select), so each row carries its key. */

@@ -49,3 +49,30 @@ describe("xlsxStream", () => {
     expect(sheet.rowCount).toBe(2 + HOSTILE.length);
   });
 });
+
+describe("a reader that goes away", () => {
+  for (const format of ["csv", "xlsx"] as const) {
+    it(`stops reading the pages (${format})`, async () => {
+      let served = 0;
+      let finished = false;
+      async function* endless(): AsyncGenerator<Row[]> {
+        try {
+          for (;;) {
+            served++;
+            yield Array.from({ length: 500 }, (_, i) => ({ name: `server-${served}-${i}`, count: i }));
+          }
+        } finally {
+          finished = true;
+        }
+      }
+      const stream = format === "csv" ? csvStream(columns, endless()) : xlsxStream(columns, endless(), "Servers");
+      const chunks = stream[Symbol.asyncIterator]();
+      await chunks.next();
+      await chunks.return?.();
+      stream.destroy();
+      await new Promise((r) => setTimeout(r, 200));
+      expect(finished).toBe(true);
+      expect(served).toBeLessThan(1000);
+    });
+  }
+});

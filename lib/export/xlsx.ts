@@ -33,6 +33,8 @@ export function xlsxStream<Row>(columns: ExportColumn<Row>[], pages: AsyncIterab
     header.commit();
     for await (const page of pages) {
       for (const row of page) sheet.addRow(columns.map((c) => xlsxCell(c.value(row)))).commit();
+      // Let the zip writer run (it works in later ticks), then wait for the reader if it is behind.
+      await new Promise((resolve) => setImmediate(resolve));
       await drained(out);
       // The reader went away: stop reading the database (leaving the loop ends the generator).
       if (out.destroyed) return;
