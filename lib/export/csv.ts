@@ -12,7 +12,8 @@ async function* records<Row>(columns: ExportColumn<Row>[], pages: AsyncIterable<
  * first, so Excel reads accented names as UTF-8. A failure while reading ends the stream with that error.
  */
 export function csvStream<Row>(columns: ExportColumn<Row>[], pages: AsyncIterable<Row[]>): Readable {
-  const out = stringify({ bom: true, header: true, columns: headerCells(columns), record_delimiter: "windows" });
+  // 64 KB read at a time (one row per chunk is what it emits).
+  const out = stringify({ bom: true, header: true, columns: headerCells(columns), record_delimiter: "windows", readableHighWaterMark: 64 * 1024 });
   // pipeline() destroys the source (and so stops the database reads) when the reader goes away.
   pipeline(Readable.from(records(columns, pages)), out).catch((err: unknown) => out.destroy(err as Error));
   return out;
