@@ -1,5 +1,7 @@
 import { OrganizationsTable } from "@/components/organizations/organizations-table";
 import { StatusTrendChart } from "@/components/charts/status-trend-chart";
+import { ExportLinks } from "@/components/exports/export-links";
+import { organizationExportHref } from "@/components/exports/export-href";
 import { TopOrganizationsChart } from "@/components/charts/top-organizations-chart";
 import { StatusCards } from "@/components/status/status-cards";
 import { ButtonLink } from "@/components/ui/button-link";
@@ -17,8 +19,6 @@ import { CampaignSelect } from "@/components/campaigns/campaign-select";
 import { FreshnessNote } from "@/components/status/freshness-note";
 import { getAppSettings } from "@/lib/data/settings/app-settings";
 import { can, type Access } from "@/lib/domain/access";
-import { ExportLinks } from "@/components/exports/export-links";
-import { organizationExportHref } from "@/components/exports/export-href";
 
 /** The overview's cards, charts and table: everything that waits for the fleet's numbers. */
 export async function OverviewContent({ access, params, selected }: { access: Access; params: SearchParams; selected: PageCampaign }) {
@@ -85,12 +85,10 @@ export async function OverviewContent({ access, params, selected }: { access: Ac
         </section>
       </div>
 
-      <Section
-        id="organizations"
-        title="Organizations"
-        description="Sort by any column; filters and the page are kept in the address, so a view can be shared."
-        actions={<ExportLinks noun="organizations" csvHref={organizationExportHref(query, "csv")} xlsxHref={organizationExportHref(query, "xlsx")} />}
-      >
+      <Section id="organizations" title="Organizations" description="Sort by any column; filters and the page are kept in the address, so a view can be shared.">
+        <div className="mb-3 flex justify-end">
+          <ExportLinks noun="organizations" csvHref={organizationExportHref(query, "csv")} xlsxHref={organizationExportHref(query, "xlsx")} />
+        </div>
         <OrganizationsTable data={organizations.data} total={organizations.total} state={toListState(query)} linkQuery={campaignQuery(campaign)} />
       </Section>
     </>

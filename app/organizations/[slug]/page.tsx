@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StatusTrendChart } from "@/components/charts/status-trend-chart";
 import { ServersTable } from "@/components/servers/servers-table";
+import { ExportLinks } from "@/components/exports/export-links";
+import { serverExportHref } from "@/components/exports/export-href";
 import { StatusCards } from "@/components/status/status-cards";
 import { formatPercent, plural } from "@/components/ui/format";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -20,8 +22,6 @@ import { ServerFilters } from "@/components/servers/server-filters";
 import { serverFilterProps } from "@/app/_lib/server-filter-options";
 import { FreshnessNote } from "@/components/status/freshness-note";
 import { getAppSettings } from "@/lib/data/settings/app-settings";
-import { ExportLinks } from "@/components/exports/export-links";
-import { serverExportHref } from "@/components/exports/export-href";
 
 export const dynamic = "force-dynamic";
 
@@ -69,12 +69,11 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
         <StatusTrendChart data={trend} markers={trendMarkers(selected)} caption={`Servers of ${organization.name} in each status, per day`} />
       </Section>
 
-      <Section
-        id="servers"
-        title="Servers"
-        actions={<ExportLinks noun="servers" csvHref={serverExportHref(query, "csv")} xlsxHref={serverExportHref(query, "xlsx")} />}
-      >
+      <Section id="servers" title="Servers">
         <ServerFilters {...await serverFilterProps(query)} />
+        <div className="mb-3 flex justify-end">
+          <ExportLinks noun="servers" csvHref={serverExportHref(query, "csv")} xlsxHref={serverExportHref(query, "xlsx")} />
+        </div>
         <ServersTable data={servers.data} total={servers.total} state={toListState(query)} label={`Servers of ${organization.name}`} linkQuery={campaignQuery(campaign)} />
       </Section>
     </>
