@@ -79,3 +79,9 @@ export function sessionSecret(): string {
   if (process.env.NODE_ENV !== "production") return "patchboard-development-secret-not-for-production-use";
   throw new Error(`${secretProblem(secret)}. Set it to ${MIN_SECRET_LENGTH}+ random characters, e.g. the output of: openssl rand -base64 32`);
 }
+
+/** The most rows one CSV or XLSX export may hold (PATCHBOARD_EXPORT_MAX_ROWS, default 250,000). */
+export function exportMaxRows(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.PATCHBOARD_EXPORT_MAX_ROWS ?? 250_000);
+  return Number.isInteger(n) && n > 0 ? n : 250_000;
+}

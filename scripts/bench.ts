@@ -3,6 +3,8 @@
 // page/API latency at 100,000 servers in 2,000 organizations with 50 scans each, and how long adding a campaign
 // takes (every server judged against it). BENCH_TARGETS=sqlite or =postgres runs one database only; BENCH_REUSE=1
 // keeps the database of the last run (migrated to this version) and times the reads and the campaign only.
+// BENCH_SCENARIOS picks what runs after the imports (default: reads,campaign,export); export downloads every server
+// as CSV and as XLSX through GET /api/v1/servers?format=… (time and the server's peak memory).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { Readable } from "node:stream";
@@ -14,7 +16,11 @@ import { ORGS, SCANS_PER_FILE, SERVERS_PER_ORG, writeBenchFile } from "./bench-f
 const REUSE = process.env.BENCH_REUSE === "1";
 const FILES = REUSE ? 0 : Number(process.env.BENCH_FILES ?? 5); // 5 files x 10 scans = 50 scans per server
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
-const PORT = 3200;
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? "reads,campaign,export").split(",").map((s) => s.trim()));
+// Its own database name lets runs in several checkouts share one PostgreSQL server.
+const PG_DATABASE = process.env.BENCH_PG_DATABASE ?? "patchboard_bench";
+if (!/^[a-z_][a-z0-9_]{0,62}$/.test(PG_DATABASE)) throw new Error("BENCH_PG_DATABASE: lower-case letters, digits and _ only");
 const PG_BASE = process.env.TEST_POSTGRES_URL ?? "postgresql://patchboard:patchboard@127.0.0.1:5432";
 const DIR = "data/bench";
 const base = `http://127.0.0.1:${PORT}`;
@@ -112,6 +118,29 @@ async function addCampaign(token: string, pid: number) {
   return { seconds, servers: body.servers!, peakMb: Math.round(peak / 1024) };
 }
 
+// An export of every server (issue 11: 100,000 of them streamed, memory flat): time to the first byte and to the
+// last, the file's size and rows, and the server's peak RSS while it streams.
+async function exportServers(format: "csv" | "xlsx", token: string, pid: number) {
+  const before = Math.round(treeRssKb(pid) / 1024);
+  let peak = treeRssKb(pid);
+  const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(pid))), 100);
+  const t0 = performance.now();
+  const res = await fetch(`${base}/api/v1/servers?format=${format}`, { headers: { authorization: `Bearer ${token}` } });
+  if (res.status !== 200 || !res.body) throw new Error(`export failed: ${res.status} ${await res.text()}`);
+  let firstByte = 0;
+  let bytes = 0;
+  let lines = 0;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    if (!firstByte) firstByte = performance.now() - t0;
+    bytes += chunk.length;
+    if (format === "csv") for (const b of chunk) if (b === 10) lines++;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  clearInterval(timer);
+  const rows = format === "csv" ? lines - 1 : Number(res.headers.get("x-export-rows"));
+  return { format, seconds, firstByteMs: Math.round(firstByte), rows, mb: Number((bytes / 1e6).toFixed(1)), rssBeforeMb: before, peakMb: Math.round(peak / 1024) };
+}
+
 async function latency(path: string, token: string, cookie: string) {
   const times: number[] = [];
   const pages = ORGS * SERVERS_PER_ORG / 25;
@@ -146,7 +175,7 @@ async function benchTarget(name: string, url: string) {
       console.log(`import ${k + 1}/${FILES}: ${r.rows} rows in ${r.seconds.toFixed(1)} s (${Math.round(r.rows / r.seconds)} rows/s), peak RSS ${r.peakMb} MB`);
     }
     const lat: Record<string, { median: string; p95: string }> = {};
-    for (const [label, path] of [
+    for (const [label, path] of (SCENARIOS.has("reads") ? [
       ["overview page /", "/"],
       ["GET /api/v1/summary", "/api/v1/summary"],
       ["GET /api/v1/servers (page n of 4000)", "/api/v1/servers?page={page}&pageSize=25"],
@@ -157,13 +186,21 @@ async function benchTarget(name: string, url: string) {
       ["GET /api/v1/servers?campaign=proxynotshell (page n)", "/api/v1/servers?campaign=proxynotshell&page={page}&pageSize=25"],
       ["GET /api/v1/servers?behind=1&cve=CVE-2021-42321", "/api/v1/servers?behind=1&cve=CVE-2021-42321"],
       ["GET /api/v1/trend?campaign=proxylogon", "/api/v1/trend?campaign=proxylogon"],
-    ] as const) {
+    ] as const : [])) {
       lat[label] = await latency(path, token, cookie);
       console.log(`${label}: median ${lat[label].median} ms, p95 ${lat[label].p95} ms`);
     }
-    const campaign = await addCampaign(token, server.pid!);
-    console.log(`add a campaign: ${campaign.servers} servers judged in ${campaign.seconds.toFixed(1)} s, peak RSS ${campaign.peakMb} MB`);
-    return { name, baselineMb: baseline, firstImport: imports[0], imports, latency: lat, addCampaign: campaign };
+    const exports = [];
+    if (SCENARIOS.has("export")) {
+      for (const format of ["csv", "xlsx"] as const) {
+        const r = await exportServers(format, token, server.pid!);
+        exports.push(r);
+        console.log(`export ${r.rows} servers as ${format}: ${r.seconds.toFixed(1)} s (first byte ${r.firstByteMs} ms), ${r.mb} MB, server RSS ${r.rssBeforeMb} MB before, peak ${r.peakMb} MB`);
+      }
+    }
+    const campaign = SCENARIOS.has("campaign") ? await addCampaign(token, server.pid!) : null;
+    if (campaign) console.log(`add a campaign: ${campaign.servers} servers judged in ${campaign.seconds.toFixed(1)} s, peak RSS ${campaign.peakMb} MB`);
+    return { name, baselineMb: baseline, firstImport: imports[0], imports, latency: lat, addCampaign: campaign, exports };
   } finally {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
@@ -190,11 +227,11 @@ async function main() {
   try {
     await admin.connect();
     if (!REUSE) {
-      await admin.query(`DROP DATABASE IF EXISTS patchboard_bench WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE patchboard_bench`);
+      await admin.query(`DROP DATABASE IF EXISTS ${PG_DATABASE} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${PG_DATABASE}`);
     }
     await admin.end();
-    results.push(await benchTarget("PostgreSQL", `${PG_BASE}/patchboard_bench`));
+    results.push(await benchTarget("PostgreSQL", `${PG_BASE}/${PG_DATABASE}`));
   } catch (err) {
     console.error(`PostgreSQL benchmark skipped: ${(err as Error).message}`);
   }

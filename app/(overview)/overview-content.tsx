@@ -1,5 +1,7 @@
 import { OrganizationsTable } from "@/components/organizations/organizations-table";
 import { StatusTrendChart } from "@/components/charts/status-trend-chart";
+import { ExportLinks } from "@/components/exports/export-links";
+import { organizationExportHref } from "@/components/exports/export-href";
 import { TopOrganizationsChart } from "@/components/charts/top-organizations-chart";
 import { StatusCards } from "@/components/status/status-cards";
 import { ButtonLink } from "@/components/ui/button-link";
@@ -91,6 +93,9 @@ export async function OverviewContent({ access, params, selected }: { access: Ac
       <PatchTimeCard access={access} campaign={campaign} title="the fleet's" linkQuery={campaignQuery(campaign)} />
 
       <Section id="organizations" title="Organizations" description="Sort by any column; filters and the page are kept in the address, so a view can be shared.">
+        <div className="mb-3 flex justify-end">
+          <ExportLinks noun="organizations" csvHref={organizationExportHref(query, "csv")} xlsxHref={organizationExportHref(query, "xlsx")} />
+        </div>
         <OrganizationsTable data={organizations.data} total={organizations.total} state={toListState(query)} linkQuery={campaignQuery(campaign)} />
       </Section>
     </>

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StatusTrendChart } from "@/components/charts/status-trend-chart";
 import { ServersTable } from "@/components/servers/servers-table";
+import { ExportLinks } from "@/components/exports/export-links";
+import { serverExportHref } from "@/components/exports/export-href";
 import { StatusCards } from "@/components/status/status-cards";
 import { formatPercent, plural } from "@/components/ui/format";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -83,6 +85,9 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
 
       <Section id="servers" title="Servers">
         <ServerFilters {...await serverFilterProps(query)} />
+        <div className="mb-3 flex justify-end">
+          <ExportLinks noun="servers" csvHref={serverExportHref(query, "csv")} xlsxHref={serverExportHref(query, "xlsx")} />
+        </div>
         <ServersTable data={servers.data} total={servers.total} state={toListState(query)} label={`Servers of ${organization.name}`} linkQuery={campaignQuery(campaign)} />
       </Section>
     </>

@@ -11,6 +11,8 @@ import { campaignQuery, checkedAgainst, pageCampaign } from "@/app/_lib/page-cam
 import { CampaignSelect } from "@/components/campaigns/campaign-select";
 import { ServerFilters } from "@/components/servers/server-filters";
 import { serverFilterProps } from "@/app/_lib/server-filter-options";
+import { ExportLinks } from "@/components/exports/export-links";
+import { serverExportHref } from "@/components/exports/export-href";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Servers" };
@@ -35,6 +37,9 @@ export default async function ServersPage({ searchParams }: { searchParams: Prom
         actions={<CampaignSelect campaigns={selected.campaigns} value={selected.campaign} />}
       />
       <ServerFilters {...await serverFilterProps(query)} />
+      <div className="mb-3 flex justify-end">
+        <ExportLinks noun="servers" csvHref={serverExportHref(query, "csv")} xlsxHref={serverExportHref(query, "xlsx")} />
+      </div>
       <ServersTable data={servers.data} total={servers.total} state={toListState(query)} showOrganization label={`All ${what}`} linkQuery={campaignQuery(selected.campaign)} />
     </>
   );

@@ -28,7 +28,8 @@ const ORGANIZATION = { organization: { select: { slug: true, name: true } } } as
 // Worst first (ascending): the most compromised servers, then unpatched, unknown, mitigated; then by name.
 const WORST_FIRST = ["compromised", "unpatched", "unknown", "mitigated"] as const;
 
-function organizationOrder(sort: OrganizationListQuery["sort"]): Prisma.OrganizationStatusOrderByWithRelationInput[] {
+/** The table's order (the export pages through the same one). */
+export function organizationOrder(sort: OrganizationListQuery["sort"]): Prisma.OrganizationStatusOrderByWithRelationInput[] {
   const direction: Prisma.SortOrder = sort.desc ? "desc" : "asc";
   const byName = { organization: { nameKey: "asc" as const } };
   if (sort.field === "status") {
@@ -40,7 +41,8 @@ function organizationOrder(sort: OrganizationListQuery["sort"]): Prisma.Organiza
 }
 
 /** The caller's organizations with their counts for a campaign (default: the roll-up), sorted and paged in the database. */
-export async function listOrganizations(access: Access, query: OrganizationListQuery): Promise<Page<OrganizationRow>> {
+/** The list's filters as a query on the counts rows, scoped to the caller (shared by the table and the export). */
+export async function organizationListWhere(access: Access, query: OrganizationListQuery): Promise<{ campaign: string; where: Prisma.OrganizationStatusWhereInput }> {
   const campaign = await resolveCampaignId(query.campaign);
   const where = {
     campaign,
@@ -48,6 +50,11 @@ export async function listOrganizations(access: Access, query: OrganizationListQ
     ...(query.q ? { organization: { nameKey: { contains: query.q.toLowerCase() } } } : {}),
     ...(query.status ? { OR: query.status.map((s) => ({ [s]: { gt: 0 } })) } : {}),
   };
+  return { campaign, where };
+}
+
+export async function listOrganizations(access: Access, query: OrganizationListQuery): Promise<Page<OrganizationRow>> {
+  const { where } = await organizationListWhere(access, query);
   const orderBy = organizationOrder(query.sort);
   const [rows, total] = await Promise.all([
     db.organizationStatus.findMany({

@@ -78,7 +78,8 @@ async function buildsWhere(where: Prisma.ServerWhereInput, match: (level: Return
   return builds.flatMap((b) => (b.build && match(patchLevelToday(b.build)) ? [b.build] : []));
 }
 
-function orderBy(query: ServerListQuery): Prisma.ServerCampaignOrderByWithRelationInput[] {
+/** The table's order (the export pages through the same one). */
+export function orderBy(query: ServerListQuery): Prisma.ServerCampaignOrderByWithRelationInput[] {
   const dir: Prisma.SortOrder = query.sort.desc ? "desc" : "asc";
   // The status row's own copy of the hostname: these orders page through ServerCampaign's indexes alone.
   const byName: Prisma.ServerCampaignOrderByWithRelationInput = { hostnameKey: "asc" };
@@ -129,7 +130,8 @@ export function huntAndExposure(r: StatusRecord, today: string): { hunt: HuntSta
   return { hunt: isHuntState(r.hunt) ? r.hunt : "needed", huntWindow, exposure };
 }
 
-export async function listServers(access: Access, query: ServerListQuery): Promise<Page<ServerListRow>> {
+/** The list's filters as a query on the status rows, scoped to the caller (shared by the table and the export). */
+export async function serverListWhere(access: Access, query: ServerListQuery): Promise<{ campaign: string; where: Prisma.ServerCampaignWhereInput }> {
   const campaign = await resolveCampaignId(query.campaign);
   const organizations = query.organization ? { organizationId: await requireOrganizationId(access, query.organization) } : organizationIdScope(access);
   const q = query.q?.toLowerCase();
@@ -154,6 +156,11 @@ export async function listServers(access: Access, query: ServerListQuery): Promi
     ...(query.hunt ? { hunt: { in: query.hunt } } : {}),
     ...(Object.keys(server).length ? { server } : {}),
   };
+  return { campaign, where };
+}
+
+export async function listServers(access: Access, query: ServerListQuery): Promise<Page<ServerListRow>> {
+  const { campaign, where } = await serverListWhere(access, query);
   // Deferred join: the page's ids come from the indexes alone, and only those rows are read.
   const [page, total] = await Promise.all([
     db.serverCampaign.findMany({ where, orderBy: orderBy(query), skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: STATUS_SELECT }),

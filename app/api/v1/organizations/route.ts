@@ -1,7 +1,20 @@
 import { apiRoute } from "@/lib/api/handler";
+import { exportFileName, negotiateFormat } from "@/lib/api/export-format";
+import { exportResponse } from "@/lib/api/export-response";
+import { exportMaxRows } from "@/lib/config";
+import { exportOrganizations } from "@/lib/data/fleet/organization-export";
 import { listOrganizations } from "@/lib/data/fleet/organizations";
+import { organizationColumns } from "@/lib/export/columns";
+import { exportFormat } from "@/lib/zod/exports";
 import { organizationListQuery } from "@/lib/zod/list-queries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(organizationListQuery, ({ access, query }) => listOrganizations(access, query));
+// JSON pages by default; format=csv|xlsx (or Accept: text/csv) downloads every matching organization, streamed.
+export const GET = apiRoute(organizationListQuery.extend({ format: exportFormat }), async ({ req, access, query }) => {
+  const format = negotiateFormat(query.format, req.headers.get("accept"));
+  if (format === "json") return listOrganizations(access, query);
+  const rows = await exportOrganizations(access, query, { maxRows: exportMaxRows() });
+  const name = exportFileName(["organizations", rows.campaign], format);
+  return exportResponse(format, organizationColumns(rows.campaign), rows, name, "Organizations");
+});

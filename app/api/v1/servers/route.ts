@@ -1,7 +1,20 @@
 import { apiRoute } from "@/lib/api/handler";
+import { exportFileName, negotiateFormat } from "@/lib/api/export-format";
+import { exportResponse } from "@/lib/api/export-response";
+import { exportMaxRows } from "@/lib/config";
+import { exportServers } from "@/lib/data/fleet/server-export";
 import { listServers } from "@/lib/data/fleet/servers";
+import { serverColumns } from "@/lib/export/columns";
+import { exportFormat } from "@/lib/zod/exports";
 import { serverListQuery } from "@/lib/zod/list-queries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(serverListQuery, async ({ access, query }) => listServers(access, query));
+// JSON pages by default; format=csv|xlsx (or Accept: text/csv) downloads every matching server, streamed.
+export const GET = apiRoute(serverListQuery.extend({ format: exportFormat }), async ({ req, access, query }) => {
+  const format = negotiateFormat(query.format, req.headers.get("accept"));
+  if (format === "json") return listServers(access, query);
+  const rows = await exportServers(access, query, { maxRows: exportMaxRows() });
+  const name = exportFileName(["servers", query.organization, rows.campaign], format);
+  return exportResponse(format, serverColumns(rows.campaign), rows, name, "Servers");
+});
