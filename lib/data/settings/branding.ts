@@ -5,7 +5,7 @@ import { AppError } from "../../errors";
 import { can, type Access } from "../../domain/access";
 import { checkLogo, type LogoType } from "../../domain/reports/logo";
 import type { ReportBranding } from "../../domain/reports/client-report";
-import { brandingName } from "../../zod/branding";
+import { brandingSettings } from "../../zod/branding";
 import { recordAudit } from "../accounts/audit";
 import { db } from "../db";
 import { withWriteTransaction } from "../sql-session";
@@ -44,7 +44,7 @@ async function upsert(columns: { name?: string | null; logo?: Uint8Array | null;
 /** Sets the MSP's name (an empty one clears it); admins only. Returns the name saved. */
 export async function updateBrandingName(access: Access, input: unknown): Promise<string | null> {
   requireAdmin(access);
-  const name = brandingName.parse(input);
+  const { name } = brandingSettings.parse({ name: input });
   const current = await getBranding();
   if (current.name === name) return name;
   await upsert({ name });
