@@ -54,6 +54,7 @@ test("the printable report matches the page, is axe-clean, and prints without th
 });
 
 test("the fleet report has a section per client and is axe-clean", async ({ page, request }) => {
+  test.setTimeout(180_000);
   const organizations = await apiGet<{ total: number }>(request, "/api/v1/organizations?pageSize=1");
   await page.goto("/report");
   await expect(page.getByRole("heading", { level: 1, name: "Fleet report: every client" })).toBeVisible();

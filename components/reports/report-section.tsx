@@ -28,12 +28,18 @@ export function ReportSectionView({ section, campaignQuery, nested }: { section:
       </p>
       <StatusCards counts={summary.statuses} total={summary.servers} hrefFor={(status) => `${base}?status=${status}${campaignQuery ? `&${campaignQuery.slice(1)}` : ""}#servers`} />
 
-      <ReportHeading level={level} id={id("trend")}>
-        Status over time
-      </ReportHeading>
-      <div className="break-inside-avoid">
-        <StatusTrendChart id={id("trend-chart")} data={section.trend} caption={`Servers of ${organization.name} in each status, per day`} />
-      </div>
+      {/* On the fleet page the trend is the fleet's, at the top: a chart with its table of every day for each of
+          dozens of clients would make the page too heavy to read (the PDF, drawn as vectors, keeps each client's). */}
+      {nested ? null : (
+        <>
+          <ReportHeading level={level} id={id("trend")}>
+            Status over time
+          </ReportHeading>
+          <div className="break-inside-avoid">
+            <StatusTrendChart id={id("trend-chart")} data={section.trend} caption={`Servers of ${organization.name} in each status, per day`} />
+          </div>
+        </>
+      )}
 
       {section.timeToPatch ? (
         <>
