@@ -3,6 +3,7 @@
 // page/API latency at 100,000 servers in 2,000 organizations with 50 scans each, and how long adding a campaign
 // takes (every server judged against it). BENCH_TARGETS=sqlite or =postgres runs one database only; BENCH_REUSE=1
 // keeps the database of the last run (migrated to this version) and times the reads and the campaign only.
+// Each run also generates the client report PDF of a 500-server client (issue 11); BENCH_ONLY=report runs only that.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { Readable } from "node:stream";
@@ -10,9 +11,11 @@ import pg from "pg";
 import { BENCH_ACCOUNT } from "./bench-account";
 import { serverEnv } from "./server-options";
 import { ORGS, SCANS_PER_FILE, SERVERS_PER_ORG, writeBenchFile } from "./bench-fleet";
+import { REPORT_SERVERS, REPORT_SLUG, writeReportClientFile } from "./bench-report";
 
 const REUSE = process.env.BENCH_REUSE === "1";
-const FILES = REUSE ? 0 : Number(process.env.BENCH_FILES ?? 5); // 5 files x 10 scans = 50 scans per server
+const ONLY_REPORT = process.env.BENCH_ONLY === "report";
+const FILES = REUSE || ONLY_REPORT ? 0 : Number(process.env.BENCH_FILES ?? 5); // 5 files x 10 scans = 50 scans per server
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 const PORT = 3200;
 const PG_BASE = process.env.TEST_POSTGRES_URL ?? "postgresql://patchboard:patchboard@127.0.0.1:5432";
@@ -79,7 +82,7 @@ async function upload(path: string, token: string, pid: number) {
   const body = (await res.json()) as { import?: { accepted: number }; error?: unknown };
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(timer);
-  if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${JSON.stringify(body)}`);
+  if (res.status !== 201 && res.status !== 200) throw new Error(`upload failed: ${res.status} ${JSON.stringify(body)}`);
   return { seconds, rows: body.import!.accepted, peakMb: Math.round(peak / 1024) };
 }
 
@@ -110,6 +113,30 @@ async function addCampaign(token: string, pid: number) {
   clearInterval(timer);
   if (res.status !== 201) throw new Error(`adding a campaign failed: ${res.status} ${JSON.stringify(body)}`);
   return { seconds, servers: body.servers!, peakMb: Math.round(peak / 1024) };
+}
+
+// The client report of a 500-server client as a PDF (issue 11): its first generation and the median of five more,
+// the PDF's size, and the server's peak memory while they ran.
+async function clientReport(token: string, pid: number) {
+  const path = `${DIR}/report-client.csv`;
+  if (!existsSync(path)) await writeReportClientFile(path);
+  const imported = await upload(path, token, pid);
+  const before = Math.round(treeRssKb(pid) / 1024);
+  let peak = treeRssKb(pid);
+  const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(pid))), 50);
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 6; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${base}/api/v1/organizations/${REPORT_SLUG}/report.pdf`, { headers: { authorization: `Bearer ${token}` } });
+    const pdf = await res.arrayBuffer();
+    times.push(performance.now() - t0);
+    if (res.status !== 200) throw new Error(`report: ${res.status} ${Buffer.from(pdf).toString()}`);
+    bytes = pdf.byteLength;
+  }
+  clearInterval(timer);
+  const rest = times.slice(1).sort((a, b) => a - b);
+  return { servers: REPORT_SERVERS, importSeconds: imported.seconds, firstMs: Math.round(times[0]), medianMs: Math.round(rest[Math.floor(rest.length / 2)]), pdfKb: Math.round(bytes / 1024), rssBeforeMb: before, peakMb: Math.round(peak / 1024) };
 }
 
 async function latency(path: string, token: string, cookie: string) {
@@ -145,6 +172,9 @@ async function benchTarget(name: string, url: string) {
       imports.push(r);
       console.log(`import ${k + 1}/${FILES}: ${r.rows} rows in ${r.seconds.toFixed(1)} s (${Math.round(r.rows / r.seconds)} rows/s), peak RSS ${r.peakMb} MB`);
     }
+    const report = await clientReport(token, server.pid!);
+    console.log(`client report PDF, ${report.servers} servers: first ${report.firstMs} ms, then median ${report.medianMs} ms, ${report.pdfKb} KB, server RSS ${report.rssBeforeMb} MB before, peak ${report.peakMb} MB`);
+    if (ONLY_REPORT) return { name, baselineMb: baseline, clientReport: report };
     const lat: Record<string, { median: string; p95: string }> = {};
     for (const [label, path] of [
       ["overview page /", "/"],
@@ -163,7 +193,7 @@ async function benchTarget(name: string, url: string) {
     }
     const campaign = await addCampaign(token, server.pid!);
     console.log(`add a campaign: ${campaign.servers} servers judged in ${campaign.seconds.toFixed(1)} s, peak RSS ${campaign.peakMb} MB`);
-    return { name, baselineMb: baseline, firstImport: imports[0], imports, latency: lat, addCampaign: campaign };
+    return { name, baselineMb: baseline, firstImport: imports[0], imports, latency: lat, addCampaign: campaign, clientReport: report };
   } finally {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
@@ -177,7 +207,7 @@ async function main() {
     const path = `${DIR}/scans-${k}.csv`;
     if (!existsSync(path)) await writeBenchFile(path, k);
   }
-  console.log(`fleet: ${ORGS} organizations x ${SERVERS_PER_ORG} servers, ${FILES} files of ${ORGS * SERVERS_PER_ORG * SCANS_PER_FILE} rows (${(statSync(`${DIR}/scans-0.csv`).size / 1e6).toFixed(0)} MB each)`);
+  if (FILES > 0) console.log(`fleet: ${ORGS} organizations x ${SERVERS_PER_ORG} servers, ${FILES} files of ${ORGS * SERVERS_PER_ORG * SCANS_PER_FILE} rows (${(statSync(`${DIR}/scans-0.csv`).size / 1e6).toFixed(0)} MB each)`);
   const results = [];
   const targets = (process.env.BENCH_TARGETS ?? "sqlite,postgres").split(",");
   if (targets.includes("sqlite")) {
