@@ -48,7 +48,9 @@ test("the printable report matches the page, is axe-clean, and prints without th
   await expectCardsToMatch(page, summary);
   await expect(page.getByText(MSP, { exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.emulateMedia({ media: "print" });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expectNoAxeViolations(page);
+  await page.emulateMedia({ media: "print", colorScheme: "light" });
   await expect(page.getByRole("banner").first()).toBeHidden();
   await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
 });
