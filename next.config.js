@@ -41,6 +41,8 @@ const ROOT = workspaceRoot();
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // pdfkit (the client report's PDF) reads its font metrics from files beside its code: loaded from node_modules.
+  serverExternalPackages: ["pdfkit"],
   ...(ROOT ? { turbopack: { root: ROOT }, outputFileTracingRoot: ROOT } : {}),
   // Uploads stream through route handlers (/api, where the proxy does not run); nothing here buffers their bodies.
   experimental: {

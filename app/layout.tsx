@@ -26,7 +26,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 focus:outline-none sm:px-6">
           {children}
         </main>
-        <footer className="border-t border-gray-200 py-6 text-center text-xs text-gray-600 dark:border-gray-800 dark:text-gray-400">
+        <footer className="border-t print:hidden border-gray-200 py-6 text-center text-xs text-gray-600 dark:border-gray-800 dark:text-gray-400">
           Exchange Server emergencies: ProxyLogon, ProxyShell, ProxyNotShell and OWASSRF, CVE-2020-0688, CVE-2021-42321 · builds and fixes from Microsoft CSS-Exchange, CISA KEV
         </footer>
       </body>

@@ -5,6 +5,7 @@
 // keeps the database of the last run (migrated to this version) and times the reads and the campaign only.
 // BENCH_SCENARIOS picks what runs after the imports (default: reads,campaign,export); export downloads every server
 // as CSV and as XLSX through GET /api/v1/servers?format=… (time and the server's peak memory).
+// Each run also generates the client report PDF of a 500-server client (issue 11); BENCH_ONLY=report runs only that.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { Readable } from "node:stream";
@@ -12,9 +13,11 @@ import pg from "pg";
 import { BENCH_ACCOUNT } from "./bench-account";
 import { serverEnv } from "./server-options";
 import { ORGS, SCANS_PER_FILE, SERVERS_PER_ORG, writeBenchFile } from "./bench-fleet";
+import { REPORT_SERVERS, REPORT_SLUG, writeReportClientFile } from "./bench-report";
 
 const REUSE = process.env.BENCH_REUSE === "1";
-const FILES = REUSE ? 0 : Number(process.env.BENCH_FILES ?? 5); // 5 files x 10 scans = 50 scans per server
+const ONLY_REPORT = process.env.BENCH_ONLY === "report";
+const FILES = REUSE || ONLY_REPORT ? 0 : Number(process.env.BENCH_FILES ?? 5); // 5 files x 10 scans = 50 scans per server
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? "reads,campaign,export").split(",").map((s) => s.trim()));
@@ -85,7 +88,7 @@ async function upload(path: string, token: string, pid: number) {
   const body = (await res.json()) as { import?: { accepted: number }; error?: unknown };
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(timer);
-  if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${JSON.stringify(body)}`);
+  if (res.status !== 201 && res.status !== 200) throw new Error(`upload failed: ${res.status} ${JSON.stringify(body)}`);
   return { seconds, rows: body.import!.accepted, peakMb: Math.round(peak / 1024) };
 }
 
@@ -141,6 +144,30 @@ async function exportServers(format: "csv" | "xlsx", token: string, pid: number)
   return { format, seconds, firstByteMs: Math.round(firstByte), rows, mb: Number((bytes / 1e6).toFixed(1)), rssBeforeMb: before, peakMb: Math.round(peak / 1024) };
 }
 
+// The client report of a 500-server client as a PDF (issue 11): its first generation and the median of five more,
+// the PDF's size, and the server's peak memory while they ran.
+async function clientReport(token: string, pid: number) {
+  const path = `${DIR}/report-client.csv`;
+  if (!existsSync(path)) await writeReportClientFile(path);
+  const imported = await upload(path, token, pid);
+  const before = Math.round(treeRssKb(pid) / 1024);
+  let peak = treeRssKb(pid);
+  const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(pid))), 50);
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 6; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${base}/api/v1/organizations/${REPORT_SLUG}/report.pdf`, { headers: { authorization: `Bearer ${token}` } });
+    const pdf = await res.arrayBuffer();
+    times.push(performance.now() - t0);
+    if (res.status !== 200) throw new Error(`report: ${res.status} ${Buffer.from(pdf).toString()}`);
+    bytes = pdf.byteLength;
+  }
+  clearInterval(timer);
+  const rest = times.slice(1).sort((a, b) => a - b);
+  return { servers: REPORT_SERVERS, importSeconds: imported.seconds, firstMs: Math.round(times[0]), medianMs: Math.round(rest[Math.floor(rest.length / 2)]), pdfKb: Math.round(bytes / 1024), rssBeforeMb: before, peakMb: Math.round(peak / 1024) };
+}
+
 async function latency(path: string, token: string, cookie: string) {
   const times: number[] = [];
   const pages = ORGS * SERVERS_PER_ORG / 25;
@@ -174,6 +201,9 @@ async function benchTarget(name: string, url: string) {
       imports.push(r);
       console.log(`import ${k + 1}/${FILES}: ${r.rows} rows in ${r.seconds.toFixed(1)} s (${Math.round(r.rows / r.seconds)} rows/s), peak RSS ${r.peakMb} MB`);
     }
+    const report = await clientReport(token, server.pid!);
+    console.log(`client report PDF, ${report.servers} servers: first ${report.firstMs} ms, then median ${report.medianMs} ms, ${report.pdfKb} KB, server RSS ${report.rssBeforeMb} MB before, peak ${report.peakMb} MB`);
+    if (ONLY_REPORT) return { name, baselineMb: baseline, clientReport: report };
     const lat: Record<string, { median: string; p95: string }> = {};
     for (const [label, path] of (SCENARIOS.has("reads") ? [
       ["overview page /", "/"],
@@ -200,7 +230,7 @@ async function benchTarget(name: string, url: string) {
     }
     const campaign = SCENARIOS.has("campaign") ? await addCampaign(token, server.pid!) : null;
     if (campaign) console.log(`add a campaign: ${campaign.servers} servers judged in ${campaign.seconds.toFixed(1)} s, peak RSS ${campaign.peakMb} MB`);
-    return { name, baselineMb: baseline, firstImport: imports[0], imports, latency: lat, addCampaign: campaign, exports };
+    return { name, baselineMb: baseline, firstImport: imports[0], imports, latency: lat, addCampaign: campaign, exports, clientReport: report };
   } finally {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
@@ -214,7 +244,7 @@ async function main() {
     const path = `${DIR}/scans-${k}.csv`;
     if (!existsSync(path)) await writeBenchFile(path, k);
   }
-  console.log(`fleet: ${ORGS} organizations x ${SERVERS_PER_ORG} servers, ${FILES} files of ${ORGS * SERVERS_PER_ORG * SCANS_PER_FILE} rows (${(statSync(`${DIR}/scans-0.csv`).size / 1e6).toFixed(0)} MB each)`);
+  if (FILES > 0) console.log(`fleet: ${ORGS} organizations x ${SERVERS_PER_ORG} servers, ${FILES} files of ${ORGS * SERVERS_PER_ORG * SCANS_PER_FILE} rows (${(statSync(`${DIR}/scans-0.csv`).size / 1e6).toFixed(0)} MB each)`);
   const results = [];
   const targets = (process.env.BENCH_TARGETS ?? "sqlite,postgres").split(",");
   if (targets.includes("sqlite")) {

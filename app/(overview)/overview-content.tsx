@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { getFleetSummary, getTopOrganizations } from "@/lib/data/fleet/summary";
 import { listOrganizations } from "@/lib/data/fleet/organizations";
+import { fleetReportAllowed } from "@/lib/data/reports/client-report";
 import { getTrend } from "@/lib/data/fleet/trend";
 import { organizationListQuery } from "@/lib/zod/list-queries";
 import { parseListQuery, toListState, type SearchParams } from "@/app/_lib/list-query";
@@ -62,6 +63,7 @@ export async function OverviewContent({ access, params, selected }: { access: Ac
         actions={
           <>
             {select}
+            {fleetReportAllowed(access) ? <ButtonLink href={`/report${campaignQuery(campaign)}`} variant="secondary">Fleet report</ButtonLink> : null}
             {upload}
           </>
         }

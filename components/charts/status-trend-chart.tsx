@@ -28,10 +28,13 @@ export function StatusTrendChart({
   data,
   caption = "Number of servers in each status, per day",
   markers = [],
+  id = "trend",
 }: {
   data: TrendDay[];
   caption?: string;
   markers?: TrendMarker[];
+  /** unique on the page: a page with several charts (the fleet report) names each */
+  id?: string;
 }) {
   if (data.length === 0) {
     return (
@@ -43,7 +46,7 @@ export function StatusTrendChart({
   const shown = shownMarkers(data, markers);
   return (
     <ChartFigure
-      id="trend"
+      id={id}
       testId="trend-chart"
       caption={caption}
       summary={summarize(data) + markerSummary(shown)}

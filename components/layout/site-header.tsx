@@ -43,7 +43,7 @@ export async function SiteHeader() {
   const access = await getAccess();
   if (!access) {
     return (
-      <header className="border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
+      <header className="border-b print:hidden border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
         <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
           <Logo />
           <ThemeToggle />
@@ -57,7 +57,7 @@ export async function SiteHeader() {
   const account = <AccountMenu email={access.actor.label} roleLabel={ROLE_LABELS[access.role]} />;
 
   return (
-    <header className="relative border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
+    <header className="relative border-b print:hidden border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
       <div className="mx-auto flex max-w-7xl items-center justify-between gap-x-4 gap-y-3 px-4 py-3 sm:flex-wrap sm:px-6">
         <div className="flex items-center gap-x-4 gap-y-2 sm:flex-wrap">
           <Logo />

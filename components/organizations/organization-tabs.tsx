@@ -14,7 +14,7 @@ export function OrganizationTabs({ slug, tabs }: { slug: string; tabs: Organizat
   const current = useSelectedLayoutSegment();
   const base = `/organizations/${encodeURIComponent(slug)}`;
   return (
-    <nav aria-label="Organization" className="mb-6 border-b border-gray-200 dark:border-gray-800">
+    <nav aria-label="Organization" className="mb-6 print:hidden border-b border-gray-200 dark:border-gray-800">
       <ul className="-mb-px flex flex-wrap gap-1">
         {tabs.map((tab) => {
           const active = tab.segment === current;

@@ -12,9 +12,19 @@ const tooLarge = (maxBytes: number) =>
  * the server drops the connection instead of keeping it behind megabytes nobody will read.
  */
 export async function readLimitedText(req: Request, maxBytes: number): Promise<string> {
+  const bytes = await readLimitedBytes(req, maxBytes);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError(400, "invalid_encoding", "The body is not UTF-8 text.");
+  }
+}
+
+/** The body as bytes, read only up to `maxBytes` (see readLimitedText). */
+export async function readLimitedBytes(req: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = req.headers.get("content-length");
   if (declared !== null && !(Number(declared) <= maxBytes)) throw tooLarge(maxBytes);
-  if (!req.body) return "";
+  if (!req.body) return new Uint8Array();
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -30,11 +40,7 @@ export async function readLimitedText(req: Request, maxBytes: number): Promise<s
     // Not cancel(): that destroys the socket under Node, and the client would get a reset instead of the 413.
     reader.releaseLock();
   }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw new AppError(400, "invalid_encoding", "The body is not UTF-8 text.");
-  }
+  return Buffer.concat(chunks);
 }
 
 /** A small JSON request body, parsed; anything else is a 4xx with the reason. */

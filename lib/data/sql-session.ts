@@ -8,7 +8,8 @@ import { databaseUrl, dialect, sqlitePath, type Dialect } from "./db";
 // interactive transaction there would either block page reads or let them see (and
 // join) uncommitted rows; a second connection in WAL mode keeps readers on the last
 // committed state while a file imports.
-export type SqlScalar = string | number | null | Date;
+// Bytes (Uint8Array, a Buffer) go to a BLOB on SQLite and a BYTEA on PostgreSQL as they are.
+export type SqlScalar = string | number | null | Date | Uint8Array;
 /** Arrays are only for PostgreSQL's unnest() (see rowsSource). */
 export type SqlValue = SqlScalar | SqlScalar[];
 
@@ -20,14 +21,14 @@ export interface SqlSession {
 }
 
 // Prisma's SQLite adapter stores DateTime as ISO 8601 text with "+00:00"; raw writes must match it.
-function sqliteValue(v: SqlValue): string | number | null {
+function sqliteValue(v: SqlValue): string | number | null | Uint8Array {
   if (Array.isArray(v)) throw new Error("array parameters are for PostgreSQL only");
   return v instanceof Date ? v.toISOString().replace("Z", "+00:00") : v;
 }
 
 // Prisma keeps DateTime in "timestamp(3)" without time zone, holding UTC. pg would
 // otherwise write and read such values in the machine's local time zone.
-function pgScalar(v: SqlScalar): string | number | null {
+function pgScalar(v: SqlScalar): string | number | null | Uint8Array {
   return v instanceof Date ? v.toISOString().slice(0, -1) : v;
 }
 const pgValue = (v: SqlValue) => (Array.isArray(v) ? v.map(pgScalar) : pgScalar(v));

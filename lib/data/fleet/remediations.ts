@@ -4,6 +4,7 @@ import { recordAudit } from "../accounts/audit";
 import { withWriteTransaction } from "../sql-session";
 import { campaignsIn } from "../campaigns/registry";
 import { recomputeServers, refreshOrganizationCounts } from "./status-recompute";
+import { db } from "../db";
 
 export interface RemediationInput {
   serverId: number;
@@ -40,4 +41,28 @@ export async function recordRemediation(access: Access, input: RemediationInput)
     return server.hostname;
   });
   await recordAudit(access, "remediate", { type: "server", id: input.serverId, label: hostname }, { note });
+}
+
+export interface RemediationRecord {
+  serverId: number;
+  hostname: string;
+  remediatedAt: Date;
+  note: string;
+  recordedBy: string;
+}
+
+/** One organization's recorded remediations, newest first, at most `limit`, with how many there are in all. */
+export async function listOrganizationRemediations(access: Access, organizationId: number, limit: number): Promise<{ data: RemediationRecord[]; total: number }> {
+  if (!seesOrganization(access, organizationId)) throw notFound("Organization");
+  const where = { server: { organizationId } };
+  const [rows, total] = await Promise.all([
+    db.remediation.findMany({
+      where,
+      orderBy: [{ remediatedAt: "desc" }, { id: "desc" }],
+      take: Math.max(1, Math.min(10_000, Math.trunc(limit))),
+      select: { serverId: true, remediatedAt: true, note: true, recordedBy: true, server: { select: { hostname: true } } },
+    }),
+    db.remediation.count({ where }),
+  ]);
+  return { data: rows.map((r) => ({ serverId: r.serverId, hostname: r.server.hostname, remediatedAt: r.remediatedAt, note: r.note, recordedBy: r.recordedBy })), total };
 }

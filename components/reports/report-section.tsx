@@ -1,0 +1,71 @@
+import type { ReportSection } from "@/lib/domain/reports/client-report";
+import { countsLine, plural, reportDay, truncationNote } from "@/lib/reports/report-words";
+import { StatusTrendChart } from "../charts/status-trend-chart";
+import { StatusCards } from "../status/status-cards";
+import { ReportHeading } from "./report-heading";
+import { ReportRemediationsTable } from "./report-remediations-table";
+import { ReportServersTable } from "./report-servers-table";
+import { ReportTimeToPatchList } from "./report-time-to-patch";
+import { ReportTodoList } from "./report-todo";
+
+/** One organization's part of the report: cards, trend, time to patch, what remains, servers, remediations. */
+export function ReportSectionView({ section, campaignQuery, nested }: { section: ReportSection; campaignQuery: string; nested: boolean }) {
+  const { organization, summary } = section;
+  const level = nested ? 3 : 2;
+  const id = (part: string) => `${organization.slug}-${part}`;
+  const base = `/organizations/${encodeURIComponent(organization.slug)}`;
+  const serversCut = truncationNote(section.servers.length, section.serversTotal, "servers");
+  const remediationsCut = truncationNote(section.remediations.length, section.remediationsTotal, "remediations");
+  return (
+    <section aria-labelledby={nested ? id("heading") : undefined} aria-label={nested ? undefined : `${organization.name}`} className={nested ? "mt-10 print:break-before-page" : ""} data-testid="report-section">
+      {nested ? (
+        <h2 id={id("heading")} className="text-xl font-semibold tracking-tight">
+          {organization.name}
+        </h2>
+      ) : null}
+      <p className="mb-4 text-sm text-gray-600 dark:text-gray-400" data-testid="report-counts">
+        {plural(summary.servers, "Exchange server")}: {countsLine(summary.statuses)}.{summary.latestScanAt ? ` Latest scan: ${reportDay(summary.latestScanAt)}.` : ""}
+      </p>
+      <StatusCards counts={summary.statuses} total={summary.servers} hrefFor={(status) => `${base}?status=${status}${campaignQuery ? `&${campaignQuery.slice(1)}` : ""}#servers`} />
+
+      {/* On the fleet page the trend is the fleet's, at the top: a chart with its table of every day for each of
+          dozens of clients would make the page too heavy to read (the PDF, drawn as vectors, keeps each client's). */}
+      {nested ? null : (
+        <>
+          <ReportHeading level={level} id={id("trend")}>
+            Status over time
+          </ReportHeading>
+          <div className="break-inside-avoid">
+            <StatusTrendChart id={id("trend-chart")} data={section.trend} caption={`Servers of ${organization.name} in each status, per day`} />
+          </div>
+        </>
+      )}
+
+      {section.timeToPatch ? (
+        <>
+          <ReportHeading level={level} id={id("time-to-patch")}>
+            Time to patch
+          </ReportHeading>
+          <ReportTimeToPatchList timeToPatch={section.timeToPatch} />
+        </>
+      ) : null}
+
+      <ReportHeading level={level} id={id("todo")}>
+        What remains to do
+      </ReportHeading>
+      <ReportTodoList items={section.todo} />
+
+      <ReportHeading level={level} id={id("servers")}>
+        Servers
+      </ReportHeading>
+      {serversCut ? <p className="mb-2 text-sm text-gray-600 dark:text-gray-400">{serversCut}</p> : null}
+      {section.servers.length ? <ReportServersTable servers={section.servers} caption={`Servers of ${organization.name}, worst first`} /> : <p className="text-sm">No servers yet.</p>}
+
+      <ReportHeading level={level} id={id("remediations")}>
+        Remediations
+      </ReportHeading>
+      {remediationsCut ? <p className="mb-2 text-sm text-gray-600 dark:text-gray-400">{remediationsCut}</p> : null}
+      <ReportRemediationsTable remediations={section.remediations} caption={`Remediations recorded for ${organization.name}, newest first`} />
+    </section>
+  );
+}
