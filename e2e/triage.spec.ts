@@ -73,7 +73,7 @@ test("issue 10: how fresh each number is: the latest scan, stale servers, how lo
   await expect(page.getByText("at most 365 days")).toBeVisible();
   await page.getByLabel("Stale after (days)").fill("14");
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByRole("status")).toContainText("not scanned in 14 days");
+  await expect(page.getByRole("region", { name: "Freshness" }).getByRole("status")).toContainText("not scanned in 14 days");
   await expectNoAxeViolations(page);
   await page.goto("/");
   await expect(page.getByTestId("freshness")).toContainText("Nothing was scanned in the last 14 days");
@@ -82,7 +82,7 @@ test("issue 10: how fresh each number is: the latest scan, stale servers, how lo
   await page.goto("/admin/settings");
   await page.getByLabel("Stale after (days)").fill("7");
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByRole("status")).toContainText("not scanned in 7 days");
+  await expect(page.getByRole("region", { name: "Freshness" }).getByRole("status")).toContainText("not scanned in 7 days");
 });
 
 test("issue 10: Ctrl-K finds a server by hostname or IP, a client by name, and a page", async ({ page, request }) => {

@@ -89,7 +89,7 @@ export function PatchCurveChart({ id, points, since, targetDays, caption }: Patc
       caption={caption}
       summary={
         <>
-          {summary} <span className="text-gray-500 dark:text-gray-500">({axis.toLowerCase()} on the horizontal axis.)</span>
+          {summary} <span className="text-gray-600 dark:text-gray-400">({axis.toLowerCase()} on the horizontal axis.)</span>
         </>
       }
       chart={chart}

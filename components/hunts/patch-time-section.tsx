@@ -37,7 +37,8 @@ export function PatchTimeSection({ times, title, linkQuery }: { times: PatchTime
         <p className="text-sm text-gray-600 dark:text-gray-400">No server has been scanned since this campaign was disclosed.</p>
       ) : (
         <div className="grid gap-6 xl:grid-cols-5">
-          <dl className="grid grid-cols-2 gap-3 xl:col-span-2">
+          <div className="space-y-4 xl:col-span-2">
+          <dl className="grid grid-cols-2 gap-3">
             <Figure label="Median" value={days(times.median)} note={`${formatNumber(times.patched)} patched, ${formatNumber(times.open)} still open`} testId="patch-median" />
             <Figure label="90th percentile" value={days(times.p90)} note="9 in 10 patched servers took this long or less" testId="patch-p90" />
             <Figure label="Within target" value={formatPercent(within)} note={`${formatNumber(times.withinTarget)} of ${formatNumber(times.exposed)} patched within ${target}`} testId="patch-within-target" />
@@ -47,8 +48,9 @@ export function PatchTimeSection({ times, title, linkQuery }: { times: PatchTime
               note={`still unpatched past ${target}${times.patchedLate ? `; ${formatNumber(times.patchedLate)} patched late` : ""}`}
               testId="patch-past-target"
             />
+          </dl>
             {times.pastTarget.length ? (
-              <div className="col-span-2">
+              <div>
                 <h3 className="mb-2 text-sm font-semibold">Open past the target, oldest first</h3>
                 <ul className="space-y-1 text-sm">
                   {times.pastTarget.map((s) => (
@@ -64,7 +66,7 @@ export function PatchTimeSection({ times, title, linkQuery }: { times: PatchTime
                 </ul>
               </div>
             ) : null}
-          </dl>
+          </div>
           <div className="xl:col-span-3">
             <PatchCurveChart id="patch-curve" points={times.curve} since={times.since} targetDays={times.targetDays} caption={`Share of ${title} servers patched, by day`} />
           </div>

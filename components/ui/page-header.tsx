@@ -16,7 +16,7 @@ export function PageHeader({
         <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">{title}</h1>
         {description ? <div className="mt-2 max-w-3xl text-sm text-gray-600 dark:text-gray-400">{description}</div> : null}
       </div>
-      {actions ? <div className="flex items-center gap-2">{actions}</div> : null}
+      {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
     </div>
   );
 }

@@ -62,7 +62,12 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
         eyebrow={access.organizationIds?.length === 1 ? "Organization" : <Breadcrumbs items={[{ label: "Overview", href: "/" }, { label: "Organization" }]} />}
         title={organization.name}
         description={`${plural(summary.servers, "Exchange server")}, ${formatPercent(summary.servers ? (100 * summary.statuses.patched) / summary.servers : 0)} patched against ${checkedAgainst(selected.current)}.`}
-        actions={<><ReportLinks slug={slug} campaign={campaign} /><CampaignSelect campaigns={selected.campaigns} value={campaign} /></>}
+        actions={
+          <>
+            <ReportLinks slug={slug} campaign={campaign} />
+            <CampaignSelect campaigns={selected.campaigns} value={campaign} />
+          </>
+        }
       />
 
       <FreshnessNote latestScanAt={summary.latestScanAt} staleAfterDays={settings.staleAfterDays} staleHref={`${base}?notScannedDays=${settings.staleAfterDays}#servers`} />
