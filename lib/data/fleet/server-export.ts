@@ -13,8 +13,9 @@ import { openExposureSince } from "./exposure";
 import { orderBy, patchLevelToday, serverListWhere, toServerRow } from "./servers";
 
 const DAY_MS = 86_400_000;
-// The order's columns that may be null (sorting by IP address, build or last scan).
-const NULLABLE = ["server.ipAddress", "server.build", "server.lastScanAt"] as const;
+// The order's columns that may be null (sorting by IP address, build or last scan; exposedSince is the hunts
+// branch's "exposure" order).
+const NULLABLE = ["server.ipAddress", "server.build", "server.lastScanAt", "exposedSince"] as const;
 
 export interface ServerExportRow extends ServerListRow {
   /** the known-exploited CVEs still open on its build */
