@@ -13,7 +13,7 @@ import { openExposureSince } from "./exposure";
 import { huntAndExposure, orderBy, patchLevelToday, serverListWhere, STATUS_SELECT, toServerRow, type StatusRecord } from "./servers";
 
 const DAY_MS = 86_400_000;
-// The order's columns that may be null (sorting by IP address, build or last scan).
+// The order's columns that may be null (sorting by IP address, build, last scan or the oldest exposure).
 const NULLABLE = ["server.ipAddress", "server.build", "server.lastScanAt", "exposedSince"] as const;
 
 export interface ServerExportRow extends ServerListRow {
