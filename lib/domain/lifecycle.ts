@@ -1,7 +1,6 @@
 // A server's marks in force: which of disconnect / reconnect / decommission / recommission a technician may do next.
 // A scan that reached the server after it was decommissioned brings it back (server-timeline.ts), so it counts here.
-import type { LifecycleFacts, LifecycleKind, ScanFacts } from "./facts";
-import { reachedServer } from "./patch-evidence";
+import type { LifecycleFacts, LifecycleKind } from "./facts";
 
 export interface LifecycleState {
   disconnected: boolean;
@@ -11,10 +10,11 @@ export interface LifecycleState {
 const last = (marks: readonly LifecycleFacts[], kinds: readonly LifecycleKind[]) =>
   marks.filter((m) => kinds.includes(m.kind)).sort((a, b) => a.at.getTime() - b.at.getTime()).at(-1);
 
-export function lifecycleState(marks: readonly LifecycleFacts[], scans: readonly ScanFacts[]): LifecycleState {
+/** `lastSeenAt`: the latest scan that reached the server (an offline attempt saw nothing). */
+export function lifecycleState(marks: readonly LifecycleFacts[], lastSeenAt: Date | null): LifecycleState {
   const link = last(marks, ["disconnected", "reconnected"]);
   const retire = last(marks, ["decommissioned", "recommissioned"]);
-  const seenAfter = retire ? scans.some((s) => reachedServer(s) && s.scannedAt > retire.at) : false;
+  const seenAfter = retire !== undefined && lastSeenAt !== null && lastSeenAt > retire.at;
   return { disconnected: link?.kind === "disconnected", decommissioned: retire?.kind === "decommissioned" && !seenAfter };
 }
 

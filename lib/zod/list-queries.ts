@@ -82,3 +82,10 @@ export type TrendQuery = z.infer<typeof trendQuery>;
 
 export const summaryQuery = z.object({ campaign, organization: z.string().trim().max(200).optional() });
 export type SummaryQuery = z.infer<typeof summaryQuery>;
+
+/** A server's id in a path: digits only, a safe integer, so "12abc" is a 404 like any missing server. */
+export function serverId(raw: string | undefined): number | null {
+  if (!/^[1-9]\d{0,15}$/.test(raw ?? "")) return null;
+  const id = Number(raw);
+  return Number.isSafeInteger(id) ? id : null;
+}

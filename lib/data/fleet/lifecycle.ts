@@ -2,6 +2,7 @@
 // server re-derived with it (every campaign, the roll-up, the counts).
 import { can, seesOrganization, type Access } from "../../domain/access";
 import { lifecycleState, markFor } from "../../domain/lifecycle";
+import { reachedServer } from "../../domain/patch-evidence";
 import { AppError, notFound } from "../../errors";
 import type { LifecycleInput } from "../../zod/lifecycle";
 import type { ServerLifecycleView } from "../../views";
@@ -22,7 +23,8 @@ export async function markServer(access: Access, serverId: number, input: Lifecy
     const [server] = await s.all<{ id: number; hostname: string; organizationId: number }>(`SELECT "id", "hostname", "organizationId" FROM "Server" WHERE "id" = ?`, [serverId]);
     if (!server || !seesOrganization(access, Number(server.organizationId))) throw notFound("Server");
     const loaded = (await loadHistories(s, [serverId])).get(serverId)!;
-    const mark = markFor(input.action, lifecycleState(loaded.history.lifecycle ?? [], loaded.history.scans));
+    const lastSeenAt = loaded.history.scans.filter(reachedServer).reduce<Date | null>((latest, x) => (latest === null || x.scannedAt > latest ? x.scannedAt : latest), null);
+    const mark = markFor(input.action, lifecycleState(loaded.history.lifecycle ?? [], lastSeenAt));
     if ("refused" in mark) throw new AppError(409, "invalid_state", mark.refused);
     const now = new Date();
     await s.run(`INSERT INTO "ServerLifecycle" ("serverId", "kind", "at", "note", "recordedBy", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`, [serverId, mark.kind, now, input.note, access.actor.label, now]);
@@ -39,15 +41,15 @@ export async function markServer(access: Access, serverId: number, input: Lifecy
 export async function serverLifecycle(access: Access, serverId: number): Promise<{ disconnected: boolean; decommissioned: boolean; marks: ServerLifecycleView[] }> {
   const server = await db.server.findFirst({ where: { id: serverId, ...organizationIdScope(access) }, select: { id: true } });
   if (!server) throw notFound("Server");
-  const [rows, scans] = await Promise.all([
+  const [rows, lastSeen] = await Promise.all([
     db.serverLifecycle.findMany({ where: { serverId }, orderBy: [{ at: "desc" }, { id: "desc" }], take: MAX_LISTED }),
     // Only whether a scan reached it after the last decommissioning matters: the latest scan that did is enough.
-    db.scan.findMany({ where: { serverId, patchEvidence: { not: "offline" } }, orderBy: { scannedAt: "desc" }, take: 1, select: { scannedAt: true, patchEvidence: true } }),
+    db.scan.findFirst({ where: { serverId, patchEvidence: { not: "offline" } }, orderBy: { scannedAt: "desc" }, select: { scannedAt: true } }),
   ]);
   const marks = rows.map((r) => ({ id: r.id, kind: r.kind as ServerLifecycleView["kind"], at: r.at.toISOString(), note: r.note, recordedBy: r.recordedBy }));
   const state = lifecycleState(
     rows.map((r) => ({ kind: r.kind as ServerLifecycleView["kind"], at: r.at })),
-    scans.map((x) => ({ scannedAt: x.scannedAt, build: null, mitigation: null, patchEvidence: "not-checked" as const })),
+    lastSeen?.scannedAt ?? null,
   );
   return { ...state, marks };
 }

@@ -28,15 +28,19 @@ function scopeOf(campaigns: readonly string[], organizationIds: readonly number[
   return { sql: `${base} AND sc."organizationId" IN (${organizationIds.map(() => "?").join(", ")})`, params: [...campaigns, ...organizationIds] };
 }
 
-// The day an open exposure passes its organization's target: before this day's cutoff, it is past.
-const cutoff = (s: SqlSession) => (s.dialect === "postgres" ? `to_char(?::date - o."patchTargetDays", 'YYYY-MM-DD')` : `date(?, '-' || o."patchTargetDays" || ' days')`);
+/**
+ * The day (YYYY-MM-DD) that is the organization's patch target before a day given as a parameter, in SQL over
+ * `Organization o`: an exposure that began before it is past the target on that day.
+ */
+export const targetCutoff = (s: SqlSession) =>
+  s.dialect === "postgres" ? `to_char(?::date - o."patchTargetDays", 'YYYY-MM-DD')` : `date(?, '-' || o."patchTargetDays" || ' days')`;
 
 async function figures(s: SqlSession, scope: Scope, today: string) {
   const [row] = await s.all<Record<string, number | string | null>>(
     `SELECT COUNT(*) AS "exposed", COUNT(sc."patchDays") AS "patched", ` +
       `SUM(CASE WHEN sc."patchDays" <= o."patchTargetDays" THEN 1 ELSE 0 END) AS "withinTarget", ` +
       `SUM(CASE WHEN sc."patchDays" > o."patchTargetDays" THEN 1 ELSE 0 END) AS "patchedLate", ` +
-      `SUM(CASE WHEN sc."patchDays" IS NULL AND sc."exposureFrom" < ${cutoff(s)} THEN 1 ELSE 0 END) AS "openPastTarget" ` +
+      `SUM(CASE WHEN sc."patchDays" IS NULL AND sc."exposureFrom" < ${targetCutoff(s)} THEN 1 ELSE 0 END) AS "openPastTarget" ` +
       `FROM "ServerCampaign" sc JOIN "Organization" o ON o."id" = sc."organizationId" WHERE ${scope.sql}`,
     [today, ...scope.params],
   );
@@ -76,7 +80,7 @@ async function pastTarget(s: SqlSession, scope: Scope, today: string, names: Rea
   const rows = await s.all<{ id: number; hostname: string; slug: string; name: string; exposureFrom: string; target: number; campaign: string }>(
     `SELECT sv."id", sv."hostname", o."slug", o."name", sc."exposureFrom", o."patchTargetDays" AS "target", sc."campaign" FROM "ServerCampaign" sc ` +
       `JOIN "Organization" o ON o."id" = sc."organizationId" JOIN "Server" sv ON sv."id" = sc."serverId" ` +
-      `WHERE ${scope.sql} AND sc."patchDays" IS NULL AND sc."exposureFrom" < ${cutoff(s)} ORDER BY sc."exposureFrom", sv."hostnameKey" LIMIT ${PAST_TARGET_LISTED}`,
+      `WHERE ${scope.sql} AND sc."patchDays" IS NULL AND sc."exposureFrom" < ${targetCutoff(s)} ORDER BY sc."exposureFrom", sv."hostnameKey" LIMIT ${PAST_TARGET_LISTED}`,
     [...scope.params, today],
   );
   return rows.map((r) => ({

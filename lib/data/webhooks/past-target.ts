@@ -6,6 +6,7 @@ import { ROLLUP } from "../../domain/campaign-evaluation";
 import { addDays } from "../../domain/days";
 import { listCampaigns } from "../campaigns/registry";
 import { withReadSession, withWriteTransaction, type SqlSession } from "../sql-session";
+import { targetCutoff } from "../fleet/patch-times";
 import { enqueuePastTarget } from "./enqueue";
 
 /** How far back a crossing still counts as news (and covers a dispatcher down for a few days). */
@@ -21,16 +22,12 @@ interface Crossing {
   targetDays: number;
 }
 
-// The day `days` before the given day, per row, on each database.
-const minusTarget = (s: SqlSession, day: string) =>
-  s.dialect === "postgres" ? `to_char(${day}::date - o."patchTargetDays", 'YYYY-MM-DD')` : `date(${day}, '-' || o."patchTargetDays" || ' days')`;
-
 async function crossings(s: SqlSession, today: string): Promise<Crossing[]> {
   const rows = await s.all<Crossing>(
     `SELECT sc."serverId", sc."campaign", sc."organizationId", sv."hostname", sc."exposureFrom", o."patchTargetDays" AS "targetDays" FROM "ServerCampaign" sc ` +
       `JOIN "Organization" o ON o."id" = sc."organizationId" JOIN "Server" sv ON sv."id" = sc."serverId" ` +
       `WHERE sc."campaign" <> ? AND sc."patchDays" IS NULL AND sc."exposureFrom" IS NOT NULL ` +
-      `AND sc."exposureFrom" < ${minusTarget(s, "?")} AND sc."exposureFrom" >= ${minusTarget(s, "?")} ` +
+      `AND sc."exposureFrom" < ${targetCutoff(s)} AND sc."exposureFrom" >= ${targetCutoff(s)} ` +
       `AND NOT EXISTS (SELECT 1 FROM "PastTargetAlert" a WHERE a."serverId" = sc."serverId" AND a."campaign" = sc."campaign" AND a."exposureFrom" = sc."exposureFrom") ` +
       `ORDER BY sc."exposureFrom", sc."serverId" LIMIT ${BATCH}`,
     [ROLLUP, today, addDays(today, -PAST_TARGET_WINDOW_DAYS)],

@@ -1,24 +1,18 @@
 import { apiRoute } from "@/lib/api/handler";
 import { readJsonBody } from "@/lib/api/json-body";
 import { recordedHunts, recordHunt } from "@/lib/data/fleet/hunts";
-import { notFound } from "@/lib/errors";
+import { requireServerId } from "@/lib/api/path-id";
 import { huntInputSchema } from "@/lib/zod/hunts";
 
 export const dynamic = "force-dynamic";
 
-const serverIdOf = (raw: string | undefined) => {
-  const id = /^[1-9]\d{0,15}$/.test(raw ?? "") ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(id)) throw notFound("Server");
-  return id;
-};
-
 // The hunts recorded on a server by hand, latest first.
-export const GET = apiRoute(null, async ({ access, params }) => ({ hunts: await recordedHunts(access, serverIdOf(params.id)) }));
+export const GET = apiRoute(null, async ({ access, params }) => ({ hunts: await recordedHunts(access, requireServerId(params.id)) }));
 
 // Records a hunt done with another tool: {fromDay, toDay, tool, result: "clean" | "found", note}. The server is
 // re-derived before the answer, so its hunt state in /api/v1/servers already counts it.
 export const POST = apiRoute(null, async ({ req, access, params }) => {
-  const id = serverIdOf(params.id);
+  const id = requireServerId(params.id);
   const input = huntInputSchema.parse(await readJsonBody(req));
   return Response.json({ hunt: await recordHunt(access, id, input) }, { status: 201 });
 });

@@ -1,24 +1,18 @@
 import { apiRoute } from "@/lib/api/handler";
 import { readJsonBody } from "@/lib/api/json-body";
 import { markServer, serverLifecycle } from "@/lib/data/fleet/lifecycle";
-import { notFound } from "@/lib/errors";
+import { requireServerId } from "@/lib/api/path-id";
 import { lifecycleInputSchema } from "@/lib/zod/lifecycle";
 
 export const dynamic = "force-dynamic";
 
-const serverIdOf = (raw: string | undefined) => {
-  const id = /^[1-9]\d{0,15}$/.test(raw ?? "") ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(id)) throw notFound("Server");
-  return id;
-};
-
 // Whether the server is marked disconnected or decommissioned, and its marks, latest first.
-export const GET = apiRoute(null, async ({ access, params }) => serverLifecycle(access, serverIdOf(params.id)));
+export const GET = apiRoute(null, async ({ access, params }) => serverLifecycle(access, requireServerId(params.id)));
 
 // {action: "disconnect" | "reconnect" | "decommission" | "recommission", note}: recorded now, audited, and the server
 // re-derived before the answer. 409 invalid_state when it cannot be done (reconnecting a server not disconnected).
 export const POST = apiRoute(null, async ({ req, access, params }) => {
-  const id = serverIdOf(params.id);
+  const id = requireServerId(params.id);
   const input = lifecycleInputSchema.parse(await readJsonBody(req));
   return Response.json({ mark: await markServer(access, id, input) }, { status: 201 });
 });
