@@ -1,14 +1,12 @@
 // Hunts recorded by hand: a technician checked a server for compromise with another tool. A clean one counts as a
 // compromise check for every campaign (lib/domain/hunt.ts); one that found something is a finding on its last day.
-import { can, seesOrganization, type Access } from "../../domain/access";
+import { can, type Access } from "../../domain/access";
 import { AppError, notFound } from "../../errors";
 import type { HuntInput } from "../../zod/hunts";
 import { recordAudit } from "../accounts/audit";
-import { campaignsIn } from "../campaigns/registry";
 import { db } from "../db";
 import { organizationIdScope } from "../scope";
-import { withWriteTransaction } from "../sql-session";
-import { recomputeServers, refreshOrganizationCounts } from "./status-recompute";
+import { changeServer } from "./server-change";
 import { huntAndExposure, STATUS_SELECT } from "./servers";
 import { listCampaigns } from "../campaigns/registry";
 import { ROLLUP } from "../../domain/campaign-evaluation";
@@ -20,18 +18,14 @@ const MAX_LISTED = 100;
 /** Records a hunt on a server the caller may write to, and re-derives the server with it. */
 export async function recordHunt(access: Access, serverId: number, input: HuntInput): Promise<RecordedHuntView> {
   if (!can.write(access)) throw new AppError(403, "forbidden", "Client viewers cannot record hunts.");
-  const { id, hostname } = await withWriteTransaction(async (s) => {
-    const [server] = await s.all<{ id: number; hostname: string; organizationId: number }>(`SELECT "id", "hostname", "organizationId" FROM "Server" WHERE "id" = ?`, [serverId]);
-    if (!server || !seesOrganization(access, Number(server.organizationId))) throw notFound("Server");
+  const { server, result: id } = await changeServer(access, serverId, async (s) => {
     const [row] = await s.all<{ id: number }>(
       `INSERT INTO "Hunt" ("serverId", "fromDay", "toDay", "tool", "result", "note", "recordedBy", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id"`,
       [serverId, input.fromDay, input.toDay, input.tool, input.result, input.note, access.actor.label, new Date()],
     );
-    const orgs = await recomputeServers(s, [serverId], await campaignsIn(s));
-    await refreshOrganizationCounts(s, orgs);
-    return { id: Number(row.id), hostname: server.hostname };
+    return Number(row.id);
   });
-  await recordAudit(access, "hunt_record", { type: "server", id: serverId, label: hostname }, { fromDay: input.fromDay, toDay: input.toDay, tool: input.tool, result: input.result, note: input.note });
+  await recordAudit(access, "hunt_record", { type: "server", id: serverId, label: server.hostname }, { fromDay: input.fromDay, toDay: input.toDay, tool: input.tool, result: input.result, note: input.note });
   const [view] = await recordedHunts(access, serverId, id);
   return view;
 }

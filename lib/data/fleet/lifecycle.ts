@@ -1,38 +1,32 @@
 // A technician marks a server disconnected or decommissioned, or undoes it: recorded for good, audited, and the
 // server re-derived with it (every campaign, the roll-up, the counts).
-import { can, seesOrganization, type Access } from "../../domain/access";
+import { can, type Access } from "../../domain/access";
 import { lifecycleState, markFor } from "../../domain/lifecycle";
 import { reachedServer } from "../../domain/patch-evidence";
 import { AppError, notFound } from "../../errors";
 import type { LifecycleInput } from "../../zod/lifecycle";
 import type { ServerLifecycleView } from "../../views";
 import { recordAudit } from "../accounts/audit";
-import { campaignsIn } from "../campaigns/registry";
 import { db } from "../db";
 import { organizationIdScope } from "../scope";
-import { withWriteTransaction } from "../sql-session";
+import { changeServer } from "./server-change";
 import { loadHistories } from "./server-history";
-import { recomputeServers, refreshOrganizationCounts } from "./status-recompute";
 
 // A server has a handful of marks; its page shows the latest.
 const MAX_LISTED = 50;
 
 export async function markServer(access: Access, serverId: number, input: LifecycleInput): Promise<ServerLifecycleView> {
   if (!can.write(access)) throw new AppError(403, "forbidden", "Client viewers cannot change a server's state.");
-  const { hostname, kind } = await withWriteTransaction(async (s) => {
-    const [server] = await s.all<{ id: number; hostname: string; organizationId: number }>(`SELECT "id", "hostname", "organizationId" FROM "Server" WHERE "id" = ?`, [serverId]);
-    if (!server || !seesOrganization(access, Number(server.organizationId))) throw notFound("Server");
+  const { server, result: kind } = await changeServer(access, serverId, async (s) => {
     const loaded = (await loadHistories(s, [serverId])).get(serverId)!;
     const lastSeenAt = loaded.history.scans.filter(reachedServer).reduce<Date | null>((latest, x) => (latest === null || x.scannedAt > latest ? x.scannedAt : latest), null);
     const mark = markFor(input.action, lifecycleState(loaded.history.lifecycle ?? [], lastSeenAt));
     if ("refused" in mark) throw new AppError(409, "invalid_state", mark.refused);
     const now = new Date();
     await s.run(`INSERT INTO "ServerLifecycle" ("serverId", "kind", "at", "note", "recordedBy", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`, [serverId, mark.kind, now, input.note, access.actor.label, now]);
-    const orgs = await recomputeServers(s, [serverId], await campaignsIn(s));
-    await refreshOrganizationCounts(s, orgs);
-    return { hostname: server.hostname, kind: mark.kind };
+    return mark.kind;
   });
-  await recordAudit(access, "server_lifecycle", { type: "server", id: serverId, label: hostname }, { action: input.action, note: input.note });
+  await recordAudit(access, "server_lifecycle", { type: "server", id: serverId, label: server.hostname }, { action: input.action, note: input.note });
   const { marks } = await serverLifecycle(access, serverId);
   return marks.find((m) => m.kind === kind) ?? marks[0];
 }

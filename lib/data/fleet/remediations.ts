@@ -1,9 +1,7 @@
 import { can, seesOrganization, type Access } from "../../domain/access";
 import { AppError, notFound } from "../../errors";
 import { recordAudit } from "../accounts/audit";
-import { withWriteTransaction } from "../sql-session";
-import { campaignsIn } from "../campaigns/registry";
-import { recomputeServers, refreshOrganizationCounts } from "./status-recompute";
+import { changeServer } from "./server-change";
 import { db } from "../db";
 
 export interface RemediationInput {
@@ -20,14 +18,9 @@ export async function recordRemediation(access: Access, input: RemediationInput)
   if (!can.write(access)) throw new AppError(403, "forbidden", "Client viewers cannot record remediations.");
   const note = input.note.trim();
   if (note.length < 3 || note.length > 2000) throw new AppError(400, "invalid_note", "The note must be 3 to 2000 characters.");
-  const hostname = await withWriteTransaction(async (s) => {
+  const { server } = await changeServer(access, input.serverId, async (s, server) => {
     // Compromised means open indicators: findings dated at or after the last remediation.
-    const [server] = await s.all<{ id: number; hostname: string; indicatorCount: number; organizationId: number }>(
-      `SELECT "id", "hostname", "indicatorCount", "organizationId" FROM "Server" WHERE "id" = ?`,
-      [input.serverId],
-    );
-    if (!server || !seesOrganization(access, Number(server.organizationId))) throw notFound("Server");
-    if (Number(server.indicatorCount) === 0) throw new AppError(409, "not_compromised", "This server is not marked compromised.");
+    if (server.indicatorCount === 0) throw new AppError(409, "not_compromised", "This server is not marked compromised.");
     const now = new Date();
     await s.run(`INSERT INTO "Remediation" ("serverId", "remediatedAt", "note", "recordedBy", "createdAt") VALUES (?, ?, ?, ?, ?)`, [
       input.serverId,
@@ -36,11 +29,8 @@ export async function recordRemediation(access: Access, input: RemediationInput)
       access.actor.label,
       now,
     ]);
-    const orgs = await recomputeServers(s, [input.serverId], await campaignsIn(s));
-    await refreshOrganizationCounts(s, orgs);
-    return server.hostname;
   });
-  await recordAudit(access, "remediate", { type: "server", id: input.serverId, label: hostname }, { note });
+  await recordAudit(access, "remediate", { type: "server", id: input.serverId, label: server.hostname }, { note });
 }
 
 export interface RemediationRecord {
