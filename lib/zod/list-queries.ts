@@ -80,6 +80,13 @@ export const trendQuery = z.object({
 });
 export type TrendQuery = z.infer<typeof trendQuery>;
 
+/** A weekly digest: the week that ends on `until` (default today), for a campaign (default the roll-up). */
+export const digestQuery = z.object({
+  campaign,
+  until: day.refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "not a day of the calendar").optional(),
+});
+export type DigestQueryParams = z.infer<typeof digestQuery>;
+
 export const summaryQuery = z.object({ campaign, organization: z.string().trim().max(200).optional() });
 export type SummaryQuery = z.infer<typeof summaryQuery>;
 
