@@ -1,5 +1,6 @@
 import type { ReportSection } from "@/lib/domain/reports/client-report";
-import { countsLine, plural, reportDay, truncationNote } from "@/lib/reports/report-words";
+import { countsLine, digestHeading, digestSummary, plural, reportDay, truncationNote } from "@/lib/reports/report-words";
+import { DigestDetails } from "../digest/digest-details";
 import { StatusTrendChart } from "../charts/status-trend-chart";
 import { StatusCards } from "../status/status-cards";
 import { ReportHeading } from "./report-heading";
@@ -8,7 +9,7 @@ import { ReportServersTable } from "./report-servers-table";
 import { ReportTimeToPatchList } from "./report-time-to-patch";
 import { ReportTodoList } from "./report-todo";
 
-/** One organization's part of the report: cards, trend, time to patch, what remains, servers, remediations. */
+/** One organization's part of the report: cards, trend, time to patch, the week, what remains, servers, remediations. */
 export function ReportSectionView({ section, campaignQuery, nested }: { section: ReportSection; campaignQuery: string; nested: boolean }) {
   const { organization, summary } = section;
   const level = nested ? 3 : 2;
@@ -47,6 +48,19 @@ export function ReportSectionView({ section, campaignQuery, nested }: { section:
             Time to patch
           </ReportHeading>
           <ReportTimeToPatchList timeToPatch={section.timeToPatch} />
+        </>
+      ) : null}
+
+      {section.digest ? (
+        <>
+          <ReportHeading level={level} id={id("week")}>
+            {digestHeading(section.digest)}
+          </ReportHeading>
+          <p className="mb-4 text-sm" data-testid="report-digest">
+            {digestSummary(section.digest)}
+          </p>
+          {/* The fleet page keeps each client's week to its sentence, as it does the trend; the PDF has the lists. */}
+          {nested ? null : <DigestDetails digest={section.digest} level={3} linkQuery={campaignQuery} linked={false} idPrefix={id("week-")} />}
         </>
       ) : null}
 

@@ -43,9 +43,9 @@ describe("what a change of status is called", () => {
   });
 
   it("says a change in words", () => {
-    expect(changeWords("unpatched", "patched")).toBe("unpatched → patched");
+    expect(changeWords("unpatched", "patched")).toBe("unpatched to patched");
     expect(changeWords(null, "unknown")).toBe("new: unknown");
-    expect(changeWords("patched", null)).toBe("patched → left the counts");
+    expect(changeWords("patched", null)).toBe("patched, then left the counts");
   });
 });
 

@@ -116,9 +116,9 @@ export function groupChanges(rows: readonly DigestChange[], limit = DIGEST_LIST_
   return { patched: list(groups.patched), exposed: list(groups.exposed), other: list(groups.other) };
 }
 
-/** A change of status in words: "unpatched → patched", "new: unpatched", "left the counts". */
+/** A change of status in words plain text can carry (a PDF's WinAnsi has no arrow): "unpatched to patched". */
 export function changeWords(before: Status | null, after: Status | null): string {
   if (before === null) return `new: ${after ?? "not counted"}`;
-  if (after === null) return `${before} → left the counts`;
-  return `${before} → ${after}`;
+  if (after === null) return `${before}, then left the counts`;
+  return `${before} to ${after}`;
 }

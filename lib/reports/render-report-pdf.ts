@@ -2,6 +2,7 @@
 // word is drawn as text with the built-in Helvetica, so the PDF is searchable and user text (names, notes) is only
 // ever text. The report's own caps bound its size (lib/data/reports/client-report.ts).
 import PDFDocument from "pdfkit";
+import { changeWords, type DigestChange, type DigestFindings, type DigestHunt, type WeeklyDigest } from "../domain/digest";
 import type { ClientReport, ReportRemediation, ReportSection, ReportServer } from "../domain/reports/client-report";
 import { STATUS_LABELS } from "../domain/statuses";
 import { drawCards, drawTrend } from "./pdf-charts";
@@ -10,6 +11,8 @@ import { drawTable, type PdfColumn } from "./pdf-table";
 import { pdfText } from "./pdf-text";
 import {
   countsLine,
+  digestHeading,
+  digestSummary,
   huntLabel,
   lastScanLine,
   patchLevelLine,
@@ -88,6 +91,8 @@ function drawSection(doc: Doc, report: ClientReport, section: ReportSection): vo
     for (const [label, value] of timeToPatchLines(section.timeToPatch)) paragraph(doc, `${label}: ${value}`, { size: 9 });
   }
 
+  if (section.digest) drawDigest(doc, section.digest);
+
   heading(doc, "What remains to do");
   if (section.todo.length === 0) paragraph(doc, "Nothing: every server is patched and recently scanned.", { size: 9 });
   for (const item of section.todo) {
@@ -108,6 +113,55 @@ function drawSection(doc: Doc, report: ClientReport, section: ReportSection): vo
   if (section.remediations.length === 0) paragraph(doc, "No remediations recorded.", { size: 9 });
   else drawTable(doc, REMEDIATION_COLUMNS, section.remediations);
 }
+
+function drawDigest(doc: Doc, digest: WeeklyDigest): void {
+  heading(doc, digestHeading(digest));
+  paragraph(doc, digestSummary(digest), { size: 9 });
+  const { before, after } = digest.counts;
+  paragraph(doc, `Servers at the start of the week: ${countsLine(before)}. At its end: ${countsLine(after)}.`, { size: 8, color: MUTED });
+  const changes = [
+    ...digest.patched.items.map((c) => ({ ...c, what: "Newly patched" })),
+    ...digest.exposed.items.map((c) => ({ ...c, what: "Newly exposed" })),
+    ...digest.other.items.map((c) => ({ ...c, what: "Other change" })),
+  ];
+  if (changes.length) {
+    doc.moveDown(0.3);
+    drawTable(doc, CHANGE_COLUMNS, changes);
+    const cut = digest.patched.total + digest.exposed.total + digest.other.total - changes.length;
+    if (cut > 0) paragraph(doc, `and ${plural(cut, "more change")} on the dashboard.`, { size: 8, color: MUTED });
+  }
+  if (digest.findings.items.length) {
+    doc.moveDown(0.3);
+    drawTable(doc, FINDING_COLUMNS, digest.findings.items);
+  }
+  if (digest.hunts.items.length) {
+    doc.moveDown(0.3);
+    drawTable(doc, HUNT_COLUMNS, digest.hunts.items);
+  }
+}
+
+const CHANGE_COLUMNS: PdfColumn<DigestChange & { what: string }>[] = [
+  { header: "Server", width: 20, cell: (c) => c.hostname, bold: true },
+  { header: "This week", width: 18, cell: (c) => c.what, color: (c) => (c.what === "Newly patched" ? STATUS_COLORS.patched : c.what === "Newly exposed" ? STATUS_COLORS.unpatched : undefined) },
+  { header: "Status", width: 42, cell: (c) => changeWords(c.before, c.after) },
+  { header: "Changed on", width: 20, cell: (c) => reportDay(c.day) },
+];
+
+const FINDING_COLUMNS: PdfColumn<DigestFindings>[] = [
+  { header: "Server", width: 20, cell: (f) => f.hostname, bold: true },
+  { header: "New findings", width: 22, cell: (f) => [f.indicators ? plural(f.indicators, "indicator") : "", f.suspiciousFiles ? plural(f.suspiciousFiles, "suspicious file") : ""].filter(Boolean).join(", "), color: (f) => (f.indicators ? STATUS_COLORS.compromised : undefined) },
+  { header: "Types", width: 34, cell: (f) => f.types.join(", ") },
+  { header: "Dated from", width: 12, cell: (f) => reportDay(f.firstAt) },
+  { header: "Reported", width: 12, cell: (f) => reportDay(f.reportedAt) },
+];
+
+const HUNT_COLUMNS: PdfColumn<DigestHunt>[] = [
+  { header: "Server", width: 20, cell: (h) => h.hostname, bold: true },
+  { header: "When", width: 14, cell: (h) => reportDay(h.at) },
+  { header: "Hunt", width: 28, cell: (h) => `${h.tool}${h.kind === "recorded" ? " (recorded)" : " (uploaded)"}` },
+  { header: "Result", width: 14, cell: (h) => (h.result === "found" ? "Found something" : "Clean"), color: (h) => (h.result === "found" ? STATUS_COLORS.compromised : STATUS_COLORS.patched) },
+  { header: "Looked at", width: 24, cell: (h) => (h.covers ? `${reportDay(h.covers.from)} – ${reportDay(h.covers.to)}` : "") },
+];
 
 function serverColumns(withHunt: boolean): PdfColumn<ReportServer>[] {
   return [

@@ -1,5 +1,6 @@
 // The words both renderers of the client report use (the printable page and the PDF), so they say the same.
 // Pure: no framework imports.
+import { digestIsQuiet, type WeeklyDigest } from "../domain/digest";
 import { HUNT_LABELS } from "../domain/hunt";
 import type { ClientReport, ReportServer, ReportTimeToPatch } from "../domain/reports/client-report";
 import { STATUSES, STATUS_LABELS, type StatusCounts } from "../domain/statuses";
@@ -63,4 +64,19 @@ export function timeToPatchLines(t: ReportTimeToPatch): [string, string][] {
 /** What a cap left out, in words; null when nothing was. */
 export function truncationNote(shown: number, total: number, what: string): string | null {
   return total > shown ? `This report lists the first ${reportNumber(shown)} of ${reportNumber(total)} ${what} (worst first); the dashboard has them all.` : null;
+}
+
+/** "This week: Nov 26 – Dec 2, 2026" */
+export const digestHeading = (d: WeeklyDigest) => `This week: ${reportDay(d.week.from)} – ${reportDay(d.week.until)}`;
+
+/** The week in one sentence, for both renderers and the fleet report's client sections. */
+export function digestSummary(d: WeeklyDigest): string {
+  if (digestIsQuiet(d)) return "A quiet week: no server changed status, no new finding was reported, and no hunt was done.";
+  const found = d.hunts.items.filter((h) => h.result === "found").length;
+  return [
+    `${reportNumber(d.patched.total)} newly patched`,
+    `${reportNumber(d.exposed.total)} newly exposed`,
+    d.findings.total ? `new findings on ${plural(d.findings.total, "server")}` : "no new findings",
+    `${plural(d.hunts.total, "hunt")} done${found ? ` (${reportNumber(found)} found something)` : ""}`,
+  ].join(", ").replace(/^./, (c) => c.toUpperCase()) + ".";
 }

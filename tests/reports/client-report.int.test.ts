@@ -161,3 +161,22 @@ describe("the report's bounds and branding", () => {
     expect((await getBranding()).logo).toBeNull();
   });
 });
+
+describe("issue 11 item 7: the client report carries the week's digest", () => {
+  it("states what changed in the seven days before the report, with the servers by name", async () => {
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+    const csv = `organization,hostname,exchange_build,scanned_at\nGamma Dental,GAMMA-EX1,15.2.792.3,${daysAgo(20)}\nGamma Dental,GAMMA-EX1,15.2.792.10,${daysAgo(2)}\nGamma Dental,GAMMA-EX2,15.2.792.3,${daysAgo(1)}\n`;
+    await importScanFile({ access: TEST_ACCESS, body: Readable.from([Buffer.from(csv)]), fileName: "gamma.csv", origin: "api", maxBytes: 1e6 });
+    const report = await buildClientReport(TEST_ACCESS, "gamma-dental", { campaign: "proxylogon" });
+    const digest = report.sections[0].digest!;
+    expect(digest.week.until).toBe(report.generatedAt.slice(0, 10));
+    expect(digest.patched.items.map((c) => c.hostname)).toEqual(["GAMMA-EX1"]);
+    expect(digest.exposed.items.map((c) => c.hostname)).toEqual(["GAMMA-EX2"]);
+    const text = await pdfTextOf(await renderReportPdf(report));
+    expect(text).toContain("This week:");
+    expect(text).toContain("1 newly patched, 1 newly exposed, no new findings, 0 hunts done.");
+    expect(text).toContain("Newly patched");
+    expect(text).toContain("GAMMA-EX1 Newly patched unpatched to patched");
+    expect(text).toContain("new: unpatched");
+  });
+});

@@ -26,6 +26,7 @@ import { HuntNeededCard } from "@/components/hunts/hunt-needed-card";
 import { HuntQueue } from "@/components/hunts/hunt-queue";
 import { PatchTimeCard } from "@/app/_components/patch-time-card";
 import { ReportLinks } from "@/components/reports/report-links";
+import { ButtonLink } from "@/components/ui/button-link";
 
 export const dynamic = "force-dynamic";
 
@@ -64,6 +65,9 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
         description={`${plural(summary.servers, "Exchange server")}, ${formatPercent(summary.servers ? (100 * summary.statuses.patched) / summary.servers : 0)} patched against ${checkedAgainst(selected.current)}.`}
         actions={
           <>
+            <ButtonLink href={`${base}/digest${campaignQuery(campaign)}`} variant="secondary">
+              Weekly digest
+            </ButtonLink>
             <ReportLinks slug={slug} campaign={campaign} />
             <CampaignSelect campaigns={selected.campaigns} value={campaign} />
           </>

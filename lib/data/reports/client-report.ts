@@ -20,6 +20,7 @@ import { loadHistories } from "../fleet/server-history";
 import { listServers, patchLevelToday } from "../fleet/servers";
 import { getFleetSummary } from "../fleet/summary";
 import { getPatchTimes } from "../fleet/patch-times";
+import { getWeeklyDigest } from "../fleet/digest";
 import { getTrend } from "../fleet/trend";
 
 /** What one report holds at most: a 5,000-server client fits whole; past that the report says what it left out. */
@@ -108,12 +109,13 @@ async function reportContext(campaignId: string): Promise<Context> {
 async function buildSection(access: Access, organization: { slug: string; name: string }, context: Context, maxServers: number): Promise<ReportSection> {
   const { slug } = organization;
   const organizationId = await requireOrganizationId(access, slug);
-  const [summary, trend, listed, remediations, times] = await Promise.all([
+  const [summary, trend, listed, remediations, times, digest] = await Promise.all([
     getFleetSummary(access, { organization: slug, campaign: context.campaignId }),
     getTrend(access, { organization: slug, campaign: context.campaignId }),
     readServers(access, slug, context.campaignId, Math.max(0, maxServers)),
     listOrganizationRemediations(access, organizationId, REPORT_LIMITS.remediations),
     getPatchTimes(access, { organization: slug, campaign: context.campaignId }),
+    getWeeklyDigest(access, { organization: slug, campaign: context.campaignId, until: context.now.toISOString().slice(0, 10) }),
   ]);
   const reasons = await verdictReasons(listed.rows.map((r) => r.id), context);
   const servers = listed.rows.map((row) => toReportServer(row, reasons.get(row.id), context));
@@ -136,6 +138,7 @@ async function buildSection(access: Access, organization: { slug: string; name: 
       withinTarget: times.withinTarget,
       openPastTarget: times.openPastTarget,
     },
+    digest,
   };
 }
 

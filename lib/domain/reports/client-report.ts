@@ -1,6 +1,7 @@
 // The client report as plain data: what the printable page and the PDF both draw, assembled once on the server by
 // lib/data/reports/client-report.ts. Pure types (no framework imports), so the renderers and the "what remains to
 // do" rules share one shape. Hunt state and time to patch are optional: they render when the data layer fills them.
+import type { WeeklyDigest } from "../digest";
 import type { HuntState } from "../hunt";
 import type { Status, StatusCounts } from "../statuses";
 
@@ -82,6 +83,8 @@ export interface ReportSection {
   remediationsTotal: number;
   todo: ReportTodo[];
   timeToPatch?: ReportTimeToPatch;
+  /** what changed in the seven days before the report (lib/domain/digest.ts) */
+  digest?: WeeklyDigest;
 }
 
 export interface ClientReport {
