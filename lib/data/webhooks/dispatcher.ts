@@ -11,6 +11,7 @@ import { openSecret } from "./secret-box";
 import { postJson, type SendResult } from "./send";
 import { resolveTarget, targetPolicy } from "./target-check";
 import { sweepPastTarget } from "./past-target";
+import { sweepWeeklyDigests } from "./weekly-digest";
 
 export interface DispatchOptions {
   /** the clock (tests move it forward to reach a retry) */
@@ -117,10 +118,11 @@ export interface Dispatcher {
   stop(): Promise<void>;
 }
 
-// Servers become late with time: the past-target sweep runs at start and then hourly.
+// Servers become late and weeks end with time: the sweeps run at start and then hourly.
 const SWEEP_MS = 60 * 60 * 1000;
+const SWEEPS = [sweepPastTarget, sweepWeeklyDigests];
 
-/** Polls every `intervalMs` (5 s), and at once again after a full batch; sweeps for servers past their target hourly. */
+/** Polls every `intervalMs` (5 s), and at once again after a full batch; sweeps for servers past their target and for weeks to digest hourly. */
 export function startDispatcher(options: DispatchOptions & { intervalMs?: number; onError?: (err: unknown) => void; sweep?: boolean } = {}): Dispatcher {
   const intervalMs = options.intervalMs ?? 5_000;
   const batchSize = options.batchSize ?? DEFAULTS.batchSize;
@@ -128,17 +130,19 @@ export function startDispatcher(options: DispatchOptions & { intervalMs?: number
   let timer: NodeJS.Timeout | undefined;
   let round: Promise<void> = Promise.resolve();
   let lastSweep = -Infinity;
+  const onError = options.onError ?? ((e) => console.error("Patchboard: webhook dispatch failed:", (e as Error).message));
   const tick = () => {
     round = (async () => {
       let claimed = 0;
+      if (options.sweep !== false && Date.now() - lastSweep >= SWEEP_MS) {
+        lastSweep = Date.now();
+        // Each on its own: one failing neither stops the other nor the sending.
+        for (const sweep of SWEEPS) await sweep().catch(onError);
+      }
       try {
-        if (options.sweep !== false && Date.now() - lastSweep >= SWEEP_MS) {
-          lastSweep = Date.now();
-          await sweepPastTarget();
-        }
         claimed = await dispatchDue(options);
       } catch (err) {
-        (options.onError ?? ((e) => console.error("Patchboard: webhook dispatch failed:", (e as Error).message)))(err);
+        onError(err);
       }
       if (!stopped) {
         timer = setTimeout(tick, claimed >= batchSize ? 0 : intervalMs);

@@ -11,7 +11,7 @@ import { isPayloadKind, isWebhookEventType } from "../../domain/webhooks/events"
 import type { AppError } from "../../errors";
 import { withWriteTransaction, type SqlSession } from "../sql-session";
 
-interface ActiveHook {
+export interface ActiveHook {
   id: number;
   payload: PayloadKind;
   events: string[];
@@ -35,7 +35,7 @@ const jsonArray = (text: string): unknown[] => {
   }
 };
 
-async function activeHooks(s: SqlSession): Promise<ActiveHook[]> {
+export async function activeHooks(s: SqlSession): Promise<ActiveHook[]> {
   const rows = await s.all<{ id: number; payload: string; events: string; organizations: string }>(
     `SELECT "id", "payload", "events", "organizations" FROM "Webhook" WHERE "active" = true ORDER BY "id" LIMIT 1000`,
   );

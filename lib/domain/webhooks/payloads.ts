@@ -1,7 +1,8 @@
 // What a webhook receives: the event as plain JSON, or a message ready for Slack's or Microsoft Teams' incoming
 // webhooks. Pure; links to the app are made only from the configured public URL (PATCHBOARD_URL), never from a
 // request's Host header, and are left out without one.
-import { MAX_LISTED_SERVERS, type PayloadKind, type WebhookEvent } from "./events";
+import { digestEventIsQuiet, weekWords } from "./digest-event";
+import { MAX_LISTED_SERVERS, type PayloadKind, type WebhookEvent, type WeeklyDigestData } from "./events";
 
 export interface PayloadOptions {
   /** the app's public URL, e.g. "https://patchboard.example.com"; null: no links */
@@ -25,6 +26,28 @@ function hostnames(servers: { hostname: string }[], total: number): string[] {
   const shown = servers.slice(0, CHAT_HOSTNAMES).map((s) => s.hostname);
   const more = total - shown.length;
   return more > 0 ? [...shown, `and ${plural(more, "more server")}`] : shown;
+}
+
+/** "3 (A, B, C)", "14 (A, B, … J and 4 more)", "0". */
+function countWithHostnames(list: { servers: { hostname: string }[]; total: number }): string {
+  if (list.total === 0) return "0";
+  const shown = list.servers.slice(0, CHAT_HOSTNAMES).map((s) => s.hostname);
+  const more = list.total - shown.length;
+  return `${list.total} (${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""})`;
+}
+
+function digestLines(d: WeeklyDigestData): string[] {
+  const { before, after } = d.counts;
+  const patchedNow = before.servers + after.servers > 0 ? [`Patched now: ${after.patched} of ${plural(after.servers, "server")} (${before.patched} of ${before.servers} before the week).`] : [];
+  if (digestEventIsQuiet(d)) return ["Quiet week: nothing changed.", ...patchedNow];
+  return [
+    `Newly patched: ${countWithHostnames(d.patched)}`,
+    `Newly exposed: ${countWithHostnames(d.exposed)}`,
+    ...(d.other.total > 0 ? [`Other changes: ${countWithHostnames(d.other)}`] : []),
+    d.findings.total > 0 ? `New findings on ${plural(d.findings.total, "server")} (${plural(d.findings.findings, "finding")})` : "New findings: none",
+    `Hunts done: ${d.hunts.total}`,
+    ...patchedNow,
+  ];
 }
 
 export function describeEvent(event: WebhookEvent): EventMessage {
@@ -73,6 +96,16 @@ export function describeEvent(event: WebhookEvent): EventMessage {
         lines: [d.error.message, `Uploaded by ${d.uploadedBy} (${d.origin}). Nothing of this file was stored.`],
         path: "/imports",
         color: "4B5563",
+      };
+    }
+    case "organization.weekly_digest": {
+      const d = event.data;
+      return {
+        title: `Weekly digest for ${d.organization.name}, ${weekWords(d.week)}`,
+        lines: digestLines(d),
+        path: `/organizations/${encodeURIComponent(d.organization.slug)}/digest?until=${d.week.until}`,
+        // Amber when the week opened something up, teal otherwise.
+        color: d.exposed.total > 0 || d.findings.total > 0 ? "B45309" : "0F766E",
       };
     }
     case "webhook.test":
