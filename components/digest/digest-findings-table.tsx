@@ -8,7 +8,7 @@ export function DigestFindingsTable({ findings, linkQuery, linked = true }: { fi
   return (
     <DigestTable
       caption="Servers with findings first reported this week"
-      columns={["Server", "Found", "Types", "Dated from", "Reported"]}
+      columns={["Server", "Found", "What", "Dated from", "Reported"]}
       shown={findings.items.length}
       total={findings.total}
       empty="No new findings: no scan this week reported an indicator or suspicious file not reported before."
@@ -22,7 +22,7 @@ export function DigestFindingsTable({ findings, linkQuery, linked = true }: { fi
           <td className="px-4 py-2">
             {[f.indicators ? plural(f.indicators, "indicator") : null, f.suspiciousFiles ? plural(f.suspiciousFiles, "suspicious file") : null].filter(Boolean).join(", ")}
           </td>
-          <td className="px-4 py-2 break-all">{f.types.join(", ")}</td>
+          <td className="px-4 py-2 break-all">{f.what.join(", ")}</td>
           <td className="px-4 py-2 whitespace-nowrap tabular-nums">{formatDate(f.firstAt)}</td>
           <td className="px-4 py-2 whitespace-nowrap tabular-nums">{formatDate(f.reportedAt)}</td>
         </tr>

@@ -65,8 +65,8 @@ export interface DigestFindings {
   indicators: number;
   /** suspicious files (leads) first reported this week */
   suspiciousFiles: number;
-  /** a few of their types (a CVE, LsassDump, a path) */
-  types: string[];
+  /** a few of them in words (lib/domain/findings.ts findingSummary: a path, a CVE log hit) */
+  what: string[];
   /** the earliest one's own time (ISO 8601): it can be long before the week it was found in */
   firstAt: string;
   /** when a scan first reported one this week (ISO 8601) */

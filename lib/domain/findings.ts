@@ -17,6 +17,14 @@ export function findingKind(type: string, detail: string): FindingKind {
   return "indicator";
 }
 
+const MAX_SUMMARY = 120;
+
+/** A finding in a few words for a list of many: the path for the types a path decides, else the type (a CVE log hit). */
+export function findingSummary(type: string, detail: string): string {
+  const text = PATH_ONLY_TYPES.has(type.trim().toLowerCase()) && detail.trim() ? detail.trim() : type;
+  return text.length > MAX_SUMMARY ? `${text.slice(0, MAX_SUMMARY - 1)}…` : text;
+}
+
 // A finding counts from the time the tool says it happened. A time after the scan that reported it is a clock
 // error (the tool cannot have seen the future): the scan's time is used then, and when the tool gives none.
 export function findingTime(seenAt: Date | null, scannedAt: Date): Date {

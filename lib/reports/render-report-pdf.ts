@@ -150,7 +150,7 @@ const CHANGE_COLUMNS: PdfColumn<DigestChange & { what: string }>[] = [
 const FINDING_COLUMNS: PdfColumn<DigestFindings>[] = [
   { header: "Server", width: 20, cell: (f) => f.hostname, bold: true },
   { header: "New findings", width: 22, cell: (f) => [f.indicators ? plural(f.indicators, "indicator") : "", f.suspiciousFiles ? plural(f.suspiciousFiles, "suspicious file") : ""].filter(Boolean).join(", "), color: (f) => (f.indicators ? STATUS_COLORS.compromised : undefined) },
-  { header: "Types", width: 34, cell: (f) => f.types.join(", ") },
+  { header: "What", width: 34, cell: (f) => f.what.join(", ") },
   { header: "Dated from", width: 12, cell: (f) => reportDay(f.firstAt) },
   { header: "Reported", width: 12, cell: (f) => reportDay(f.reportedAt) },
 ];

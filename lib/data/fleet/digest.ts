@@ -6,6 +6,7 @@ import type { Access } from "../../domain/access";
 import { ROLLUP_ID } from "../../domain/campaigns/definition";
 import { addDays } from "../../domain/days";
 import { DIGEST_LIST_LIMIT, groupChanges, weekEndingOn, type DigestChange, type DigestFindings, type DigestHunt, type DigestWeek, type WeeklyDigest } from "../../domain/digest";
+import { findingSummary } from "../../domain/findings";
 import { checkCover } from "../../domain/hunt";
 import { STATUSES, emptyCounts, isStatus, type Status } from "../../domain/statuses";
 import { COMPROMISE_CHECK_SOURCES, toolOfSource } from "../../import/formats";
@@ -15,7 +16,7 @@ import { requireOrganizationId } from "./organizations";
 
 /** Rows one part of a digest reads at most; the totals say "at least" past it only in a week this busy. */
 const MAX_ROWS = 20_000;
-const MAX_TYPES = 3;
+const MAX_WHAT = 3;
 
 export interface DigestQuery {
   organization: string;
@@ -107,8 +108,8 @@ async function countsOn(s: SqlSession, organizationId: number, campaign: string,
 async function newFindings(s: SqlSession, organizationId: number, week: DigestWeek): Promise<WeeklyDigest["findings"]> {
   const from = dayStart(week.from);
   const to = dayStart(addDays(week.until, 1));
-  const rows = await s.all<{ serverId: number; hostname: string; type: string; kind: string; at: unknown; reportedAt: unknown }>(
-    `SELECT i."serverId", v."hostname", i."type", i."kind", MIN(i."at") AS "at", MIN(sc."scannedAt") AS "reportedAt"
+  const rows = await s.all<{ serverId: number; hostname: string; type: string; detail: string; kind: string; at: unknown; reportedAt: unknown }>(
+    `SELECT i."serverId", v."hostname", i."type", i."detail", i."kind", MIN(i."at") AS "at", MIN(sc."scannedAt") AS "reportedAt"
      FROM "Server" v JOIN "Scan" sc ON sc."serverId" = v."id" JOIN "Indicator" i ON i."scanId" = sc."id"
      WHERE v."organizationId" = ? AND sc."scannedAt" >= ? AND sc."scannedAt" < ?
        AND NOT EXISTS (SELECT 1 FROM "Indicator" e JOIN "Scan" es ON es."id" = e."scanId"
@@ -120,10 +121,11 @@ async function newFindings(s: SqlSession, organizationId: number, week: DigestWe
   for (const r of rows) {
     const id = Number(r.serverId);
     let f = byServer.get(id);
-    if (!f) byServer.set(id, (f = { serverId: id, hostname: r.hostname, indicators: 0, suspiciousFiles: 0, types: [], firstAt: iso(r.at), reportedAt: iso(r.reportedAt) }));
+    if (!f) byServer.set(id, (f = { serverId: id, hostname: r.hostname, indicators: 0, suspiciousFiles: 0, what: [], firstAt: iso(r.at), reportedAt: iso(r.reportedAt) }));
     if (r.kind === "indicator") f.indicators++;
     else f.suspiciousFiles++;
-    if (f.types.length < MAX_TYPES && !f.types.includes(r.type)) f.types.push(r.type);
+    const what = findingSummary(r.type, r.detail);
+    if (f.what.length < MAX_WHAT && !f.what.includes(what)) f.what.push(what);
     if (iso(r.at) < f.firstAt) f.firstAt = iso(r.at);
     if (iso(r.reportedAt) < f.reportedAt) f.reportedAt = iso(r.reportedAt);
   }

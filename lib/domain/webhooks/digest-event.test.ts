@@ -26,7 +26,7 @@ describe("the weekly digest as event data", () => {
       ...quietDigest(),
       patched: { items: Array.from({ length: 50 }, (_, i) => change(i)), total: 70 },
       findings: {
-        items: [{ serverId: 9, hostname: "EX9", indicators: 2, suspiciousFiles: 1, types: ["CVE-2021-26855"], firstAt: "2021-03-03T02:45:10.000Z", reportedAt: "2021-03-12T10:00:00.000Z" }],
+        items: [{ serverId: 9, hostname: "EX9", indicators: 2, suspiciousFiles: 1, what: ["CVE-2021-26855"], firstAt: "2021-03-03T02:45:10.000Z", reportedAt: "2021-03-12T10:00:00.000Z" }],
         total: 1,
         findings: 3,
       },
