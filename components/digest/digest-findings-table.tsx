@@ -22,7 +22,7 @@ export function DigestFindingsTable({ findings, linkQuery, linked = true }: { fi
           <td className="px-4 py-2">
             {[f.indicators ? plural(f.indicators, "indicator") : null, f.suspiciousFiles ? plural(f.suspiciousFiles, "suspicious file") : null].filter(Boolean).join(", ")}
           </td>
-          <td className="px-4 py-2 break-all">{f.what.join(", ")}</td>
+          <td className="min-w-48 px-4 py-2 break-all">{f.what.join(", ")}</td>
           <td className="px-4 py-2 whitespace-nowrap tabular-nums">{formatDate(f.firstAt)}</td>
           <td className="px-4 py-2 whitespace-nowrap tabular-nums">{formatDate(f.reportedAt)}</td>
         </tr>
