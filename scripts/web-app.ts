@@ -13,19 +13,21 @@ export interface RunningApp {
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /**
- * Starts the app on `port` with a fresh `data/<name>.db`. `demo: false` starts it empty with demo mode off (the
+ * Starts the app on `port` with a fresh `data/<name>.db` (or on `databaseUrl`). `demo: false` starts it empty with demo mode off (the
  * set-up page); it then gets a fixed session secret, as demo mode is what generates one.
  */
-export async function startApp(name: string, port: number, { demo = true } = {}): Promise<RunningApp> {
+export async function startApp(name: string, port: number, { demo = true, databaseUrl, env = {} }: { demo?: boolean; databaseUrl?: string; env?: Record<string, string> } = {}): Promise<RunningApp> {
   mkdirSync("data", { recursive: true });
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`data/${name}.db${suffix}`, { force: true });
+  // A database URL given is the caller's (several processes may share it); else a fresh file of this name.
+  if (!databaseUrl) for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`data/${name}.db${suffix}`, { force: true });
   const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
     env: {
       ...process.env,
       PORT: String(port),
-      DATABASE_URL: `file:./data/${name}.db`,
+      DATABASE_URL: databaseUrl ?? `file:./data/${name}.db`,
       NEXT_TELEMETRY_DISABLED: "1",
       ...(demo ? {} : { PATCHBOARD_DEMO: "0", PATCHBOARD_SECRET: `${name}-script-session-secret-0123456789abcdef` }),
+      ...env,
     },
     stdio: ["ignore", "pipe", "inherit"],
   });

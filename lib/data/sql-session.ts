@@ -95,6 +95,9 @@ async function sqliteTransaction<T>(fn: (s: SqlSession) => Promise<T>): Promise<
   }
 }
 
+// The one advisory lock key of Patchboard's write transactions (any fixed bigint: these are the bytes of "PBWRITE").
+const WRITER_LOCK = "5783280882426332416";
+
 async function pgTransaction<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrl(), types: pgTypes as pg.CustomTypesConfig });
   await client.connect();
@@ -112,6 +115,10 @@ async function pgTransaction<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
   try {
     await client.query("BEGIN");
     try {
+      // Writers take turns across processes too (several app processes behind a load balancer): the lock is held
+      // until this transaction ends, so a recompute and the counts it refreshes always see every earlier writer's
+      // commit, exactly as the queue above gives within one process.
+      await client.query("SELECT pg_advisory_xact_lock($1)", [WRITER_LOCK]);
       const result = await fn(session);
       await client.query("COMMIT");
       return result;
