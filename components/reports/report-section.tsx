@@ -1,5 +1,5 @@
 import type { ReportSection } from "@/lib/domain/reports/client-report";
-import { countsLine, digestHeading, digestSummary, plural, reportDay, truncationNote } from "@/lib/reports/report-words";
+import { countsLine, decommissionedLine, digestHeading, digestSummary, plural, reportDay, truncationNote } from "@/lib/reports/report-words";
 import { DigestDetails } from "../digest/digest-details";
 import { StatusTrendChart } from "../charts/status-trend-chart";
 import { StatusCards } from "../status/status-cards";
@@ -17,6 +17,7 @@ export function ReportSectionView({ section, campaignQuery, nested }: { section:
   const base = `/organizations/${encodeURIComponent(organization.slug)}`;
   const serversCut = truncationNote(section.servers.length, section.serversTotal, "servers");
   const remediationsCut = truncationNote(section.remediations.length, section.remediationsTotal, "remediations");
+  const retired = decommissionedLine(section);
   return (
     <section aria-labelledby={nested ? id("heading") : undefined} aria-label={nested ? undefined : `${organization.name}`} className={nested ? "mt-10 print:break-before-page" : ""} data-testid="report-section">
       {nested ? (
@@ -74,6 +75,11 @@ export function ReportSectionView({ section, campaignQuery, nested }: { section:
       </ReportHeading>
       {serversCut ? <p className="mb-2 text-sm text-gray-600 dark:text-gray-400">{serversCut}</p> : null}
       {section.servers.length ? <ReportServersTable servers={section.servers} caption={`Servers of ${organization.name}, worst first`} /> : <p className="text-sm">No servers yet.</p>}
+      {retired ? (
+        <p className="mt-2 text-sm text-gray-600 dark:text-gray-400" data-testid="report-decommissioned">
+          {retired}
+        </p>
+      ) : null}
 
       <ReportHeading level={level} id={id("remediations")}>
         Remediations

@@ -11,6 +11,7 @@ import { drawTable, type PdfColumn } from "./pdf-table";
 import { pdfText } from "./pdf-text";
 import {
   countsLine,
+  decommissionedLine,
   digestHeading,
   digestSummary,
   huntLabel,
@@ -106,6 +107,8 @@ function drawSection(doc: Doc, report: ClientReport, section: ReportSection): vo
   if (cut) paragraph(doc, cut, { size: 8, color: MUTED });
   if (section.servers.length === 0) paragraph(doc, section.serversTotal ? "Left out: the report's server cap was reached." : "No servers yet.", { size: 9 });
   else drawTable(doc, serverColumns(section.servers.some((s) => s.hunt)), section.servers);
+  const retired = decommissionedLine(section);
+  if (retired) paragraph(doc, retired, { size: 8, color: MUTED });
 
   heading(doc, "Remediations");
   const cutRemediations = truncationNote(section.remediations.length, section.remediationsTotal, "remediations");

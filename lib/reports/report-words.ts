@@ -2,7 +2,7 @@
 // Pure: no framework imports.
 import { digestIsQuiet, type WeeklyDigest } from "../domain/digest";
 import { HUNT_LABELS } from "../domain/hunt";
-import type { ClientReport, ReportServer, ReportTimeToPatch } from "../domain/reports/client-report";
+import type { ClientReport, ReportSection, ReportServer, ReportTimeToPatch } from "../domain/reports/client-report";
 import { STATUSES, STATUS_LABELS, type StatusCounts } from "../domain/statuses";
 
 const day = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", year: "numeric", month: "short", day: "numeric" });
@@ -79,4 +79,13 @@ export function digestSummary(d: WeeklyDigest): string {
     d.findings.total ? `new findings on ${plural(d.findings.total, "server")}` : "no new findings",
     `${plural(d.hunts.total, "hunt")} done${found ? ` (${reportNumber(found)} found something)` : ""}`,
   ].join(", ").replace(/^./, (c) => c.toUpperCase()) + ".";
+}
+
+/** "Decommissioned, not counted: EX01 (since Mar 4, 2021), EX02." or null when none is. */
+export function decommissionedLine(section: Pick<ReportSection, "decommissioned" | "decommissionedTotal">): string | null {
+  const list = section.decommissioned ?? [];
+  if (list.length === 0) return null;
+  const names = list.map((s) => (s.since ? `${s.hostname} (since ${reportDay(s.since)})` : s.hostname)).join(", ");
+  const more = (section.decommissionedTotal ?? list.length) - list.length;
+  return `Decommissioned, so left out of the counts and the table: ${names}${more > 0 ? `, and ${reportNumber(more)} more` : ""}.`;
 }

@@ -11,6 +11,9 @@ import { GET as getMarks, POST as postMark } from "@/app/api/v1/servers/[id]/lif
 import { importScanFile } from "@/lib/data/imports/imports";
 import { listAuditEvents } from "@/lib/data/accounts/audit";
 import { db } from "@/lib/data/db";
+import { buildClientReport } from "@/lib/data/reports/client-report";
+import { renderReportPdf } from "@/lib/reports/render-report-pdf";
+import { pdfTextOf } from "../support/pdf-text";
 import { resetDatabase } from "../reset-database";
 import { call } from "../api/request";
 import { TEST_ACCESS } from "../access";
@@ -72,6 +75,12 @@ describe("decommissioned", () => {
     expect(days.at(-1)!.unpatched).toBe(1);
     // Its history stays.
     expect(await db.scan.count({ where: { serverId: ids.get("RETIRED") } })).toBe(1);
+    // The client report names it, though it left the counts and the table.
+    const report = await buildClientReport(TEST_ACCESS, "harbor", { campaign: "proxylogon" });
+    expect(report.sections[0].servers.map((s) => s.hostname)).toEqual(["LINKED"]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(report.sections[0].decommissioned).toEqual([{ hostname: "RETIRED", since: expect.stringMatching(new RegExp(`^${today}`)) }]);
+    expect(await pdfTextOf(await renderReportPdf(report))).toContain("Decommissioned, so left out of the counts and the table: RETIRED (since");
 
     await importCsv(`organization,hostname,exchange_build,scanned_at\nHarbor,RETIRED,15.2.792.10,${daysAgo(0)}\n`);
     expect((await counts()).servers).toBe(3);

@@ -1,6 +1,7 @@
 // A technician marks a server disconnected or decommissioned, or undoes it: recorded for good, audited, and the
 // server re-derived with it (every campaign, the roll-up, the counts).
 import { can, type Access } from "../../domain/access";
+import { ROLLUP } from "../../domain/campaign-evaluation";
 import { lifecycleState, markFor } from "../../domain/lifecycle";
 import { reachedServer } from "../../domain/patch-evidence";
 import { AppError, notFound } from "../../errors";
@@ -46,4 +47,22 @@ export async function serverLifecycle(access: Access, serverId: number): Promise
     lastSeen?.scannedAt ?? null,
   );
   return { ...state, marks };
+}
+
+/**
+ * An organization's decommissioned servers (they have no status row: they left every count), with the day each was
+ * marked: the client report names them, so a server that left the counts does not simply vanish from it.
+ */
+export async function listDecommissioned(access: Access, organizationId: number, limit: number): Promise<{ servers: { id: number; hostname: string; since: string | null }[]; total: number }> {
+  const where = { organizationId, ...organizationIdScope(access), statuses: { none: { campaign: ROLLUP } } };
+  const [rows, total] = await Promise.all([
+    db.server.findMany({
+      where,
+      orderBy: { hostnameKey: "asc" },
+      take: limit,
+      select: { id: true, hostname: true, lifecycle: { where: { kind: "decommissioned" }, orderBy: { at: "desc" }, take: 1, select: { at: true } } },
+    }),
+    db.server.count({ where }),
+  ]);
+  return { servers: rows.map((r) => ({ id: r.id, hostname: r.hostname, since: r.lifecycle[0]?.at.toISOString() ?? null })), total };
 }

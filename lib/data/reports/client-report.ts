@@ -21,6 +21,7 @@ import { listServers, patchLevelToday } from "../fleet/servers";
 import { getFleetSummary } from "../fleet/summary";
 import { getPatchTimes } from "../fleet/patch-times";
 import { getWeeklyDigest } from "../fleet/digest";
+import { listDecommissioned } from "../fleet/lifecycle";
 import { getTrend } from "../fleet/trend";
 
 /** What one report holds at most: a 5,000-server client fits whole; past that the report says what it left out. */
@@ -109,13 +110,14 @@ async function reportContext(campaignId: string): Promise<Context> {
 async function buildSection(access: Access, organization: { slug: string; name: string }, context: Context, maxServers: number): Promise<ReportSection> {
   const { slug } = organization;
   const organizationId = await requireOrganizationId(access, slug);
-  const [summary, trend, listed, remediations, times, digest] = await Promise.all([
+  const [summary, trend, listed, remediations, times, digest, retired] = await Promise.all([
     getFleetSummary(access, { organization: slug, campaign: context.campaignId }),
     getTrend(access, { organization: slug, campaign: context.campaignId }),
     readServers(access, slug, context.campaignId, Math.max(0, maxServers)),
     listOrganizationRemediations(access, organizationId, REPORT_LIMITS.remediations),
     getPatchTimes(access, { organization: slug, campaign: context.campaignId }),
     getWeeklyDigest(access, { organization: slug, campaign: context.campaignId, until: context.now.toISOString().slice(0, 10) }),
+    listDecommissioned(access, organizationId, REPORT_LIMITS.remediations),
   ]);
   const reasons = await verdictReasons(listed.rows.map((r) => r.id), context);
   const servers = listed.rows.map((row) => toReportServer(row, reasons.get(row.id), context));
@@ -139,6 +141,8 @@ async function buildSection(access: Access, organization: { slug: string; name: 
       openPastTarget: times.openPastTarget,
     },
     digest,
+    decommissioned: retired.servers.map((r) => ({ hostname: r.hostname, since: r.since })),
+    decommissionedTotal: retired.total,
   };
 }
 

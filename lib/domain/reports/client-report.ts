@@ -83,6 +83,9 @@ export interface ReportSection {
   remediationsTotal: number;
   todo: ReportTodo[];
   timeToPatch?: ReportTimeToPatch;
+  /** servers marked decommissioned: they left the counts and the table, and are named here (at most the report's cap) */
+  decommissioned?: { hostname: string; since: string | null }[];
+  decommissionedTotal?: number;
   /** what changed in the seven days before the report (lib/domain/digest.ts) */
   digest?: WeeklyDigest;
 }
