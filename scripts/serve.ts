@@ -3,15 +3,17 @@
 // the connection's address when the header is absent, so the app cannot know who connected. Here every request
 // gets the address from its socket (or from trusted proxies, PATCHBOARD_TRUST_PROXY) before Next sees it; see
 // lib/api/forwarded-headers.ts. It also sends the build's static assets compressed at build time, in brotli when the
-// client accepts it (scripts/compressed-static.ts).
+// client accepts it (scripts/compressed-static.ts). It logs a JSON line per request (lib/ops/request-log.ts;
+// PATCHBOARD_LOG=off turns them off) and runs the webhook dispatcher.
 // Usage: tsx scripts/serve.ts [-p PORT] [-H HOSTNAME]; PORT defaults to $PORT, then 3000.
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import { parseArgs } from "node:util";
-import { markServedByPatchboard } from "../lib/api/client-ip";
+import { CLIENT_IP_HEADER, markServedByPatchboard } from "../lib/api/client-ip";
 import { prepareRequestHeaders } from "../lib/api/forwarded-headers";
-import { trustedProxyHops } from "../lib/config";
+import { requestLogEnabled, trustedProxyHops } from "../lib/config";
 import { startDispatcher } from "../lib/data/webhooks/dispatcher";
+import { REQUEST_ID_HEADER, requestId, requestLine } from "../lib/ops/request-log";
 import { serveCompressedStatic } from "./compressed-static";
 import { isPrecompressed } from "./precompress";
 
@@ -29,8 +31,26 @@ const handle = app.getRequestHandler();
 await app.prepare();
 if (!isPrecompressed()) console.warn("Patchboard: the static assets have no compressed copies (run: npx tsx scripts/precompress.ts); Next serves them gzipped.");
 
+// The request's line is written when its answer is done (or the client has gone): the bytes are what the connection
+// carried meanwhile, headers included.
+function logWhenDone(req: IncomingMessage, res: ServerResponse, id: string): void {
+  const started = performance.now();
+  const bytesBefore = req.socket.bytesWritten;
+  const client = req.headers[CLIENT_IP_HEADER];
+  res.once("close", () => {
+    const record = { id, method: req.method, target: req.url, status: res.statusCode, ms: performance.now() - started, bytes: req.socket.bytesWritten - bytesBefore };
+    console.log(requestLine({ ...record, client: typeof client === "string" ? client : null, aborted: !res.writableFinished }));
+  });
+}
+
+const logRequests = requestLogEnabled();
 const server = createServer((req, res) => {
+  // Before anything else reads the headers: the app sees the same id the answer carries.
+  const id = requestId(req.headers[REQUEST_ID_HEADER]);
+  req.headers[REQUEST_ID_HEADER] = id;
+  res.setHeader("X-Request-Id", id);
   prepareRequestHeaders(req.headers, req.socket as Partial<TLSSocket>, hops);
+  if (logRequests) logWhenDone(req, res, id);
   if (serveCompressedStatic(req, res)) return;
   handle(req, res).catch((err: unknown) => {
     console.error("Unhandled request error:", err);

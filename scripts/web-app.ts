@@ -25,6 +25,8 @@ export async function startApp(name: string, port: number, { demo = true } = {})
       PORT: String(port),
       DATABASE_URL: `file:./data/${name}.db`,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The page loads the scripts measure would otherwise each print a request line.
+      PATCHBOARD_LOG: "off",
       ...(demo ? {} : { PATCHBOARD_DEMO: "0", PATCHBOARD_SECRET: `${name}-script-session-secret-0123456789abcdef` }),
     },
     stdio: ["ignore", "pipe", "inherit"],
