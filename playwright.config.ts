@@ -33,6 +33,8 @@ export default defineConfig({
         DATABASE_URL: "file:./data/e2e.db",
         PATCHBOARD_ADMIN_TOKEN: "e2e-admin-token-0123456789abcdefghijklmnopqrstuv",
         NEXT_TELEMETRY_DISABLED: "1",
+        // A JSON line per request would bury the test report.
+        PATCHBOARD_LOG: "off",
       },
     },
     {
@@ -50,6 +52,7 @@ export default defineConfig({
         PATCHBOARD_TRUST_PROXY: "1",
         PATCHBOARD_SECRET: "e2e-first-run-secret-3f9a1c77b2d84e0fa6c5",
         NEXT_TELEMETRY_DISABLED: "1",
+        PATCHBOARD_LOG: "off",
       },
     },
   ],

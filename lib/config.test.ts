@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateSecret, MIN_SECRET_LENGTH, secretProblem, startupProblems, trustedProxyHops } from "./config";
+import { generateSecret, MIN_SECRET_LENGTH, requestLogEnabled, secretProblem, startupProblems, trustedProxyHops } from "./config";
 
 describe("secretProblem", () => {
   it("accepts a generated secret", () => {
@@ -45,5 +45,19 @@ describe("startupProblems", () => {
 
   it("names a PATCHBOARD_TRUST_PROXY that is not a number of proxies", () => {
     expect(startupProblems({ PATCHBOARD_TRUST_PROXY: "10.0.0.1" }).join("\n")).toMatch(/PATCHBOARD_TRUST_PROXY/);
+  });
+});
+
+describe("requestLogEnabled", () => {
+  it.each([
+    [undefined, true],
+    ["", true],
+    ["on", true],
+    ["off", false],
+    ["OFF", false],
+    ["0", false],
+    ["false", false],
+  ])("PATCHBOARD_LOG=%j logs requests: %s", (value, on) => {
+    expect(requestLogEnabled({ PATCHBOARD_LOG: value })).toBe(on);
   });
 });

@@ -17,6 +17,11 @@ export function demoEnabled(): boolean {
   return process.env.PATCHBOARD_DEMO !== "0";
 }
 
+/** Whether scripts/serve.ts logs a line per request: PATCHBOARD_LOG=off (or 0, false, no) turns them off. */
+export function requestLogEnabled(env: Record<string, string | undefined> = process.env): boolean {
+  return !["off", "0", "false", "no"].includes((env.PATCHBOARD_LOG ?? "").trim().toLowerCase());
+}
+
 /**
  * How many reverse proxies stand between the clients and Patchboard (PATCHBOARD_TRUST_PROXY): 0 (unset, "0",
  * "false", "off") means none, and nothing in X-Forwarded-* is believed; "1" is one proxy, "2" two in a row, and so

@@ -3,15 +3,21 @@
 // the connection's address when the header is absent, so the app cannot know who connected. Here every request
 // gets the address from its socket (or from trusted proxies, PATCHBOARD_TRUST_PROXY) before Next sees it; see
 // lib/api/forwarded-headers.ts. It also sends the build's static assets compressed at build time, in brotli when the
-// client accepts it (scripts/compressed-static.ts).
+// client accepts it (scripts/compressed-static.ts). It logs a JSON line per request (lib/ops/request-log.ts;
+// PATCHBOARD_LOG=off turns them off), runs the webhook dispatcher, and stops gracefully on SIGTERM and SIGINT.
 // Usage: tsx scripts/serve.ts [-p PORT] [-H HOSTNAME]; PORT defaults to $PORT, then 3000.
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import { parseArgs } from "node:util";
-import { markServedByPatchboard } from "../lib/api/client-ip";
+import { CLIENT_IP_HEADER, markServedByPatchboard } from "../lib/api/client-ip";
 import { prepareRequestHeaders } from "../lib/api/forwarded-headers";
-import { trustedProxyHops } from "../lib/config";
+import { requestLogEnabled, trustedProxyHops } from "../lib/config";
+import { db } from "../lib/data/db";
+import { closeReadSessions, drainWrites } from "../lib/data/sql-session";
 import { startDispatcher } from "../lib/data/webhooks/dispatcher";
+import { markShuttingDown, shuttingDown } from "../lib/ops/process-state";
+import { REQUEST_ID_HEADER, requestId, requestLine } from "../lib/ops/request-log";
+import { shutDown } from "../lib/ops/shutdown";
 import { serveCompressedStatic } from "./compressed-static";
 import { isPrecompressed } from "./precompress";
 
@@ -29,8 +35,32 @@ const handle = app.getRequestHandler();
 await app.prepare();
 if (!isPrecompressed()) console.warn("Patchboard: the static assets have no compressed copies (run: npx tsx scripts/precompress.ts); Next serves them gzipped.");
 
+// The request's line is written when its answer is done (or the client has gone): the bytes are what the connection
+// carried meanwhile, headers included.
+function logWhenDone(req: IncomingMessage, res: ServerResponse, id: string): void {
+  const started = performance.now();
+  const bytesBefore = req.socket.bytesWritten;
+  const client = req.headers[CLIENT_IP_HEADER];
+  res.once("close", () => {
+    const record = { id, method: req.method, target: req.url, status: res.statusCode, ms: performance.now() - started, bytes: req.socket.bytesWritten - bytesBefore };
+    console.log(requestLine({ ...record, client: typeof client === "string" ? client : null, aborted: !res.writableFinished }));
+  });
+}
+
+const logRequests = requestLogEnabled();
 const server = createServer((req, res) => {
+  // Before anything else reads the headers: the app sees the same id the answer carries.
+  const id = requestId(req.headers[REQUEST_ID_HEADER]);
+  req.headers[REQUEST_ID_HEADER] = id;
+  res.setHeader("X-Request-Id", id);
   prepareRequestHeaders(req.headers, req.socket as Partial<TLSSocket>, hops);
+  if (logRequests) logWhenDone(req, res, id);
+  // A request that arrives on an open connection after SIGTERM: the server no longer takes new work.
+  if (shuttingDown()) {
+    res.writeHead(503, { "content-type": "application/json", connection: "close" });
+    res.end(JSON.stringify({ error: { code: "shutting_down", message: "The server is shutting down; try again in a moment." } }));
+    return;
+  }
   if (serveCompressedStatic(req, res)) return;
   handle(req, res).catch((err: unknown) => {
     console.error("Unhandled request error:", err);
@@ -45,13 +75,34 @@ server.listen(port, hostname, () => {
   console.log(`Patchboard: ready on http://${hostname ?? "localhost"}:${port}${proxies}`);
 });
 
-// Finish the requests in flight, then stop (e.g. on Ctrl+C or a container's SIGTERM).
+// On SIGTERM (a container stopping) or SIGINT (Ctrl+C): stop taking connections, stop the dispatcher (a delivery in
+// flight keeps its lease, and the next start sends it again), let the requests in flight finish (an upload's import
+// commits or rolls back within its request), wait for any other write, close the database. At most
+// SHUTDOWN_LIMIT_MS: then the process exits and an open transaction rolls back with its connection.
+// Ctrl+C reaches both `npm start` and this process, and `npm start` passes it on: a second signal changes nothing.
+const requestsDone = new Promise<void>((resolve) => server.once("close", resolve));
+let idleSweep: NodeJS.Timeout | undefined;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    // A delivery in flight when the process ends keeps its lease, and the next start sends it again.
-    void webhooks.stop();
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 5_000).unref();
+  process.on(signal, () => {
+    if (shuttingDown()) return;
+    markShuttingDown();
+    void shutDown({
+      signal,
+      steps: [
+        {
+          name: "stop-accepting",
+          run: () => {
+            server.close();
+            // A keep-alive connection is closed as soon as its answer is sent, rather than after its idle timeout.
+            server.closeIdleConnections();
+            idleSweep = setInterval(() => server.closeIdleConnections(), 100);
+          },
+        },
+        { name: "stop-worker", run: () => webhooks.stop() },
+        { name: "finish-requests", run: () => requestsDone.finally(() => clearInterval(idleSweep)) },
+        { name: "finish-writes", run: () => drainWrites() },
+        { name: "close-database", run: async () => Promise.all([closeReadSessions(), db.$disconnect()]) },
+      ],
+    });
   });
 }

@@ -26,6 +26,8 @@ export async function startApp(name: string, port: number, { demo = true, databa
       PORT: String(port),
       DATABASE_URL: databaseUrl ?? `file:./data/${name}.db`,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The page loads the scripts measure would otherwise each print a request line.
+      PATCHBOARD_LOG: "off",
       ...(demo ? {} : { PATCHBOARD_DEMO: "0", PATCHBOARD_SECRET: `${name}-script-session-secret-0123456789abcdef` }),
       ...env,
     },

@@ -19,11 +19,12 @@ export function migrationNames(root = process.cwd()): string[] {
     .sort();
 }
 
-const APPLIED = `SELECT "migration_name" AS name FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`;
+/** The names of the migrations the database has applied (in `_prisma_migrations`, Prisma's own table). */
+export const APPLIED_MIGRATIONS_SQL = `SELECT "migration_name" AS name FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`;
 
 /** The migrations the database has applied; none when it (or its migrations table) does not exist yet. */
 async function appliedMigrations(): Promise<Set<string>> {
-  const rows = await readOnce("_prisma_migrations", (s) => s.all<{ name: string }>(APPLIED));
+  const rows = await readOnce("_prisma_migrations", (s) => s.all<{ name: string }>(APPLIED_MIGRATIONS_SQL));
   return new Set((rows ?? []).map((r) => r.name));
 }
 

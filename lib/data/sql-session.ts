@@ -184,15 +184,18 @@ export async function readOnce<T>(table: string, fn: (s: SqlSession) => Promise<
 }
 
 // Reads that need SQL the query builder cannot say (a server's whole history, grouped): one read-only connection on
-// SQLite (WAL lets it read beside a writer), a small pool on PostgreSQL.
-let sqliteReader: Database.Database | null = null;
-let pgReaders: pg.Pool | null = null;
+// SQLite (WAL lets it read beside a writer), a small pool on PostgreSQL. On globalThis, like the writer queue below:
+// the server process and Next's bundle share them, and shutting down closes them once (closeReadSessions).
+const readers = ((globalThis as { patchboardReaders?: { sqlite: Database.Database | null; pg: pg.Pool | null } }).patchboardReaders ??= {
+  sqlite: null,
+  pg: null,
+});
 
 /** Runs fn on a read connection: it sees the last committed state and never writes. */
 export async function withReadSession<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
   if (dialect() === "postgres") {
-    pgReaders ??= new pg.Pool({ connectionString: databaseUrl(), max: 4, types: pgTypes as pg.CustomTypesConfig });
-    const client = await pgReaders.connect();
+    readers.pg ??= new pg.Pool({ connectionString: databaseUrl(), max: 4, types: pgTypes as pg.CustomTypesConfig });
+    const client = await readers.pg.connect();
     try {
       return await fn({
         dialect: "postgres",
@@ -207,10 +210,10 @@ export async function withReadSession<T>(fn: (s: SqlSession) => Promise<T>): Pro
       client.release();
     }
   }
-  if (!sqliteReader?.open) {
-    sqliteReader = new Database(sqlitePath(), { readonly: true, timeout: 15_000 });
+  if (!readers.sqlite?.open) {
+    readers.sqlite = new Database(sqlitePath(), { readonly: true, timeout: 15_000 });
   }
-  const conn = sqliteReader;
+  const conn = readers.sqlite;
   return fn({
     dialect: "sqlite",
     async run() {
@@ -220,6 +223,15 @@ export async function withReadSession<T>(fn: (s: SqlSession) => Promise<T>): Pro
       return conn.prepare(sql).all(...params.map(sqliteValue)) as T[];
     },
   });
+}
+
+/** Shutting down: closes the read connections (a later read opens them again). */
+export async function closeReadSessions(): Promise<void> {
+  const { sqlite, pg: pool } = readers;
+  readers.sqlite = null;
+  readers.pg = null;
+  sqlite?.close();
+  await pool?.end();
 }
 
 // Writers in this process take turns. On SQLite a second writer would otherwise wait for
@@ -235,6 +247,14 @@ const writers = ((globalThis as { patchboardWriters?: { queue: Promise<unknown>;
 /** True while a write transaction runs or waits in this process. */
 export function isWriting(): boolean {
   return writers.active > 0;
+}
+
+/**
+ * Resolves once no write transaction runs or waits in this process (shutting down: an import in progress commits,
+ * or rolls back, before the connections close). Writes queued while it waits are waited for too.
+ */
+export async function drainWrites(): Promise<void> {
+  while (writers.active > 0) await writers.queue;
 }
 
 /** Runs fn in one write transaction on a connection of its own: all of it commits, or none. */

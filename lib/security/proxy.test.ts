@@ -19,8 +19,8 @@ describe("proxy matcher", () => {
     expect(unstable_doesMiddlewareMatch({ config, nextConfig, url: "/", headers: { "next-router-prefetch": "1" } })).toBe(true);
   });
 
-  it("never runs on API routes (it would buffer and cut streamed uploads) nor on build assets", () => {
-    for (const url of ["/api", "/api/v1/scans?organization=x", "/api/v1/summary", "/_next/static/chunks/main.js", "/_next/image?url=%2Fa.png&w=64&q=75"]) {
+  it("never runs on API routes (it would buffer and cut streamed uploads; the health and readiness probes have no session) nor on build assets", () => {
+    for (const url of ["/api", "/api/v1/scans?organization=x", "/api/v1/summary", "/api/health", "/api/ready", "/_next/static/chunks/main.js", "/_next/image?url=%2Fa.png&w=64&q=75"]) {
       expect(matches(url), url).toBe(false);
     }
   });

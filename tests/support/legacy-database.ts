@@ -74,19 +74,26 @@ export async function openDatabase(url: string): Promise<RawDatabase> {
   };
 }
 
+/**
+ * The address of a new, separate, empty database of the test database's kind: an SQLite file not made yet, or a
+ * PostgreSQL database just created (scripts/pg-admin.mjs). `label` is [a-z_]+.
+ */
+export function createEmptyDatabase(label: string): string {
+  const testUrl = process.env.DATABASE_URL ?? "file:./data/test.db";
+  const suffix = `${label}_${process.pid}_${Date.now()}`;
+  if (testUrl.startsWith("file:")) {
+    const path = `./data/${suffix}.db`;
+    for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(f, { force: true });
+    return `file:${path}`;
+  }
+  const base = testUrl.slice(0, testUrl.lastIndexOf("/"));
+  execFileSync("node", ["scripts/pg-admin.mjs", "create", base, suffix], { stdio: "pipe" });
+  return `${base}/${suffix}`;
+}
+
 /** A new, separate database next to the test database, migrated up to and including `lastMigration`. */
 export async function createLegacyDatabase(lastMigration: string): Promise<RawDatabase> {
-  const testUrl = process.env.DATABASE_URL ?? "file:./data/test.db";
-  const suffix = `legacy_${process.pid}_${Date.now()}`;
-  let url: string;
-  if (testUrl.startsWith("file:")) {
-    url = `file:./data/${suffix}.db`;
-  } else {
-    const base = testUrl.slice(0, testUrl.lastIndexOf("/"));
-    execFileSync("node", ["scripts/pg-admin.mjs", "create", base, suffix], { stdio: "pipe" });
-    url = `${base}/${suffix}`;
-  }
-  const database = await openDatabase(url);
+  const database = await openDatabase(createEmptyDatabase("legacy"));
   const dir = join("prisma", database.dialect === "sqlite" ? "sqlite" : "postgres", "migrations");
   await database.run(database.dialect === "sqlite" ? MIGRATIONS_TABLE_SQLITE : MIGRATIONS_TABLE_PG);
   for (const name of readdirSync(dir).filter((n) => /^\d{14}_/.test(n)).sort()) {

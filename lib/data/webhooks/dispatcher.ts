@@ -5,6 +5,7 @@
 // A delivery whose process stopped mid-send is leased only for a while: the next dispatcher sends it then.
 // Writes go through withWriteTransaction, the one writer queue (on SQLite a second writer would block the server).
 import { nextAttemptAt } from "../../domain/webhooks/backoff";
+import { reportWorker } from "../../ops/process-state";
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signatureHeader } from "../../domain/webhooks/signature";
 import { withReadSession, withWriteTransaction, type SqlSession } from "../sql-session";
 import { openSecret } from "./secret-box";
@@ -122,7 +123,10 @@ export interface Dispatcher {
 const SWEEP_MS = 60 * 60 * 1000;
 const SWEEPS = [sweepPastTarget, sweepWeeklyDigests];
 
-/** Polls every `intervalMs` (5 s), and at once again after a full batch; sweeps for servers past their target and for weeks to digest hourly. */
+/**
+ * Polls every `intervalMs` (5 s), and at once again after a full batch; sweeps for servers past their target and for
+ * weeks to digest hourly. It reports itself running at each round's start and end, and stopped, for /api/ready.
+ */
 export function startDispatcher(options: DispatchOptions & { intervalMs?: number; onError?: (err: unknown) => void; sweep?: boolean } = {}): Dispatcher {
   const intervalMs = options.intervalMs ?? 5_000;
   const batchSize = options.batchSize ?? DEFAULTS.batchSize;
@@ -133,6 +137,7 @@ export function startDispatcher(options: DispatchOptions & { intervalMs?: number
   const onError = options.onError ?? ((e) => console.error("Patchboard: webhook dispatch failed:", (e as Error).message));
   const tick = () => {
     round = (async () => {
+      reportWorker("webhooks", true);
       let claimed = 0;
       if (options.sweep !== false && Date.now() - lastSweep >= SWEEP_MS) {
         lastSweep = Date.now();
@@ -145,15 +150,18 @@ export function startDispatcher(options: DispatchOptions & { intervalMs?: number
         onError(err);
       }
       if (!stopped) {
+        reportWorker("webhooks", true);
         timer = setTimeout(tick, claimed >= batchSize ? 0 : intervalMs);
         timer.unref?.();
       }
     })();
   };
+  reportWorker("webhooks", true);
   timer = setTimeout(tick, 0);
   return {
     async stop() {
       stopped = true;
+      reportWorker("webhooks", false);
       clearTimeout(timer);
       await round;
     },
