@@ -89,11 +89,11 @@ export function parseDryRun(query: Record<string, string>, fields: Record<string
 }
 
 /**
- * Everything the scan route reads from its query (or, but for fileName, from form fields before the files): the
- * options, dryRun, and the name of a file sent as the raw body (lib/api/scan-body.ts cuts it to 255 characters).
- * The route parses each with the schemas above; this object is how its description shows them.
+ * What the scan route reads besides the files, for its description (it parses each part with the schemas above):
+ * the options and dryRun, as form fields before the files or as query parameters, and in the query, the name of a
+ * file sent as the raw body (lib/api/scan-body.ts cuts it to 255 characters).
  */
-export const scanUploadQuery = uploadOptionsSchema.safeExtend({
-  dryRun: dryRunFlag,
+export const scanUploadFields = uploadOptionsSchema.safeExtend({ dryRun: dryRunFlag });
+export const scanUploadQuery = scanUploadFields.safeExtend({
   fileName: z.string().optional().describe("for a file sent as the body: its name, a hint for the format"),
 });
