@@ -46,7 +46,7 @@ const addThing: OperationSpec = {
   audience: "admins",
   body: { description: "The thing.", json: z.object({ name: z.string().min(1), note: z.string().default("") }) },
   answers: { 201: { description: "Added.", json: thing } },
-  errors: { 409: "thing_exists: taken.", 400: "invalid_request: a field is not valid." },
+  errors: { 409: "`thing_exists`: taken.", 400: "`invalid_request`: a field is not valid." },
 };
 
 const operation = (doc: ReturnType<typeof build>, path: string, method: "get" | "post"): OpenApiOperation => doc.paths[path][method]!;
@@ -80,11 +80,11 @@ describe("the OpenAPI document builder", () => {
     const doc = build([getThing, addThing]);
     const get = operation(doc, "/things/{id}", "get").responses;
     expect(Object.keys(get)).toEqual(["200", "400", "401", "404", "500"]);
-    expect(get["400"].description).toMatch(/^invalid_request: a query parameter/);
+    expect(get["400"].description).toMatch(/^`invalid_request`: a query parameter/);
     const post = operation(doc, "/things", "post").responses;
     expect(Object.keys(post)).toEqual(["201", "400", "401", "403", "409", "413", "415", "500"]);
-    expect(post["403"].description).toBe("cross_origin: the session cookie on a request that did not come from Patchboard's own pages. forbidden: only admins can do this.");
-    expect(post["400"].description).toBe("invalid_json: the body is not JSON; invalid_encoding: it is not UTF-8. invalid_request: a field is not valid.");
+    expect(post["403"].description).toBe("`cross_origin`: the session cookie on a request that did not come from Patchboard's own pages. `forbidden`: only admins can do this.");
+    expect(post["400"].description).toBe("`invalid_json`: the body is not JSON; `invalid_encoding`: it is not UTF-8. `invalid_request`: a field is not valid.");
     for (const r of Object.values(post).filter((_, i) => i > 0)) expect(r.content).toEqual({ "application/json": { schema: { $ref: "#/components/schemas/Error" } } });
   });
 

@@ -54,9 +54,9 @@ export const METHODS: readonly Method[] = ["get", "post", "put", "delete"];
 const AUDIENCES: Record<Audience, { who: string; forbidden?: string }> = {
   public: { who: "Anyone: no token needed, it holds no data." },
   anyone: { who: "Any token or signed-in user; the answer covers the organizations the caller may see, and another tenant's record is a 404 like a missing one." },
-  writers: { who: "Owners, admins and technicians.", forbidden: "forbidden: a client viewer cannot do this." },
-  admins: { who: "Owners and admins.", forbidden: "forbidden: only admins can do this." },
-  everyOrganization: { who: "Callers who see every organization: the MSP's own people.", forbidden: "forbidden: the caller sees only some organizations." },
+  writers: { who: "Owners, admins and technicians.", forbidden: "`forbidden`: a client viewer cannot do this." },
+  admins: { who: "Owners and admins.", forbidden: "`forbidden`: only admins can do this." },
+  everyOrganization: { who: "Callers who see every organization: the MSP's own people.", forbidden: "`forbidden`: the caller sees only some organizations." },
 };
 
 const SECURITY_SCHEMES: Record<string, JsonSchema> = {
@@ -70,7 +70,7 @@ const SECURITY_SCHEMES: Record<string, JsonSchema> = {
     in: "cookie",
     name: "better-auth.session_token",
     description:
-      "The dashboard's session cookie (named __Secure-better-auth.session_token behind an https:// PATCHBOARD_URL), for Patchboard's own pages: a request with it that changes anything must come from them (same origin).",
+      "The dashboard's session cookie, for Patchboard's own pages: a request with it that changes anything must come from them (same origin). When PATCHBOARD_URL starts with https://, its name is `__Secure-better-auth.session_token`.",
   },
 };
 
@@ -78,15 +78,15 @@ const SECURITY_SCHEMES: Record<string, JsonSchema> = {
 function impliedErrors(op: OperationSpec): Partial<Record<ErrorStatus, string[]>> {
   const errors: Partial<Record<ErrorStatus, string[]>> = {};
   const add = (status: ErrorStatus, text: string) => (errors[status] ??= []).push(text);
-  if (op.audience !== "public") add(401, "unauthorized: no API token or session, or one that is not valid, has expired or has been revoked.");
-  if (op.audience !== "public" && op.method !== "get") add(403, "cross_origin: the session cookie on a request that did not come from Patchboard's own pages.");
+  if (op.audience !== "public") add(401, "`unauthorized`: no API token or session, or one that is not valid, has expired or has been revoked.");
+  if (op.audience !== "public" && op.method !== "get") add(403, "`cross_origin`: the session cookie on a request that did not come from Patchboard's own pages.");
   const forbidden = AUDIENCES[op.audience].forbidden;
   if (forbidden) add(403, forbidden);
-  if (op.query) add(400, "invalid_request: a query parameter is not valid (details lists each, with its path and message).");
+  if (op.query) add(400, "`invalid_request`: a query parameter is not valid (details lists each, with its path and message).");
   if (op.body?.json) {
-    add(400, "invalid_json: the body is not JSON; invalid_encoding: it is not UTF-8.");
-    add(413, "payload_too_large: the body is over 64 KB.");
-    add(415, "unsupported_media_type: the body is not application/json.");
+    add(400, "`invalid_json`: the body is not JSON; `invalid_encoding`: it is not UTF-8.");
+    add(413, "`payload_too_large`: the body is over 64 KB.");
+    add(415, "`unsupported_media_type`: the body is not application/json.");
   }
   for (const [status, text] of Object.entries(op.errors ?? {})) add(Number(status) as ErrorStatus, text);
   return errors;
@@ -159,7 +159,7 @@ export function buildOpenApiDocument(input: DocumentInput): OpenApiDocument {
     }
     const errors = impliedErrors(op);
     for (const status of Object.keys(errors).map(Number).sort() as ErrorStatus[]) responses[status] = errorResponse(errors[status]!.join(" "), errorRef);
-    responses["500"] = errorResponse("internal_error: a fault on the server's side; it is logged, and the message says no more.", errorRef);
+    responses["500"] = errorResponse("`internal_error`: a fault on the server's side; it is logged, and the message says no more.", errorRef);
 
     item[op.method] = {
       operationId: op.id,

@@ -34,9 +34,9 @@ export const API_TAGS: TagSpec[] = [
 const slug: ParamSpec = { description: "the organization's slug", schema: z.string() };
 const serverId: ParamSpec = { description: "the server's id; anything but digits is a 404 like a missing server", schema: z.int().min(1) };
 
-const CAMPAIGN_404 = "unknown_campaign: no campaign with that id (the message names the known ones).";
-const ORGANIZATION_404 = "not_found: no organization with that slug among the caller's (another tenant's is answered the same).";
-const SERVER_404 = "not_found: no server with that id among the caller's organizations.";
+const CAMPAIGN_404 = "`unknown_campaign`: no campaign with that id (the message names the known ones).";
+const ORGANIZATION_404 = "`not_found`: no organization with that slug among the caller's (another tenant's is answered the same).";
+const SERVER_404 = "`not_found`: no server with that id among the caller's organizations.";
 
 const download = (what: string): AnswerSpec["headers"] => ({
   "Content-Disposition": { description: `attachment, with the file's name (${what})`, schema: z.string() },
@@ -48,7 +48,7 @@ const exportAnswer = (json: z.ZodType, noun: string, file: string): AnswerSpec =
   headers: { ...download(file), "X-Export-Rows": { description: "downloads: how many rows the file holds", schema: z.int().min(0) } },
 });
 const pdfAnswer = (file: string): AnswerSpec => ({ description: "The report as a PDF download (text, not images: searchable).", files: ["application/pdf"], headers: download(file) });
-const EXPORT_TOO_LARGE = "export_too_large: a download would hold more rows than an export may (PATCHBOARD_EXPORT_MAX_ROWS, default 250,000); details gives total and maxRows.";
+const EXPORT_TOO_LARGE = "`export_too_large`: a download would hold more rows than an export may (PATCHBOARD_EXPORT_MAX_ROWS, default 250,000); details gives total and maxRows.";
 
 export const API_OPERATIONS: OperationSpec[] = [
   {
@@ -73,7 +73,7 @@ export const API_OPERATIONS: OperationSpec[] = [
     audience: "anyone",
     query: trendQuery,
     answers: { 200: { description: "One entry per day, oldest first; none before the first scan.", json: trendAnswer } },
-    errors: { 400: "invalid_date: from or to is not a real day; invalid_range: from is after to; range_too_long: more days than a trend covers.", 404: `${CAMPAIGN_404} ${ORGANIZATION_404}` },
+    errors: { 400: "`invalid_date`: from or to is not a real day; `invalid_range`: from is after to; `range_too_long`: more days than a trend covers.", 404: `${CAMPAIGN_404} ${ORGANIZATION_404}` },
   },
   {
     id: "getPatchTimes",
@@ -187,7 +187,7 @@ export const API_OPERATIONS: OperationSpec[] = [
     params: { id: serverId },
     body: { description: "The hunt.", json: huntInputSchema },
     answers: { 201: { description: "The hunt as recorded.", json: huntRecorded } },
-    errors: { 400: "invalid_request: a field of the body is not valid (details lists each).", 404: SERVER_404 },
+    errors: { 400: "`invalid_request`: a field of the body is not valid (details lists each).", 404: SERVER_404 },
   },
   {
     id: "getLifecycle",
@@ -214,9 +214,9 @@ export const API_OPERATIONS: OperationSpec[] = [
     body: { description: "What to record.", json: lifecycleInputSchema },
     answers: { 201: { description: "The mark as recorded.", json: lifecycleMarked } },
     errors: {
-      400: "invalid_request: a field of the body is not valid (details lists each).",
+      400: "`invalid_request`: a field of the body is not valid (details lists each).",
       404: SERVER_404,
-      409: "invalid_state: the mark cannot be made now (reconnecting a server that is not disconnected).",
+      409: "`invalid_state`: the mark cannot be made now (reconnecting a server that is not disconnected).",
     },
   },
   {
@@ -243,11 +243,11 @@ export const API_OPERATIONS: OperationSpec[] = [
       },
     },
     errors: {
-      400: "empty_body, missing_file, malformed_multipart, empty_file: no file to read.",
-      403: "organization_forbidden: a file names an organization the caller may not upload for (nothing of it was imported).",
-      413: "payload_too_large: the upload is over PATCHBOARD_MAX_UPLOAD_MB (default 512 MB), told by Content-Length at once or while streaming.",
-      415: "unsupported_media_type: the body is neither a file type nor multipart/form-data.",
-      422: "unmapped_header: a CSV whose header Patchboard does not know (details: header, preview, the mappings that fit); unknown_mapping; mapping_required; unrecognized_format, wrong_format, malformed_csv, malformed_json, malformed_xml, malformed_zip, no_header and the file's other problems.",
+      400: "`empty_body`, `missing_file`, `malformed_multipart`, `empty_file`: no file to read.",
+      403: "`organization_forbidden`: a file names an organization the caller may not upload for (nothing of it was imported).",
+      413: "`payload_too_large`: the upload is over PATCHBOARD_MAX_UPLOAD_MB (default 512 MB), told by Content-Length at once or while streaming.",
+      415: "`unsupported_media_type`: the body is neither a file type nor multipart/form-data.",
+      422: "`unmapped_header`: a CSV whose header Patchboard does not know (details: header, preview, the mappings that fit); `unknown_mapping`; `mapping_required`; `unrecognized_format`, `wrong_format`, `malformed_csv`, `malformed_json`, `malformed_xml`, `malformed_zip`, `no_header` and the file's other problems.",
     },
   },
   {
@@ -272,7 +272,7 @@ export const API_OPERATIONS: OperationSpec[] = [
     params: { id: { description: "the import's id", schema: z.int().min(1).max(2_147_483_647) } },
     query: importServersQuery,
     answers: { 200: { description: "The import and a page of its servers.", json: importDetailAnswer } },
-    errors: { 404: "not_found: no such import among those the caller may see." },
+    errors: { 404: "`not_found`: no such import among those the caller may see." },
   },
   {
     id: "listMappings",
@@ -296,9 +296,9 @@ export const API_OPERATIONS: OperationSpec[] = [
     body: { description: "The mapping.", json: columnMappingSchema },
     answers: { 201: { description: "The mapping as saved.", json: mappingAnswer } },
     errors: {
-      400: "invalid_request: a field of the body is not valid (details lists each).",
-      403: "organization_forbidden: the fixed organization is not one the caller may upload for; mapping_needs_organization: a caller limited to some organizations must fix one.",
-      409: "mapping_exists: the name is taken.",
+      400: "`invalid_request`: a field of the body is not valid (details lists each).",
+      403: "`organization_forbidden`: the fixed organization is not one the caller may upload for; `mapping_needs_organization`: a caller limited to some organizations must fix one.",
+      409: "`mapping_exists`: the name is taken.",
     },
   },
   {
@@ -311,7 +311,7 @@ export const API_OPERATIONS: OperationSpec[] = [
     audience: "writers",
     params: { name: { description: "the mapping's name", schema: z.string() } },
     answers: { 200: { description: "The mapping.", json: mappingAnswer } },
-    errors: { 404: "not_found: no mapping of that name that the caller may use." },
+    errors: { 404: "`not_found`: no mapping of that name that the caller may use." },
   },
   {
     id: "deleteMapping",
@@ -323,7 +323,7 @@ export const API_OPERATIONS: OperationSpec[] = [
     audience: "writers",
     params: { name: { description: "the mapping's name", schema: z.string() } },
     answers: { 204: { description: "Deleted." } },
-    errors: { 403: "forbidden: a shared mapping, and the caller may not upload for every organization.", 404: "not_found: no mapping of that name that the caller may use." },
+    errors: { 403: "`forbidden`: a shared mapping, and the caller may not upload for every organization.", 404: "`not_found`: no mapping of that name that the caller may use." },
   },
   {
     id: "listCampaigns",
@@ -345,7 +345,7 @@ export const API_OPERATIONS: OperationSpec[] = [
     audience: "admins",
     body: { description: "The campaign.", json: campaignDefinitionSchema },
     answers: { 201: { description: "The campaign, and how many servers were judged.", json: campaignAdded } },
-    errors: { 409: "campaign_exists: a campaign with that id exists already.", 422: "invalid_campaign: the campaign is not valid (details.problems names each field and what is wrong with it)." },
+    errors: { 409: "`campaign_exists`: a campaign with that id exists already.", 422: "`invalid_campaign`: the campaign is not valid (details.problems names each field and what is wrong with it)." },
   },
   {
     id: "listWebhooks",
@@ -368,9 +368,9 @@ export const API_OPERATIONS: OperationSpec[] = [
     body: { description: "The webhook.", json: newWebhookSchema },
     answers: { 201: { description: "Its id and signing secret.", json: webhookCreated } },
     errors: {
-      400: "invalid_request: a field of the body is not valid (details lists each).",
-      409: "too_many_webhooks: there are as many webhooks as there may be.",
-      422: "invalid_url: the URL cannot receive webhooks (details.problems); unknown_organization: no organization with a slug given.",
+      400: "`invalid_request`: a field of the body is not valid (details lists each).",
+      409: "`too_many_webhooks`: there are as many webhooks as there may be.",
+      422: "`invalid_url`: the URL cannot receive webhooks (details.problems); `unknown_organization`: no organization with a slug given.",
     },
   },
   {
@@ -383,7 +383,7 @@ export const API_OPERATIONS: OperationSpec[] = [
     audience: "admins",
     body: { description: "The image file.", files: ["image/png", "image/jpeg"] },
     answers: { 200: { description: "The logo's type and size.", json: logoSet } },
-    errors: { 413: "payload_too_large, logo_too_large: the file is over the limit.", 422: "logo_empty: no bytes; logo_type: not a PNG or JPEG." },
+    errors: { 413: "`payload_too_large`, `logo_too_large`: the file is over the limit.", 422: "`logo_empty`: no bytes; `logo_type`: not a PNG or JPEG." },
   },
   {
     id: "removeLogo",
