@@ -8,6 +8,10 @@ test("issue 12: the API reference shows every operation by tag, under the pages'
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
   });
+  // The API tokens page leads to it.
+  await page.goto("/admin/tokens");
+  await page.getByRole("link", { name: "API reference" }).click();
+  await expect(page).toHaveURL(/\/api\/docs$/);
   const res = await page.goto("/api/docs");
   expect(res?.status()).toBe(200);
   const csp = res!.headers()["content-security-policy"];
