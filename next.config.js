@@ -57,8 +57,9 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: COMMON_SECURITY_HEADERS },
       { source: "/:path*", has: FORWARDED_HTTPS, headers: [STRICT_TRANSPORT_SECURITY] },
-      // API responses are JSON: they need no resources at all.
-      { source: "/api/:path*", headers: [API_CONTENT_SECURITY_POLICY] },
+      // API responses are JSON: they need no resources at all. /api/docs is a page (the API reference): the proxy
+      // gives it a page's CSP, with its nonce.
+      { source: "/api/:path((?!docs$).*)?", headers: [API_CONTENT_SECURITY_POLICY] },
     ];
   },
 };

@@ -17,6 +17,8 @@ export const config = {
     // - /_next/static and /_next/image: build assets, headers from next.config.js as well.
     // Prefetches are deliberately not skipped, so that a sign-in gate sees them too.
     "/((?!api(?:/|$)|_next/static/|_next/image(?:/|$)).*)",
+    // The one page under /api: the API reference (a GET with no body), a page like the others.
+    "/api/docs",
   ],
 };
 

@@ -1,11 +1,13 @@
 import { ZodError } from "zod";
 import { AppError } from "../errors";
+import type { ApiErrorBody } from "../zod/answers/common";
 
 export function jsonError(status: number, code: string, message: string, details?: unknown): Response {
   // A 413 is answered before the body has been read to its end: closing the connection once the answer is sent
   // stops the server from waiting for (or reading) the rest.
   const headers = status === 413 ? { Connection: "close" } : undefined;
-  return Response.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status, headers });
+  const body: ApiErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } };
+  return Response.json(body, { status, headers });
 }
 
 /** Maps anything thrown to the API's error shape; internals stay in the server log. */

@@ -41,13 +41,14 @@ async function authenticate(req: Request): Promise<Access> {
 /**
  * The one wrapper for /api/v1 route handlers: bearer-token authentication, query
  * validation with the domain's zod schema, and error mapping. A handler returns a
- * Response or a plain object (sent as JSON 200).
+ * Response or a plain object (sent as JSON 200). The query schema stays on the returned handler (`.query`), so
+ * a test can hold the API's description to the very schema the route validates with.
  */
 export function apiRoute<S extends z.ZodType>(
   schema: S | null,
   handler: (ctx: ApiContext<z.output<S>>) => Promise<Response | object>,
 ) {
-  return async (req: Request, ctx?: RouteContext): Promise<Response> => {
+  const route = async (req: Request, ctx?: RouteContext): Promise<Response> => {
     try {
       const access = await authenticate(req);
       const search = Object.fromEntries(new URL(req.url).searchParams);
@@ -60,4 +61,5 @@ export function apiRoute<S extends z.ZodType>(
       return errorResponse(err);
     }
   };
+  return Object.assign(route, { query: schema as z.ZodType | null });
 }

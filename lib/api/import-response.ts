@@ -1,6 +1,8 @@
 import { nameKey } from "../domain/slug";
 import type { ImportOutcome, UploadProgress } from "../data/imports/imports";
 import type { DryRunSummary, ImportSummary } from "../views";
+import type { ApiErrorBody } from "../zod/answers/common";
+import type { DryRunAnswer, ImportAnswer, UploadProgressLine } from "../zod/answers/imports";
 import { errorResponse } from "./error-response";
 
 type Outcome = ImportOutcome<ImportSummary> | ImportOutcome<DryRunSummary>;
@@ -24,9 +26,9 @@ export async function importResponse(outcome: Outcome): Promise<Response> {
     const named = new Map<string, string>();
     for (const name of (outcome.imports as DryRunSummary[]).flatMap((i) => i.newOrganizations)) if (!named.has(nameKey(name))) named.set(nameKey(name), name);
     const newOrganizations = [...named.values()];
-    return Response.json({ dryRun: true, ...body, newOrganizations }, { status: 200 });
+    return Response.json({ dryRun: true, ...body, newOrganizations } as DryRunAnswer, { status: 200 });
   }
-  return Response.json(body, { status: imports.every((i) => i.duplicate) ? 200 : 201 });
+  return Response.json(body as ImportAnswer, { status: imports.every((i) => i.duplicate) ? 200 : 201 });
 }
 
 /**
@@ -38,15 +40,15 @@ export function importProgressResponse(run: (onProgress: (p: UploadProgress) => 
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (event: object) => controller.enqueue(encoder.encode(JSON.stringify(event) + "\n"));
+      const send = (line: UploadProgressLine) => controller.enqueue(encoder.encode(JSON.stringify(line) + "\n"));
       try {
         const outcome = await run((p) => send({ type: "progress", ...p }));
         const res = await importResponse(outcome);
-        const body = (await res.json()) as object;
-        send(outcome.failure ? { type: "error", status: res.status, ...body, imports: outcome.imports } : { type: "result", status: res.status, ...body });
+        if (outcome.failure) send({ type: "error", status: res.status, ...((await res.json()) as ApiErrorBody), imports: outcome.imports });
+        else send({ type: "result", status: res.status, ...((await res.json()) as ImportAnswer | DryRunAnswer) });
       } catch (err) {
         const res = errorResponse(err);
-        send({ type: "error", status: res.status, ...((await res.json()) as object), imports: [] });
+        send({ type: "error", status: res.status, ...((await res.json()) as ApiErrorBody), imports: [] });
       }
       controller.close();
     },

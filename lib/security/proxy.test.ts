@@ -12,15 +12,15 @@ const nonceOf = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
 describe("proxy matcher", () => {
   const matches = (url: string) => unstable_doesMiddlewareMatch({ config, nextConfig, url });
 
-  it("runs on pages, including the 404 page, public files and prefetches", () => {
-    for (const url of ["/", "/upload", "/servers/12", "/organizations/harbor-county?tab=servers", "/no-such-page", "/icon.svg", "/example-scan.csv", "/apiary"]) {
+  it("runs on pages, including the 404 page, public files, prefetches and the API reference", () => {
+    for (const url of ["/", "/upload", "/servers/12", "/organizations/harbor-county?tab=servers", "/no-such-page", "/icon.svg", "/example-scan.csv", "/apiary", "/api/docs"]) {
       expect(matches(url), url).toBe(true);
     }
     expect(unstable_doesMiddlewareMatch({ config, nextConfig, url: "/", headers: { "next-router-prefetch": "1" } })).toBe(true);
   });
 
   it("never runs on API routes (it would buffer and cut streamed uploads; the health and readiness probes have no session) nor on build assets", () => {
-    for (const url of ["/api", "/api/v1/scans?organization=x", "/api/v1/summary", "/api/health", "/api/ready", "/_next/static/chunks/main.js", "/_next/image?url=%2Fa.png&w=64&q=75"]) {
+    for (const url of ["/api", "/api/v1/scans?organization=x", "/api/v1/summary", "/api/v1/openapi.json", "/api/docsx", "/api/docs/x", "/api/health", "/api/ready", "/_next/static/chunks/main.js", "/_next/image?url=%2Fa.png&w=64&q=75"]) {
       expect(matches(url), url).toBe(false);
     }
   });
@@ -104,7 +104,7 @@ describe("next.config.js headers", () => {
   const respond = (url: string, headers?: Record<string, string>) => unstable_getResponseFromNextConfig({ url, nextConfig, headers });
 
   it("gives API responses the common headers and the strict JSON CSP", async () => {
-    for (const url of ["http://localhost/api/v1/summary", "http://localhost/api"]) {
+    for (const url of ["http://localhost/api/v1/summary", "http://localhost/api", "http://localhost/api/v1/openapi.json", "http://localhost/api/docsx", "http://localhost/api/docs/x"]) {
       const res = await respond(url);
       for (const [name, value] of securityHeaders({ https: false })) expect(res.headers.get(name), `${url} ${name}`).toBe(value);
       expect(res.headers.get("content-security-policy"), url).toBe(API_CONTENT_SECURITY_POLICY);
@@ -118,8 +118,10 @@ describe("next.config.js headers", () => {
     expect(res.headers.get("content-security-policy")).toBeNull();
   });
 
-  it("does not put a second CSP on pages (the proxy sends theirs)", async () => {
+  it("does not put a second CSP on pages (the proxy sends theirs), the API reference included", async () => {
     expect((await respond("http://localhost/")).headers.get("content-security-policy")).toBeNull();
+    expect((await respond("http://localhost/api/docs")).headers.get("content-security-policy")).toBeNull();
+    for (const [name, value] of securityHeaders({ https: false })) expect((await respond("http://localhost/api/docs")).headers.get(name), name).toBe(value);
     expect((await respond("http://localhost/apiary")).headers.get("content-security-policy")).toBeNull();
   });
 

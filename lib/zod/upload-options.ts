@@ -17,10 +17,19 @@ const mappingName = z.string().trim().regex(MAPPING_NAME, { error: "a mapping na
 
 export const uploadOptionsSchema = z
   .object({
-    format: z.enum(["auto", ...IMPORT_FORMATS], { error: `format must be auto or one of ${IMPORT_FORMATS.join(", ")}` }).default("auto"),
-    organization: z.string().trim().max(200).optional().transform((v) => v || undefined),
-    scannedAt: scannedAt.optional(),
-    mapping: mappingName.optional(),
+    format: z
+      .enum(["auto", ...IMPORT_FORMATS], { error: `format must be auto or one of ${IMPORT_FORMATS.join(", ")}` })
+      .default("auto")
+      .describe("the files' format; auto: told from the content, the file name only a hint"),
+    organization: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .transform((v) => v || undefined)
+      .describe("the organization of the whole upload, winning over what the files say; a new name creates it. Required for Test-ProxyLogon, nmap and Nessus files"),
+    scannedAt: scannedAt.optional().describe("when the scan was taken (ISO 8601 with a zone); else the time the file states, else the upload's"),
+    mapping: mappingName.optional().describe("a saved column mapping's name, for a CSV whose header Patchboard does not know"),
     mappingSpec: z
       .string()
       .max(64 * 1024)
@@ -33,8 +42,9 @@ export const uploadOptionsSchema = z
         }
       })
       .pipe(mappingSpecSchema)
-      .optional(),
-    saveMappingAs: mappingName.optional(),
+      .optional()
+      .describe("a column mapping used once, as JSON: {\"columns\": {…}, \"fixed\": {…}} (see POST /mappings)"),
+    saveMappingAs: mappingName.optional().describe("save mappingSpec under this name"),
   })
   .refine((o) => !(o.mapping && o.mappingSpec), { error: "give either mapping (a saved one) or mappingSpec, not both" })
   .refine((o) => !o.saveMappingAs || o.mappingSpec, { error: "saveMappingAs needs a mappingSpec to save" });
@@ -70,9 +80,20 @@ export function parseUploadOptions(query: Record<string, string>, fields: Record
 const dryRunFlag = z
   .enum(["0", "1", "true", "false"], { error: "dryRun must be 1 (or true) to check the upload without importing it, or 0" })
   .optional()
-  .transform((v) => v === "1" || v === "true");
+  .transform((v) => v === "1" || v === "true")
+  .describe("1 or true: read and check the files exactly as the import would, and write nothing");
 
 /** `dryRun`, as a query parameter or a form field (which wins): read and check the files, write nothing. */
 export function parseDryRun(query: Record<string, string>, fields: Record<string, string>): boolean {
   return dryRunFlag.parse(fields.dryRun ?? query.dryRun);
 }
+
+/**
+ * What the scan route reads besides the files, for its description (it parses each part with the schemas above):
+ * the options and dryRun, as form fields before the files or as query parameters, and in the query, the name of a
+ * file sent as the raw body (lib/api/scan-body.ts cuts it to 255 characters).
+ */
+export const scanUploadFields = uploadOptionsSchema.safeExtend({ dryRun: dryRunFlag });
+export const scanUploadQuery = scanUploadFields.safeExtend({
+  fileName: z.string().optional().describe("for a file sent as the body: its name, a hint for the format"),
+});

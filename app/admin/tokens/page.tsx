@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireAdmin } from "@/app/_lib/access";
 import { CreateTokenForm } from "@/components/admin/create-token-form";
 import { TokensTable } from "@/components/admin/tokens-table";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LINK } from "@/components/ui/link-styles";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { listOrganizationChoices } from "@/lib/data/fleet/organizations";
@@ -27,7 +29,11 @@ export default async function TokensPage() {
         description={
           <>
             Scripts and integrations call the API (<code>/api/v1</code>) with a token in the <code>Authorization: Bearer</code> header. A token has a role like a
-            user, can be limited to some organizations, and can expire.
+            user, can be limited to some organizations, and can expire. The{" "}
+            <Link href="/api/docs" className={LINK}>
+              API reference
+            </Link>{" "}
+            describes every route.
           </>
         }
       />

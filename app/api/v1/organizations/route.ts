@@ -5,13 +5,12 @@ import { exportMaxRows } from "@/lib/config";
 import { exportOrganizations } from "@/lib/data/fleet/organization-export";
 import { listOrganizations } from "@/lib/data/fleet/organizations";
 import { organizationColumns } from "@/lib/export/columns";
-import { exportFormat } from "@/lib/zod/exports";
-import { organizationListQuery } from "@/lib/zod/list-queries";
+import { organizationExportQuery } from "@/lib/zod/exports";
 
 export const dynamic = "force-dynamic";
 
 // JSON pages by default; format=csv|xlsx (or Accept: text/csv) downloads every matching organization, streamed.
-export const GET = apiRoute(organizationListQuery.extend({ format: exportFormat }), async ({ req, access, query }) => {
+export const GET = apiRoute(organizationExportQuery, async ({ req, access, query }) => {
   const format = negotiateFormat(query.format, req.headers.get("accept"));
   if (format === "json") return listOrganizations(access, query);
   const rows = await exportOrganizations(access, query, { maxRows: exportMaxRows() });

@@ -5,13 +5,12 @@ import { exportMaxRows } from "@/lib/config";
 import { exportServers } from "@/lib/data/fleet/server-export";
 import { listServers } from "@/lib/data/fleet/servers";
 import { serverColumns } from "@/lib/export/columns";
-import { exportFormat } from "@/lib/zod/exports";
-import { serverListQuery } from "@/lib/zod/list-queries";
+import { serverExportQuery } from "@/lib/zod/exports";
 
 export const dynamic = "force-dynamic";
 
 // JSON pages by default; format=csv|xlsx (or Accept: text/csv) downloads every matching server, streamed.
-export const GET = apiRoute(serverListQuery.extend({ format: exportFormat }), async ({ req, access, query }) => {
+export const GET = apiRoute(serverExportQuery, async ({ req, access, query }) => {
   const format = negotiateFormat(query.format, req.headers.get("accept"));
   if (format === "json") return listServers(access, query);
   const rows = await exportServers(access, query, { maxRows: exportMaxRows() });

@@ -1,6 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { getImport, listImportServers } from "@/lib/data/imports/import-list";
 import { notFound } from "@/lib/errors";
+import type { ImportDetailAnswer } from "@/lib/zod/answers/imports";
 import { importId, importServersQuery } from "@/lib/zod/imports";
 
 export const dynamic = "force-dynamic";
@@ -12,5 +13,5 @@ export const GET = apiRoute(importServersQuery, async ({ access, params, query }
   const detail = id === null ? null : await getImport(access, id);
   const servers = detail ? await listImportServers(access, detail.id, query) : null;
   if (!detail || !servers) throw notFound("Import");
-  return { import: detail, servers };
+  return { import: detail, servers } satisfies ImportDetailAnswer;
 });
