@@ -39,6 +39,7 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("swap-delimiter" as const), from: sep, to: sep }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("open-quote" as const), line: small, column: small, sep }) },
   { weight: 3, arbitrary: truncate },
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant("replace-value" as const), at: position, value: fc.nat() }) },
 );
 
 const reencoding: fc.Arbitrary<Reencode> = fc.record({

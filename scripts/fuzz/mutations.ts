@@ -17,7 +17,9 @@ export type Mutation =
   // a quote opened at the start of a field and never closed
   | { kind: "open-quote"; line: number; column: number; sep: Sep }
   // cut right after the at-th occurrence of `after` (a byte), or at byte `at` when it has none or `after` is null
-  | { kind: "truncate"; at: number; after: number | null };
+  | { kind: "truncate"; at: number; after: number | null }
+  // the at-th value (a run of bytes between quotes, delimiters, markup or line breaks) replaced by VALUES[value]
+  | { kind: "replace-value"; at: number; value: number };
 
 const ascii = (s: string) => [...Buffer.from(s, "latin1")];
 
@@ -29,6 +31,19 @@ export const TOKENS: readonly number[][] = [
   ...["15.01.2176.009", "15.2.792.3", "999.999.999.999", "CVE-2021-26855", "VULNERABLE", "NOT VULNERABLE", "147003", "Microsoft Exchange", "Installed version : 15.2.792.3", "/Date(1615284902000)/", "/Date(-99999999999999)/", "2021-02-30T25:61:61Z", "13/13/2021 13:00:00 PM", "=HYPERLINK(\"x\")", "PK\u0003\u0004", "eomt", "x.zip"].map(ascii),
   [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], [0x00], [0x00, 0x00], [0xc3], [0xc3, 0xa9], [0xe2, 0x82], [0xe2, 0x80, 0xa8],
   [0xf0, 0x9f, 0x98, 0x80], [0xed, 0xa0, 0x80], [0xff], [0x80], [0xc0, 0x80], [0x1a], [0x7f],
+];
+
+// Values for a field, an attribute or a JSON string: the edges of what each column means (times out of range,
+// builds, addresses, names at and past their limits, organizations as Active Directory names, verdict words).
+export const VALUES: readonly string[] = [
+  "", " ", "0", "-1", "1e309", "NaN", "99999999999999999999", "15.2.792.3", "15.02.0792.010", "15.1.99999.1", "14.3.513.0",
+  "1.2.3.4.5.6", "2021-03-09", "2021-03-09T10:00:00Z", "0000-01-01T00:00:00Z", "0001-01-01", "9999-12-31T23:59:59Z",
+  "2021-02-29", "2020-02-29T24:00:00Z", "3/9/2021 10:15:02 AM", "13/13/2021 13:00:00 PM", "1/1/1601 12:00:00 AM", "3/3/0021",
+  "/Date(99999999999999)/", "/Date(-999999999999999)/", "/Date(999999999999999)/", "1615280401", "999999999999", "-5",
+  "eomt", "EOMTv2", "url-rewrite", "LsassDump", "SuspiciousArchive", "x.zip", "CN=,CN=Microsoft Exchange", "CN=\\",
+  `CN=${"a".repeat(300)}`, "a".repeat(201), "h".repeat(256), "::ffff:10.0.0.1", "999.1.1.1", "fe80::1%eth0",
+  "VULNERABLE", "NOT VULNERABLE", "Unknown", "true", "false", "null", "\\u202e", "\\ud800", "\u{1f600}", "=cmd|' /C calc'!A0",
+  "C:\\inetpub\\wwwroot\\aspnet_client\\shell.aspx", "147003", "147024", "Installed version : 15.2.792.3",
 ];
 
 // Bytes a truncation may cut just after: inside a quoted field, a tag, a key, a multi-byte character, a UTF-16 unit.
@@ -54,6 +69,8 @@ export function applyMutation(input: Buffer, m: Mutation): Buffer {
     }
     case "truncate":
       return input.subarray(0, cutPoint(input, m.at, m.after));
+    case "replace-value":
+      return replaceValue(input, m.at, Buffer.from(VALUES[m.value % VALUES.length], "utf8"));
     case "dup-line":
     case "drop-line":
     case "swap-lines":
@@ -84,6 +101,22 @@ function cutPoint(input: Buffer, position: number, after: number | null): number
     if (found.length > 0) return found[position % found.length] + 1;
   }
   return at(position, input.length);
+}
+
+// Bytes that end a value in one of the formats: quotes, delimiters, markup, JSON punctuation, line breaks.
+const VALUE_ENDS = new Set([...'",;\t|<>=:{}[]\r\n'].map((c) => c.charCodeAt(0)));
+
+function replaceValue(input: Buffer, position: number, value: Buffer): Buffer {
+  const runs: Array<[number, number]> = [];
+  for (let i = 0; i < input.length; ) {
+    while (i < input.length && VALUE_ENDS.has(input[i])) i++;
+    const start = i;
+    while (i < input.length && !VALUE_ENDS.has(input[i])) i++;
+    if (i > start) runs.push([start, i]);
+  }
+  if (runs.length === 0) return input;
+  const [start, end] = runs[position % runs.length];
+  return Buffer.concat([input.subarray(0, start), value, input.subarray(end)]);
 }
 
 /** Lines with their line breaks, so joining them gives the input back. */

@@ -69,12 +69,15 @@ function rowProblem(row: ScanRowInput): string | null {
   if (row.hostname.length > MAX_HOSTNAME_CHARS) return `a hostname of ${row.hostname.length} characters`;
   if (typeof row.organization !== "string" || row.organization.trim() === "") return "a row without an organization";
   if (row.organization.length > MAX_ORGANIZATION_CHARS) return `an organization of ${row.organization.length} characters`;
-  if (!(row.scannedAt instanceof Date) || Number.isNaN(row.scannedAt.getTime())) return "a row with an invalid scan time";
+  if (!storable(row.scannedAt)) return `a scan time the databases cannot store (${String(row.scannedAt)})`;
   for (const f of row.findings ?? []) {
-    if (f.seenAt !== null && Number.isNaN(f.seenAt.getTime())) return "a finding with an invalid time";
+    if (f.seenAt !== null && !storable(f.seenAt)) return `a finding's time the databases cannot store (${String(f.seenAt)})`;
   }
   return null;
 }
+
+// PostgreSQL's timestamp has no year 0 and no five-digit years (SQLite keeps any text, and reads it back wrong).
+const storable = (time: unknown) => time instanceof Date && time.getUTCFullYear() >= 1 && time.getUTCFullYear() <= 9999;
 
 function bad(what: string, record: RowRecord): FuzzFailure {
   return new FuzzFailure("bad-record", `the reader yielded ${what}`, JSON.stringify(record).slice(0, 2000));
