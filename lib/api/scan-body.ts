@@ -3,6 +3,7 @@ import busboy from "busboy";
 import { uploadTooLarge } from "../data/imports/imports";
 import { AppError } from "../errors";
 import type { UploadFile } from "../import/plan-imports";
+import { CONTROL_CHARACTERS } from "../import/stored-text";
 
 export interface ScanUpload {
   /** the form's text fields that came before the first file (multipart only) */
@@ -32,12 +33,19 @@ export async function readScanUpload(req: Request, maxBytes: number): Promise<Sc
   const body = limited(req.body as unknown as AsyncIterable<Uint8Array>, maxBytes);
   if (RAW_TYPES.has(type)) {
     const name = new URL(req.url).searchParams.get("fileName");
-    return { fields: {}, files: [{ name: name ? name.slice(0, 255) : null, stream: body }] };
+    return { fields: {}, files: [{ name: fileName(name), stream: body }] };
   }
   if (type === "multipart/form-data") return readMultipart(req, body);
   throw new AppError(415, "unsupported_media_type", "Send the scan file as the body (text/csv, application/json, application/xml or application/zip), or as multipart/form-data with fields named file.", {
     contentType: type || null,
   });
+}
+
+// The name is stored with the import and in the audit log: without control characters (a NUL failed the upload with a
+// 500 on PostgreSQL, which stores none; found by fuzzing), and at most 255 characters.
+function fileName(name: string | null | undefined): string | null {
+  const clean = name ? name.replace(new RegExp(CONTROL_CHARACTERS.source, "g"), "").slice(0, 255) : "";
+  return clean === "" ? null : clean;
 }
 
 // Counted as it arrives, whatever the Content-Length said (a chunked body has none).
@@ -93,7 +101,7 @@ function readMultipart(req: Request, body: AsyncIterable<Uint8Array>): Promise<S
         return;
       }
       current = stream;
-      push({ name: info.filename ? info.filename.slice(0, 255) : null, stream: stream as unknown as AsyncIterable<Uint8Array> });
+      push({ name: fileName(info.filename), stream: stream as unknown as AsyncIterable<Uint8Array> });
       start();
     });
     bb.on("error", (cause) => {

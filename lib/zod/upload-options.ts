@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { mappingSpecSchema } from "../import/mapped-csv";
 import { IMPORT_FORMATS } from "../import/formats";
+import { CONTROL_CHARACTERS } from "../import/stored-text";
 import type { ImportOptions } from "../data/imports/imports";
 
 // The options of a scan upload, as query parameters (API) or form fields (API and upload page).
@@ -18,7 +19,14 @@ const mappingName = z.string().trim().regex(MAPPING_NAME, { error: "a mapping na
 export const uploadOptionsSchema = z
   .object({
     format: z.enum(["auto", ...IMPORT_FORMATS], { error: `format must be auto or one of ${IMPORT_FORMATS.join(", ")}` }).default("auto"),
-    organization: z.string().trim().max(200).optional().transform((v) => v || undefined),
+    // A NUL in it failed the upload with a 500 on PostgreSQL, which stores none (found by fuzzing).
+    organization: z
+      .string()
+      .trim()
+      .max(200)
+      .refine((v) => !CONTROL_CHARACTERS.test(v), { error: "organization must not contain control characters" })
+      .optional()
+      .transform((v) => v || undefined),
     scannedAt: scannedAt.optional(),
     mapping: mappingName.optional(),
     mappingSpec: z
