@@ -96,6 +96,10 @@ function readMultipart(req: Request, body: AsyncIterable<Uint8Array>): Promise<S
       if (!started) fields[name] = value;
     });
     bb.on("file", (name, stream, info) => {
+      // A failing body fails the stream being read (below, or by busboy): its reader gets the error through its own
+      // listener and through files(). A stream nobody reads (a file the parser skipped, another field) has none, and an
+      // error event without one is thrown outside the request, which ends the process. Found by fuzzing.
+      stream.on("error", () => {});
       if (name !== "file") {
         stream.resume();
         return;
