@@ -48,6 +48,13 @@ function fileName(name: string | null | undefined): string | null {
   return clean === "" ? null : clean;
 }
 
+// Ends the reader's iterators (which leaves the stream whole) and lets the rest of the part flow away: a stream with a
+// 'readable' listener (an iterator's) ignores resume().
+async function dropRest(part: { stream: Readable; readers: AsyncIterator<Uint8Array>[] }): Promise<void> {
+  for (const it of part.readers) await it.return?.();
+  if (!part.stream.readableEnded && !part.stream.destroyed) part.stream.resume();
+}
+
 // Counted as it arrives, whatever the Content-Length said (a chunked body has none).
 async function* limited(body: AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<Uint8Array> {
   let total = 0;
@@ -68,22 +75,31 @@ function readMultipart(req: Request, body: AsyncIterable<Uint8Array>): Promise<S
       return;
     }
     const fields: Record<string, string> = {};
-    const queue: (UploadFile | Error | null)[] = [];
+    // A part's stream, and the iterators its reader took of it (none: the reader skipped the file).
+    type Part = { file: UploadFile; stream: Readable; readers: AsyncIterator<Uint8Array>[] };
+    const queue: (Part | Error | null)[] = [];
     let wake: (() => void) | null = null;
     let current: Readable | null = null;
+    let handedOut: Part | null = null;
     let started = false;
-    const push = (item: UploadFile | Error | null) => {
+    const push = (item: Part | Error | null) => {
       queue.push(item);
       wake?.();
     };
     async function* files(): AsyncGenerator<UploadFile> {
       for (;;) {
+        // Asking for the next file, the reader is done with the last one; and busboy reaches the next part only once that
+        // one is read to its end. What the reader left of it (a file the import skips, or stops reading at a bad row) is
+        // read and dropped here: else the upload waited forever (found by fuzzing). The body's limit still counts it.
+        if (handedOut !== null) await dropRest(handedOut);
+        handedOut = null;
         while (queue.length === 0) await new Promise<void>((r) => (wake = r));
         wake = null;
         const item = queue.shift()!;
         if (item === null) return;
         if (item instanceof Error) throw item;
-        yield item;
+        handedOut = item;
+        yield item.file;
       }
     }
     const start = () => {
@@ -105,7 +121,14 @@ function readMultipart(req: Request, body: AsyncIterable<Uint8Array>): Promise<S
         return;
       }
       current = stream;
-      push({ name: fileName(info.filename), stream: stream as unknown as AsyncIterable<Uint8Array> });
+      // A reader that stops early must not destroy the part (busboy would wait for it forever): files() drops the rest.
+      const readers: AsyncIterator<Uint8Array>[] = [];
+      const reader = () => {
+        const it = stream.iterator({ destroyOnReturn: false }) as AsyncIterator<Uint8Array>;
+        readers.push(it);
+        return it;
+      };
+      push({ file: { name: fileName(info.filename), stream: { [Symbol.asyncIterator]: reader } }, stream, readers });
       start();
     });
     bb.on("error", (cause) => {
