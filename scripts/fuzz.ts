@@ -4,6 +4,7 @@
 // Prints a table of the outcomes and exits non-zero on any crash, 500, hang or unbounded memory.
 //   FUZZ_RUNS=N        inputs per format          FUZZ_SEED=N     repeat a run (the seed is printed at the start)
 //   FUZZ_TARGETS=a,b   only these formats         --replay <dir>/recipe.json   run one saved failing input again
+//   FUZZ_DATABASE_URL=postgresql://…/db   a scratch PostgreSQL database instead (migrated, written to, kept)
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { FAILURES_DIR } from "./fuzz/failure-file";
@@ -13,6 +14,7 @@ import { describe, type Recipe } from "./fuzz/recipe";
 import { runTarget } from "./fuzz/run-target";
 import { TARGET_IDS, type TargetId } from "./fuzz/samples";
 import { table, type TargetStats } from "./fuzz/stats";
+import { catchUncaught, checkUncaught } from "./fuzz/uncaught";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
@@ -29,10 +31,11 @@ if (unknown.length > 0 || !(RUNS > 0) || !Number.isInteger(SEED)) {
   process.exit(2);
 }
 
-// A database of its own, migrated as the integration tests do, removed at the end.
+// A database of its own, migrated as the integration tests do: a temporary SQLite file, removed at the end, unless
+// FUZZ_DATABASE_URL names one (PostgreSQL stores less than SQLite: no NUL, no year 0).
 const DB = `data/fuzz-${process.pid}.db`;
 mkdirSync("data", { recursive: true });
-process.env.DATABASE_URL = `file:./${DB}`;
+process.env.DATABASE_URL = process.env.FUZZ_DATABASE_URL || `file:./${DB}`;
 const removeDatabase = () => [DB, `${DB}-journal`, `${DB}-wal`, `${DB}-shm`].forEach((f) => rmSync(f, { force: true }));
 removeDatabase();
 execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], { stdio: "pipe", env: process.env });
@@ -46,15 +49,18 @@ const replay = process.argv.indexOf("--replay");
 if (replay !== -1) {
   const recipe = JSON.parse(readFileSync(process.argv[replay + 1], "utf8")) as Recipe;
   console.log(`replaying ${describe(recipe)}`);
+  catchUncaught();
   try {
     const { parser, route: answer } = await fuzzCase(recipe, { route });
+    await checkUncaught();
     console.log({ parser, route: answer });
   } catch (err) {
     console.log(String(err), (err as { detail?: string }).detail ?? "");
     code = 1;
   }
 } else {
-  console.log(`npm run fuzz: ${RUNS.toLocaleString("en-US")} inputs per format, FUZZ_SEED=${SEED}, ${TARGETS.length} formats, ${process.env.DATABASE_URL}`);
+  const database = process.env.DATABASE_URL.replace(/\/\/[^@]*@/, "//***@");
+  console.log(`npm run fuzz: ${RUNS.toLocaleString("en-US")} inputs per format, FUZZ_SEED=${SEED}, ${TARGETS.length} formats, ${database}`);
   const watchdog = new HangWatchdog({ limitMs: WATCHDOG_MS, dir: FAILURES_DIR, seed: SEED });
   const started = Date.now();
   const results: TargetStats[] = [];

@@ -83,6 +83,8 @@ const FILE_NAMES = [
   "EXCH01-Cve-2021-27065-ResetVDir.csv", "EXCH01-Cve-2021-26858-DownloadPaths.log", "EXCH01-other.csv", "EXCH01-LogAgeDays.csv",
   "EXCH02-cve-2021-26855.CSV", "out/EXCH03-other.csv", "C:\\out\\EXCH01-LogAgeDays.csv", "-other.csv", "EXCH01-other.csv.zip",
   `${"X".repeat(300)}-other.csv`, "report.csv", "HealthChecker-VulnerabilityReport-20210309101502.json", "",
+  "HealthChecker-VulnerabilityReport-99991231235959.json", "HealthChecker-VulnerabilityReport-00000101000000.json",
+  "HealthChecker-VulnerabilityReport-20210230250000.json", "scan\u0000.csv", "EXCH01\n-other.csv", `${"n".repeat(600)}.csv`, "../../etc/passwd",
 ];
 
 const fileOp: fc.Arbitrary<FileOp> = fc.oneof(
@@ -109,6 +111,7 @@ const upload: fc.Arbitrary<UploadChoice> = fc.record({
   multipart: fc.nat({ max: 3 }).map((n) => n === 3),
   ndjson: fc.nat({ max: 9 }).map((n) => n === 9),
   organization: fc.nat({ max: 9 }).map((n) => n !== 9),
+  organizationName: fc.oneof({ weight: 9, arbitrary: fc.constant(0) }, fc.nat()),
   scannedAt: fc.nat({ max: 4 }).map((n) => n === 4),
   octetStream: fc.nat({ max: 4 }).map((n) => n === 4),
 });
@@ -128,7 +131,8 @@ export function recipeOf(id: TargetId, weights: RecipeWeights = DEFAULT_WEIGHTS)
   return fc.record({
     target: fc.constant(id),
     sample: fc.nat({ max: t.samples.length - 1 }),
-    fileOps: several ? fc.array(fileOp, { maxLength: 3 }) : fc.constant([]),
+    // One file renamed or sent twice (two imports in one upload); a run's files also dropped.
+    fileOps: fc.array(fileOp, { maxLength: several ? 3 : 1 }),
     edits: fc.array(edit(id, weights), { maxLength: 5 }),
     zipTricks: t.zip ? fc.array(zipTrick, { maxLength: 2 }) : fc.constant([]),
     zipEdits: t.zip ? fc.array(fc.oneof({ weight: 3, arbitrary: mutation }, truncate), { maxLength: 2 }) : fc.constant([]),

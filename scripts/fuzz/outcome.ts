@@ -31,12 +31,14 @@ export interface RouteOutcome {
   ms: number;
 }
 
-/** Resolves as `work` does, or fails with a hang after `ms`; the timer never keeps the process alive. */
+/**
+ * Resolves as `work` does, or fails with a hang after `ms`. The timer keeps the process alive: work waiting on a
+ * promise nothing will settle leaves the event loop empty, and Node would exit in silence instead of reporting it.
+ */
 export async function withTimeLimit<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new FuzzFailure("hang", `${what} did not finish within ${ms} ms`)), ms);
-    timer.unref();
   });
   try {
     return await Promise.race([work, limit]);

@@ -70,11 +70,15 @@ function rowProblem(row: ScanRowInput): string | null {
   if (typeof row.organization !== "string" || row.organization.trim() === "") return "a row without an organization";
   if (row.organization.length > MAX_ORGANIZATION_CHARS) return `an organization of ${row.organization.length} characters`;
   if (!storable(row.scannedAt)) return `a scan time the databases cannot store (${String(row.scannedAt)})`;
+  if ([row.hostname, row.organization, row.ipAddress ?? "", ...row.indicators].some(hasNul)) return "a NUL, which PostgreSQL cannot store";
   for (const f of row.findings ?? []) {
     if (f.seenAt !== null && !storable(f.seenAt)) return `a finding's time the databases cannot store (${String(f.seenAt)})`;
+    if (hasNul(f.type) || hasNul(f.detail)) return "a finding with a NUL, which PostgreSQL cannot store";
   }
   return null;
 }
+
+const hasNul = (text: string) => text.includes("\u0000");
 
 // PostgreSQL's timestamp has no year 0 and no five-digit years (SQLite keeps any text, and reads it back wrong).
 const storable = (time: unknown) => time instanceof Date && time.getUTCFullYear() >= 1 && time.getUTCFullYear() <= 9999;

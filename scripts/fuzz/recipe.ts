@@ -30,6 +30,8 @@ export interface UploadChoice {
   ndjson: boolean;
   /** organization= (the formats that name none need it) */
   organization: boolean;
+  /** which of ORGANIZATIONS it is (0: the plain one) */
+  organizationName: number;
   /** scannedAt= */
   scannedAt: boolean;
   /** another raw Content-Type than the target's */

@@ -4,7 +4,7 @@
 // A 5xx, another shape, or an error thrown out of the handler is a failure.
 import { FuzzFailure, type RouteOutcome } from "./outcome";
 import type { FuzzInput } from "./recipe";
-import { FUZZ_ORGANIZATION } from "./samples";
+import { ORGANIZATIONS } from "./samples";
 
 export type Handler = (req: Request) => Promise<Response>;
 
@@ -14,7 +14,7 @@ export function uploadRequest(input: FuzzInput, token: string): Request {
   const query = new URLSearchParams();
   if (u.dryRun) query.set("dryRun", "1");
   // Formats that name no organization need one; for the others, one given wins over the file's.
-  if (target.organization !== null ? u.organization : !u.organization) query.set("organization", FUZZ_ORGANIZATION);
+  if (target.organization !== null ? u.organization : !u.organization) query.set("organization", ORGANIZATIONS[u.organizationName % ORGANIZATIONS.length]);
   if (u.explicitFormat) query.set("format", target.format);
   if (target.mappingSpec !== null) query.set("mappingSpec", JSON.stringify(target.mappingSpec));
   if (u.scannedAt) query.set("scannedAt", "2021-03-09T10:00:00Z");

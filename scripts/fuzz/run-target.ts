@@ -12,6 +12,7 @@ import { describe, type Recipe } from "./recipe";
 import type { Handler } from "./route-run";
 import type { TargetId } from "./samples";
 import { newStats, record, type TargetStats } from "./stats";
+import { catchUncaught, checkUncaught } from "./uncaught";
 
 export interface RunOptions {
   runs: number;
@@ -27,33 +28,31 @@ export interface RunOptions {
 
 const BATCH = 500;
 
-// Errors thrown outside any input's promise (a library's callback): they would end a server process, so the input
-// running when one is seen fails with it.
-let uncaught: unknown = null;
-process.on("uncaughtException", (err) => (uncaught ??= err));
-process.on("unhandledRejection", (err) => (uncaught ??= err));
-const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 export async function runTarget(id: TargetId, options: RunOptions): Promise<TargetStats> {
+  catchUncaught();
   const stats = newStats(id);
   const peak = new PeakHeap();
   const started = Date.now();
   let baseline: number | null = null;
   let recording = true;
+  // A hang leaves its work running (a lock held, a stream half read), so inputs after it may fail for its sake:
+  // its input is reported as it was, not shrunk.
+  let hung = false;
 
   const property = fc.asyncProperty(recipeOf(id), async (recipe: Recipe) => {
+    if (hung) return;
     options.watchdog.start(recipe);
     try {
       const result = await fuzzCase(recipe, { route: options.route });
-      await settle();
-      await settle();
-      if (uncaught !== null) throw crashOutside();
+      await checkUncaught();
       const heap = peak.take();
       if (heap > options.peakHeapLimitMb) throw new FuzzFailure("heap", `the heap reached ${Math.round(heap)} MB (limit ${options.peakHeapLimitMb} MB)`);
       stats.peakHeapMb = Math.max(stats.peakHeapMb, heap);
       if (recording) record(stats, result, describe(recipe));
     } catch (err) {
       recording = false; // shrinking runs are not inputs of the run
+      hung = err instanceof FuzzFailure && err.kind === "hang";
       throw err;
     } finally {
       options.watchdog.end();
@@ -81,12 +80,6 @@ export async function runTarget(id: TargetId, options: RunOptions): Promise<Targ
   }
   peak.stop();
   return stats;
-}
-
-function crashOutside(): FuzzFailure {
-  const err = uncaught as Error | null;
-  uncaught = null;
-  return new FuzzFailure("crash", `an error was thrown outside the request: ${err?.message ?? String(err)}`, err?.stack);
 }
 
 function report(id: TargetId, details: fc.RunDetails<[Recipe]>, seed: number, log: (line: string) => void): void {

@@ -33,6 +33,10 @@ const text = (s: string) => Buffer.from(s, "utf8");
 
 /** The organization uploads of formats that name none are sent with. */
 export const FUZZ_ORGANIZATION = "Fuzz Org";
+/** organization= as people and scripts send it: padded, at and past its limit, with control or unusual characters. */
+export const ORGANIZATIONS: readonly string[] = [
+  FUZZ_ORGANIZATION, "  fuzz org  ", "o".repeat(200), "o".repeat(201), "Fuzz\u0000Org", "Fuzz\nOrg", "Gen\u00e8ve \u20ac", "\u202eevil", "CN=Fuzz,CN=Microsoft Exchange",
+];
 
 // Health Checker puts its run time in the file name, which decides an ambiguous ReportDate ("3/9/2021").
 export const HEALTH_CHECKER_NAME = "HealthChecker-VulnerabilityReport-20210309101502.json";
