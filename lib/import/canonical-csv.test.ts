@@ -132,6 +132,10 @@ describe("parseCanonicalCsv: rejected rows", () => {
     ["unknown mitigation", row({ mit: "yes" }), /mitigation "yes" is not recognised; use eomt, eomtv2, eems, url-rewrite/],
     ["long hostname", row({ host: "h".repeat(256) }), /hostname is longer than 255 characters/],
     ["long organization", row({ org: "o".repeat(201) }), /organization is longer than 200 characters/],
+    // Found by fuzzing: PostgreSQL stores no NUL, and one failed the import with a 500.
+    ["NUL in the hostname", row({ host: "MAIL\u000001" }), /hostname or indicators contains a NUL character/],
+    ["NUL in the organization", row({ org: "Acme\u0000" }), /contains a NUL character/],
+    ["NUL in an indicator", row({ ind: "C:\\a\u0000.aspx" }), /contains a NUL character/],
     ["too few fields", "Acme,MAIL01,15.1.2176.9", /Expected 7 fields as in the header, found 3/],
     ["too many fields", `${row()},extra`, /Expected 7 fields as in the header, found 8/],
   ];

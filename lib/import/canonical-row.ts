@@ -3,6 +3,7 @@ import { isIP } from "node:net";
 import { MITIGATION_IDS, mitigationId } from "../domain/campaigns/mitigation-ids";
 import { parseBuild } from "../domain/exchange";
 import { MAX_HOSTNAME_CHARS, MAX_ORGANIZATION_CHARS } from "./limits";
+import { hasNul } from "./stored-text";
 
 export interface CanonicalRow {
   organization: string;
@@ -78,6 +79,8 @@ export function toRecord(
   else if (scannedMs < EARLIEST_SCAN_MS) problems.push(`scanned_at ${quote(scanned)} is before 2000`);
 
   if (indicators.length > MAX_INDICATORS_LENGTH) problems.push(`indicators is longer than ${MAX_INDICATORS_LENGTH} characters`);
+  // PostgreSQL stores no NUL (stored-text.ts); in our own CSV one means a file saved in another encoding or damaged.
+  if (hasNul(organization) || hasNul(hostname) || hasNul(indicators)) problems.push("organization, hostname or indicators contains a NUL character");
   // url-rewrite is what EOMT applies, and what some scripts call it.
   const mitigationKnown = mitigation === "" ? null : mitigationId(mitigation);
   if (mitigation !== "" && mitigationKnown === null) {

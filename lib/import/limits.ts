@@ -8,6 +8,20 @@ import { ImportFileError } from "./import-file-error";
  * committed; real files name a few (Test-ProxyLogon, Health Checker) to tens of thousands (a fleet inventory).
  */
 export const MAX_SERVERS_PER_FILE = 250_000;
+/**
+ * The times a tool's file may state (a report's date, a host's scan start, when a finding was written): no Exchange
+ * scan or finding predates 2000, and PostgreSQL's timestamp stores neither year 0 nor a year past 9999 (one such time
+ * failed the whole import with a 500). Found by fuzzing: .NET's /Date(-999999999999999)/, an nmap starttime of 12
+ * digits, a Test-ProxyLogon date of year 0000.
+ */
+export const EARLIEST_TOOL_TIME_MS = Date.UTC(2000, 0, 1);
+export const LATEST_TOOL_TIME_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** The time a tool's file states, or null when it is no real one: the file then states none, as with unreadable text. */
+export function toolTime(ms: number): Date | null {
+  return Number.isFinite(ms) && ms >= EARLIEST_TOOL_TIME_MS && ms <= LATEST_TOOL_TIME_MS ? new Date(ms) : null;
+}
+
 /** DNS names are at most 253 characters; NetBIOS names 15. */
 export const MAX_HOSTNAME_CHARS = 255;
 /** As the canonical CSV's organization column. */

@@ -45,6 +45,7 @@ describe("columnMappingSchema", () => {
     ["no columns", { name: "x" }, "columns", /required/],
     ["a blank fixed organization", { ...RMM, fixed: { organization: " " } }, "fixed.organization", /not be empty/],
     ["a fixed organization over 200 characters", { ...RMM, fixed: { organization: "o".repeat(201) } }, "fixed.organization", /at most 200/],
+    ["a fixed organization with a NUL", { ...RMM, fixed: { organization: "Ac\u0000me" } }, "fixed.organization", /control characters/],
     ["an unknown fixed value", { ...RMM, fixed: { hostname: "EX1" } }, "fixed", /organization and scanned_at only/],
     ["a US date", { ...RMM, fixed: { scanned_at: "03/09/2021" } }, "fixed.scanned_at", /ISO 8601 date \(2021-03-09\) or date-time with Z or an offset/],
     ["a date-time without a zone", { ...RMM, fixed: { scanned_at: "2021-03-10T09:00:00" } }, "fixed.scanned_at", /ISO 8601/],

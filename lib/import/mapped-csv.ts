@@ -7,6 +7,8 @@ import type { CanonicalColumn } from "./csv-header";
 const MAX_HEADER_NAME_LENGTH = 200;
 const MAX_ORGANIZATION_LENGTH = 200; // as the parser's row check
 const EARLIEST_SCAN_MS = Date.UTC(2000, 0, 1); // as the parser's row check
+// As stored-text.ts's (not imported: this module stays zod and types): PostgreSQL stores no NUL.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 const headerName = z
   .string({ error: (issue) => (issue.input === undefined ? "is required: name the column of the file that holds it" : "must be a header name (a string)") })
@@ -54,6 +56,7 @@ const fixedSchema = z.strictObject(
       .trim()
       .min(1, "must not be empty (leave it out instead)")
       .max(MAX_ORGANIZATION_LENGTH, `must be at most ${MAX_ORGANIZATION_LENGTH} characters`)
+      .refine((v) => !CONTROL_CHARACTERS.test(v), "must not contain control characters")
       .optional(),
     scanned_at: scanDate.optional(),
   },

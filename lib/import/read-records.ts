@@ -15,6 +15,7 @@ import { parseNmapXml } from "./parsers/nmap-xml";
 import { parseTestProxyLogon, type TestProxyLogonFile } from "./parsers/test-proxylogon";
 import type { DetectedFile, ImportJob } from "./plan-imports";
 import type { ScanRowInput } from "./scan-row";
+import { hasNul, withoutNul } from "./stored-text";
 import { zipEntries } from "./zip-entries";
 
 import { formatInfo, type ImportFormat } from "./formats";
@@ -108,10 +109,11 @@ function toRow(o: ScanObservation, organization: string | null, options: ReadOpt
       `The file's organization is longer than ${MAX_ORGANIZATION_CHARS} characters; give one with organization=NAME.`,
     );
   }
+  // A NUL the tool's file holds is kept as U+FFFD: a finding must not be lost, and PostgreSQL stores no NUL.
   return {
-    organization: org,
-    hostname: o.hostname,
-    ipAddress: o.ipAddress,
+    organization: withoutNul(org),
+    hostname: withoutNul(o.hostname),
+    ipAddress: o.ipAddress === null ? null : withoutNul(o.ipAddress),
     build: o.build,
     scannedAt: options.scannedAt ?? o.scannedAt ?? options.now,
     indicators: [],
@@ -119,8 +121,8 @@ function toRow(o: ScanObservation, organization: string | null, options: ReadOpt
     patchEvidence: o.online ? o.patchEvidence : "offline",
     toolVerdict: o.toolVerdict,
     logAgeDays: o.compromiseCheck?.logAgeDays ?? null,
-    signals: o.signals ?? [],
-    findings: o.indicators,
+    signals: (o.signals ?? []).map(withoutNul),
+    findings: o.indicators.map((f) => (hasNul(f.type) || hasNul(f.detail) ? { ...f, type: withoutNul(f.type), detail: withoutNul(f.detail) } : f)),
   };
 }
 

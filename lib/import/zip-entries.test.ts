@@ -45,6 +45,33 @@ describe("zipEntries", () => {
     expect(await readAll(pieces(zip, 7))).toEqual(expected);
   });
 
+  // Found by the fuzzer (scripts/fuzz): yauzl's own fd reader ran the queued first read of a skipped stored entry
+  // after its stream was destroyed, an uncaught TypeError that ended the process (the server, for an upload).
+  it("lets the consumer skip stored entries unread, without an error outside the generator", async () => {
+    const zip = makeZip([
+      { name: "notes.txt", data: "unrelated\n".repeat(100), method: 0 },
+      { name: "readme.md", data: "also skipped", method: 0 },
+      { name: "EXCH01-other.csv", data: "a,b\n", method: 0 },
+    ]);
+    const before = await spoolDirs();
+    const uncaught: unknown[] = [];
+    const record = (err: unknown) => void uncaught.push(err);
+    process.on("uncaughtException", record);
+    try {
+      const names: string[] = [];
+      for await (const entry of zipEntries(zip)) {
+        names.push(entry.name);
+        if (entry.name.endsWith(".csv")) expect(await text(entry.stream)).toBe("a,b\n");
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the queued reads ran by now
+      expect(names).toEqual(["notes.txt", "readme.md", "EXCH01-other.csv"]);
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off("uncaughtException", record);
+    }
+    expect(await spoolDirs()).toEqual(before);
+  });
+
   it("turns the backslashes of Windows PowerShell's Compress-Archive into slashes", async () => {
     const zip = makeZip([{ name: "out\\EXCH01-other.csv", data: "x" }]);
     expect((await readAll(zip)).map((e) => e.name)).toEqual(["out/EXCH01-other.csv"]);

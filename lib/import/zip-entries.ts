@@ -5,8 +5,11 @@
 // headers are written by whoever made the file. Decisions:
 // - Each entry's stream is valid until the next entry is asked for: an unread or half-read stream is then
 //   destroyed (the consumer skipped it). Consume entries as they come, not by collecting them first.
-// - The fd is opened here and handed to yauzl.fromFd (autoClose off) so that it is closed in `finally` even
-//   when an entry stream was destroyed mid-read (yauzl's own ref-counting never releases those).
+// - The file is read through a FileHandle of our own (HandleReader), not yauzl.fromFd: yauzl's fd reader queues
+//   reads and runs a queued one after its stream was destroyed, which throws outside any promise (an uncaught
+//   TypeError that ends the process) whenever an entry is skipped while its first read waits, as a stored entry's
+//   does. A FileHandle read checks its stream when it lands, and closing the handle in `finally` waits for reads
+//   still running, so the handle is closed even when an entry stream was destroyed mid-read.
 // - An entry inflating past its declared size is treated as a bomb (zip_too_large), the classic lying-header
 //   trick; one that ends short of it is malformed_zip.
 import { createWriteStream } from "node:fs";
@@ -54,7 +57,7 @@ export async function* zipEntries(
     if (Buffer.isBuffer(source)) await writeFile(path, source, { mode: 0o600 });
     else await pipeline(Readable.from(source), createWriteStream(path, { flags: "wx", mode: 0o600 }));
     handle = await open(path, "r");
-    const zipfile = await openZip(handle.fd);
+    const zipfile = await openZip(new HandleReader(handle), (await handle.stat()).size);
     zipfile.on("error", (err: unknown) => (failure ??= malformed(err)));
     if (zipfile.entryCount > maxEntries) throw tooLarge(`it has ${zipfile.entryCount} entries (limit ${maxEntries})`);
 
@@ -105,11 +108,57 @@ export async function* zipEntries(
   }
 }
 
-function openZip(fd: number): Promise<ZipFile> {
+function openZip(reader: HandleReader, size: number): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
     const options = { lazyEntries: true, autoClose: false, validateEntrySizes: false, strictFileNames: false };
-    yauzl.fromFd(fd, options, (err, zipfile) => (err ? reject(malformed(err)) : resolve(zipfile)));
+    yauzl.fromRandomAccessReader(reader, size, options, (err, zipfile) => (err ? reject(malformed(err)) : resolve(zipfile)));
   });
+}
+
+// Positional reads of the spooled file, for yauzl: its central directory (`read`) and each entry's bytes.
+class HandleReader extends yauzl.RandomAccessReader {
+  constructor(private readonly handle: FileHandle) {
+    super();
+  }
+
+  override _readStreamForRange(start: number, end: number): Readable {
+    return new RangeStream(this.handle, start, end);
+  }
+
+  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (err: Error | null, bytesRead?: number) => void): void {
+    this.handle.read(buffer, offset, length, position).then(
+      ({ bytesRead }) => callback(null, bytesRead),
+      (err: Error) => callback(err),
+    );
+  }
+}
+
+// The bytes [start, end) of the file. A read that lands after the stream was destroyed is dropped.
+class RangeStream extends Readable {
+  constructor(
+    private readonly handle: FileHandle,
+    private position: number,
+    private readonly end: number,
+  ) {
+    super();
+  }
+
+  override _read(size: number): void {
+    const length = Math.min(size, this.end - this.position);
+    if (length <= 0) {
+      this.push(null);
+      return;
+    }
+    this.handle.read(Buffer.allocUnsafe(length), 0, length, this.position).then(
+      ({ bytesRead, buffer }) => {
+        if (this.destroyed) return;
+        if (bytesRead === 0) return void this.push(null); // the file ends early: yauzl's byte count reports it
+        this.position += bytesRead;
+        this.push(buffer.subarray(0, bytesRead));
+      },
+      (err: Error) => this.destroy(err),
+    );
+  }
 }
 
 function nextEntry(zipfile: ZipFile): Promise<Entry | null> {

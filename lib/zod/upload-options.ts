@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { mappingSpecSchema } from "../import/mapped-csv";
 import { IMPORT_FORMATS } from "../import/formats";
+import { CONTROL_CHARACTERS } from "../import/stored-text";
 import type { ImportOptions } from "../data/imports/imports";
 
 // The options of a scan upload, as query parameters (API) or form fields (API and upload page).
@@ -21,10 +22,12 @@ export const uploadOptionsSchema = z
       .enum(["auto", ...IMPORT_FORMATS], { error: `format must be auto or one of ${IMPORT_FORMATS.join(", ")}` })
       .default("auto")
       .describe("the files' format; auto: told from the content, the file name only a hint"),
+    // A NUL in it failed the upload with a 500 on PostgreSQL, which stores none (found by fuzzing).
     organization: z
       .string()
       .trim()
       .max(200)
+      .refine((v) => !CONTROL_CHARACTERS.test(v), { error: "organization must not contain control characters" })
       .optional()
       .transform((v) => v || undefined)
       .describe("the organization of the whole upload, winning over what the files say; a new name creates it. Required for Test-ProxyLogon, nmap and Nessus files"),

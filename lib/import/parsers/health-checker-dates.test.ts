@@ -76,6 +76,18 @@ describe("parseHealthChecker: ReportDate in the server's locale", () => {
     expect(ambiguous.message).toMatch(/day-first or month-first/);
   });
 
+  // Found by fuzzing: PostgreSQL stores neither year 0 nor a year past 9999, and such a time failed the import with a 500.
+  it("takes a time before 2000 or after 9999 for no date: the file name's time, else the file is rejected", async () => {
+    const name = "HealthChecker-VulnerabilityReport-20210309101300.json";
+    for (const reportDate of ["/Date(-999999999999999)/", "/Date(999999999999999)/", "/Date(-1)/", "0000-01-01T00:00:00Z", "1999-12-31 23:59:59"]) {
+      expect(await timeOf(reportDate, name), reportDate).toBe("2021-03-09T10:13:00.000Z");
+      expect((await rejection(report({ Organization: "Acme", ReportDate: reportDate }))).code, reportDate).toBe("scan_time_unknown");
+    }
+    expect(await timeOf("/Date(253402300799999)/")).toBe("9999-12-31T23:59:59.999Z");
+    expect(await timeOf("2000-01-01T00:00:00Z")).toBe("2000-01-01T00:00:00.000Z");
+    expect((await rejection(report({ Organization: "Acme", ReportDate: "3/9/2021 10:15:02 AM" }), { fileName: "HealthChecker-VulnerabilityReport-19990309101300.json" })).code).toBe("scan_time_unknown");
+  });
+
   it("issue 8 item 3: the upload's scannedAt wins over ReportDate and the file name", async () => {
     const at = new Date("2021-04-01T00:00:00Z");
     const text = report({ Organization: "Acme", ReportDate: "3/9/2021 10:15:02 AM" });

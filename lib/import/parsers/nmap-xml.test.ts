@@ -48,6 +48,15 @@ describe("parseNmapXml: the sample scan", () => {
     expect((await one(host("", "")))?.scannedAt).toEqual(new Date(1615280400 * 1000));
   });
 
+  // Found by fuzzing: a twelve-digit starttime is a year past 9999, which PostgreSQL cannot store (a 500 on import).
+  it("takes a start time before 2000 or after 9999 for none: the run's, else the upload's", async () => {
+    expect((await one(host("", 'starttime="999999999999"')))?.scannedAt).toEqual(new Date(1615280400 * 1000));
+    expect((await one(host("", 'starttime="0"')))?.scannedAt).toEqual(new Date(1615280400 * 1000));
+    const noTime = `<?xml version="1.0"?>\n<nmaprun start="253402300800">\n${host("", 'starttime="946684799"')}\n</nmaprun>\n`;
+    expect(observations(await parse(noTime))[0].scannedAt).toBeNull();
+    expect((await one(host("", 'starttime="253402300799"')))?.scannedAt).toEqual(new Date("9999-12-31T23:59:59Z"));
+  });
+
   it("is recognised by looksLikeNmapXml, and other formats are not", () => {
     expect(looksLikeNmapXml(SAMPLE.toString("utf8").slice(0, 1024))).toBe(true);
     expect(looksLikeNmapXml("organization,hostname\n")).toBe(false);

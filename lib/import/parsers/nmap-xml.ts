@@ -4,7 +4,7 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { BUILD_IN_TEXT, BUILD_SOURCE, normalizeBuild } from "../build-text";
 import { ImportFileError } from "../import-file-error";
-import { MAX_HOSTNAME_CHARS, ServerCounter } from "../limits";
+import { MAX_HOSTNAME_CHARS, ServerCounter, toolTime } from "../limits";
 import type { ObservationRecord, ScanObservation } from "../observation";
 import { decodeText, sniffEncoding } from "../text-decode";
 
@@ -230,9 +230,10 @@ function betterBuild(current: string | null, found: string): string {
   return current.split(".").length < found.split(".").length ? found : current;
 }
 
+// A time outside the years a scan can have (start="0", twelve digits) is none: the run's, or the upload's, is used.
 function unixSeconds(value: string | undefined): Date | null {
   if (value === undefined || !/^\d{1,12}$/.test(value.trim())) return null;
-  return new Date(Number(value.trim()) * 1000);
+  return toolTime(Number(value.trim()) * 1000);
 }
 
 function toRecord(host: Host, scannedAt: Date | null): ObservationRecord {

@@ -12,6 +12,8 @@
 //   day-first in most other locales: when both numbers could be the month and differ (3/9/2021), the text
 //   alone cannot say which day it is, and the caller must decide (the file name's time, or the upload's).
 // - Without a zone, the time is read as UTC: at most a few hours off, and the same on every importing machine.
+// - A time before 2000 or after 9999 is no report's (toolTime): not a date, like unreadable text.
+import { toolTime } from "../limits";
 
 export type ReportTime =
   | { kind: "time"; at: Date }
@@ -80,8 +82,7 @@ const FILE_NAME_TIME = /HealthChecker-VulnerabilityReport-(\d{4})(\d\d)(\d\d)(\d
 export function fileNameTime(name: string | null | undefined): Date | null {
   const m = typeof name === "string" ? FILE_NAME_TIME.exec(name.slice(-300)) : null;
   if (m === null) return null;
-  const ms = utc(Number(m[1]), Number(m[2]), Number(m[3]), { hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6]) });
-  return Number.isNaN(ms) ? null : new Date(ms);
+  return toolTime(utc(Number(m[1]), Number(m[2]), Number(m[3]), { hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6]) }));
 }
 
 function toHour(hour: number, marker: "am" | "pm" | null, given: boolean): number | null {
@@ -100,5 +101,6 @@ function utc(year: number, month: number, day: number, t: { hour: number; minute
 }
 
 function time(ms: number): ReportTime | null {
-  return Number.isFinite(ms) ? { kind: "time", at: new Date(ms) } : null;
+  const at = toolTime(ms);
+  return at === null ? null : { kind: "time", at };
 }

@@ -57,6 +57,15 @@ describe("parseToolDate", () => {
     expect(parseToolDate("04.03.2021 13:05:00")).toEqual(new Date("2021-03-04T13:05:00Z"));
   });
 
+  // Found by fuzzing: PostgreSQL stores no year 0 (a finding dated 0000 failed the import with a 500).
+  it("returns null for a time before 2000 or after 9999", () => {
+    for (const s of ["0000-03-03T00:00:00Z", "0000-03-03", "1/1/1601 12:00:00 AM", "3/3/0021", "12/31/1999 23:59:59"]) {
+      expect(parseToolDate(s), s).toBeNull();
+    }
+    expect(parseToolDate("9999-12-31T23:59:59.999Z")).toEqual(new Date("9999-12-31T23:59:59.999Z"));
+    expect(parseToolDate("1/1/2000 12:00:00 AM")).toEqual(new Date("2000-01-01T00:00:00Z"));
+  });
+
   it("returns null for other text and for dates that do not exist", () => {
     for (const s of ["", "yesterday", "2/30/2021", "3/4/2021 13:00:00 PM", "3/4/2021 24:00", "2021-13-01"]) {
       expect(parseToolDate(s), s).toBeNull();

@@ -2,6 +2,7 @@
 // their physical line numbers, and the date formats PowerShell writes. Pure helpers.
 import { pipeline, Readable } from "node:stream";
 import { CsvError, Parser, type Options } from "csv-parse";
+import { toolTime } from "../limits";
 import { decodeText } from "../text-decode";
 
 export interface CsvRow {
@@ -133,15 +134,15 @@ const CULTURE = /^(\d{1,2})([./])(\d{1,2})\2(\d{4})(?:[ T]+(\d{1,2}):(\d\d)(?::(
 // The tools write local server time without a zone, which the file does not name: such times are read as
 // UTC, which is at most a few hours off but the same on every machine that imports the file. Slash dates are
 // month-first (en-US, PowerShell's most common culture) unless the first number cannot be a month; dotted
-// dates are day-first. Returns null for text that is not one of these dates.
+// dates are day-first. Returns null for text that is not one of these dates, and for a time outside the years a
+// finding can have (toolTime: 1/1/1601, the time PowerShell prints for a file time of zero, or year 0000).
 export function parseToolDate(text: string): Date | null {
   const s = text.trim();
   const iso = ISO.exec(s);
   if (iso !== null) {
     // A date alone is already UTC to Date.parse; a date-time without a zone would be the importer's local time.
     const text = s.replace(" ", "T");
-    const ms = Date.parse(iso[1] !== undefined || s.length === 10 ? text : `${text}Z`);
-    return Number.isNaN(ms) ? null : new Date(ms);
+    return toolTime(Date.parse(iso[1] !== undefined || s.length === 10 ? text : `${text}Z`));
   }
   const m = CULTURE.exec(s);
   if (m === null) return null;
@@ -156,5 +157,5 @@ export function parseToolDate(text: string): Date | null {
   const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
   // Date.UTC rolls 31/2 over into March; a date that does not exist is not a date.
   const valid = date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
-  return valid ? date : null;
+  return valid ? toolTime(date.getTime()) : null;
 }
