@@ -19,7 +19,8 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export async function startApp(name: string, port: number, { demo = true } = {}): Promise<RunningApp> {
   mkdirSync("data", { recursive: true });
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`data/${name}.db${suffix}`, { force: true });
-  const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
+  // As `npm start` runs it (node with the tsx loader: see scripts/start.ts), so SIGTERM reaches it as sent.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: {
       ...process.env,
       PORT: String(port),
