@@ -20,7 +20,8 @@ export async function startApp(name: string, port: number, { demo = true, databa
   mkdirSync("data", { recursive: true });
   // A database URL given is the caller's (several processes may share it); else a fresh file of this name.
   if (!databaseUrl) for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`data/${name}.db${suffix}`, { force: true });
-  const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
+  // As `npm start` runs it (node with the tsx loader: see scripts/start.ts), so SIGTERM reaches it as sent.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -3,6 +3,7 @@
 // secret, and a graceful stop on SIGTERM: the upload in flight is answered and its import committed, a new connection
 // is refused, every shutdown step is logged, and the process exits 0.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import { connect, createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -56,7 +57,8 @@ const exited = () => new Promise<number | null>((resolve) => (app.exitCode !== n
 beforeAll(async () => {
   url = createEmptyDatabase("server");
   port = await freePort();
-  app = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
+  // As `npm start` runs it (package.json).
+  app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: {
       ...process.env,
       // Not vitest's "test": what the server sets for itself, and what a build wants.
@@ -118,6 +120,14 @@ describe("issue 12 item 6: the production server", () => {
     expect(line.bytes).toBeGreaterThan(100);
     await until("the generated id's log line", () => lines("request").find((l) => l.id === id && l.path === "/api/health"));
     for (const secret of [ADMIN_TOKEN, QUERY_SECRET, COOKIE_SECRET]) expect(stdout).not.toContain(secret);
+  });
+
+  it("runs under node with the tsx loader, never under the tsx command, whose signal relay kills a busy process", () => {
+    // The tsx command passes SIGTERM on and SIGKILLs the process unless it confirms within 30 ms: a server busy
+    // with a synchronous SQLite statement, or a loaded machine, lost its graceful stop that way.
+    const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+    expect(scripts.start).toBe("node --import tsx scripts/start.ts");
+    expect(readFileSync("scripts/start.ts", "utf8")).toMatch(/spawn\(process\.execPath, \["--import", "tsx", "scripts\/serve\.ts"/);
   });
 
   it("on SIGTERM finishes the upload in flight (its import commits), refuses new connections and exits 0", async () => {
