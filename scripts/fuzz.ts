@@ -13,7 +13,7 @@ import { HangWatchdog } from "./fuzz/hang-watchdog";
 import { describe, type Recipe } from "./fuzz/recipe";
 import { runTarget } from "./fuzz/run-target";
 import { TARGET_IDS, type TargetId } from "./fuzz/samples";
-import { table, type TargetStats } from "./fuzz/stats";
+import { table, topCodes, type TargetStats } from "./fuzz/stats";
 import { catchUncaught, checkUncaught } from "./fuzz/uncaught";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
@@ -71,7 +71,7 @@ if (replay !== -1) {
   await watchdog.stop();
   const failures = results.reduce((n, r) => n + r.failures, 0);
   console.log(`\n${table(results)}\n`);
-  for (const r of results) console.log(`slowest ${r.target}: ${Math.round(r.maxMs)} ms, ${r.slowest}`);
+  for (const r of results) console.log(`${r.target}: 4xx ${topCodes(r)}; slowest ${Math.round(r.maxMs)} ms, ${r.slowest}`);
   console.log(`\n${failures === 0 ? "no failures" : `${failures} FAILURES (see above and ${FAILURES_DIR}/)`}; ${Math.round((Date.now() - started) / 1000)} s; FUZZ_SEED=${SEED}`);
   code = failures === 0 ? 0 : 1;
 }

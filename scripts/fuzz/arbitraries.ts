@@ -87,11 +87,13 @@ const FILE_NAMES = [
   "HealthChecker-VulnerabilityReport-20210230250000.json", "scan\u0000.csv", "EXCH01\n-other.csv", `${"n".repeat(600)}.csv`, "../../etc/passwd",
 ];
 
-const fileOp: fc.Arbitrary<FileOp> = fc.oneof(
-  fc.record({ kind: fc.constant("drop-file" as const), file: small }),
-  fc.record({ kind: fc.constant("dup-file" as const), file: small }),
-  fc.record({ kind: fc.constant("rename" as const), file: small, name: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FILE_NAMES) }, fc.string({ maxLength: 40 })) }),
-);
+const dupFile: fc.Arbitrary<FileOp> = fc.record({ kind: fc.constant("dup-file" as const), file: small });
+const rename: fc.Arbitrary<FileOp> = fc.record({
+  kind: fc.constant("rename" as const),
+  file: small,
+  name: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FILE_NAMES) }, fc.string({ maxLength: 40 })),
+});
+const fileOp: fc.Arbitrary<FileOp> = fc.oneof(fc.record({ kind: fc.constant("drop-file" as const), file: small }), dupFile, rename);
 
 const zipTrick: fc.Arbitrary<ZipTrick> = fc.oneof(
   { weight: 3, arbitrary: fc.constant({ kind: "stored" as const }) },
@@ -131,11 +133,16 @@ export function recipeOf(id: TargetId, weights: RecipeWeights = DEFAULT_WEIGHTS)
   return fc.record({
     target: fc.constant(id),
     sample: fc.nat({ max: t.samples.length - 1 }),
-    // One file renamed or sent twice (two imports in one upload); a run's files also dropped.
-    fileOps: fc.array(fileOp, { maxLength: several ? 3 : 1 }),
+    // A run's files dropped, repeated or renamed; one file renamed or sent twice (two imports in one upload) now and then.
+    fileOps: several
+      ? fc.array(fileOp, { maxLength: 3 })
+      : fc.oneof({ weight: 4, arbitrary: fc.constant<FileOp[]>([]) }, fc.oneof(dupFile, rename).map((op) => [op])),
     edits: fc.array(edit(id, weights), { maxLength: 5 }),
     zipTricks: t.zip ? fc.array(zipTrick, { maxLength: 2 }) : fc.constant([]),
-    zipEdits: t.zip ? fc.array(fc.oneof({ weight: 3, arbitrary: mutation }, truncate), { maxLength: 2 }) : fc.constant([]),
+    // Most archives intact, so their files reach the parser; a quarter with their bytes mutated or cut.
+    zipEdits: t.zip
+      ? fc.oneof({ weight: 3, arbitrary: fc.constant<Mutation[]>([]) }, fc.array(fc.oneof({ weight: 3, arbitrary: mutation }, truncate), { minLength: 1, maxLength: 2 }))
+      : fc.constant([]),
     chunk: fc.constantFrom(65_536, 1, 2, 3, 7, 64, 1000, 4096),
     upload: weights.realImports ? upload : upload.map((u) => ({ ...u, dryRun: true })),
   });

@@ -12,6 +12,8 @@ export interface TargetStats {
   /** route: answers by class, and how many inputs were real imports rather than dry runs */
   route2xx: number;
   route4xx: number;
+  /** the 4xx answers by error code */
+  codes: Record<string, number>;
   realImports: number;
   maxMs: number;
   slowest: string;
@@ -22,7 +24,7 @@ export interface TargetStats {
 }
 
 export function newStats(target: string): TargetStats {
-  return { target, inputs: 0, accepted: 0, rejected: 0, refused: 0, route2xx: 0, route4xx: 0, realImports: 0, maxMs: 0, slowest: "", peakHeapMb: 0, heapGrowthMb: 0, failures: 0 };
+  return { target, inputs: 0, accepted: 0, rejected: 0, refused: 0, route2xx: 0, route4xx: 0, codes: {}, realImports: 0, maxMs: 0, slowest: "", peakHeapMb: 0, heapGrowthMb: 0, failures: 0 };
 }
 
 export function record(stats: TargetStats, result: CaseResult, label: string): void {
@@ -32,7 +34,11 @@ export function record(stats: TargetStats, result: CaseResult, label: string): v
   if (result.parser.refused !== null) stats.refused++;
   if (result.route !== null) {
     if (result.route.status < 300) stats.route2xx++;
-    else stats.route4xx++;
+    else {
+      stats.route4xx++;
+      const code = result.route.code ?? "?";
+      stats.codes[code] = (stats.codes[code] ?? 0) + 1;
+    }
     if (!result.input.recipe.upload.dryRun) stats.realImports++;
   }
   const ms = result.parser.ms + (result.route?.ms ?? 0);
@@ -58,6 +64,13 @@ const COLUMNS: Array<[string, (s: TargetStats) => string]> = [
 ];
 
 const count = (n: number) => n.toLocaleString("en-US");
+
+/** The most frequent 4xx codes, for the line under the table: "no_header 312, malformed_csv 40, …". */
+export function topCodes(stats: TargetStats, count = 6): string {
+  const sorted = Object.entries(stats.codes).sort((a, b) => b[1] - a[1]);
+  const shown = sorted.slice(0, count).map(([code, n]) => `${code} ${n.toLocaleString("en-US")}`);
+  return shown.join(", ") + (sorted.length > count ? `, ${sorted.length - count} more` : "");
+}
 
 /** A Markdown table, so the figures paste into the README as they are. */
 export function table(rows: TargetStats[]): string {
