@@ -4,6 +4,8 @@ import { expect, expectNoAxeViolations, SIGNED_OUT, test } from "./fixtures";
 // in: every operation grouped by tag with its parameters, body and answers, links to the schemas; served under the
 // pages' CSP (one policy, with a nonce, not the API's) and breaking none of it; axe in light and dark mode.
 test("issue 12: the API reference shows every operation by tag, under the pages' CSP", async ({ page }) => {
+  // Every operation and schema on one page: axe reads it all, twice, which takes longer than a test's minute on 2 cores.
+  test.slow();
   const refused: string[] = [];
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
