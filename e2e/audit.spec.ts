@@ -68,6 +68,8 @@ test("the audit log names the user and the server, shows addresses as people wri
 });
 
 test("the audit page passes axe in light and dark mode", async ({ page }) => {
+  // A page of events, read by axe twice: about 45 s on a loaded 2-core machine, too close to a test's minute.
+  test.slow();
   await page.goto("/admin/audit");
   await expect(page.getByTestId("audit-table")).toBeVisible();
   await expectNoAxeViolations(page);
