@@ -55,8 +55,11 @@ export function applyHuge(input: Buffer, h: Huge): Buffer {
       return into(filler(10 * MB, "x"));
     case "columns-100k":
       return into(once("columns", () => text("c,".repeat(100_000) + "c\n")));
-    case "rows-20k":
-      return Buffer.concat([before, ...Array.from({ length: 20_000 }, () => withBreak(line)), after]);
+    case "rows-20k": {
+      // 20,000 copies of the line, or as many as fit in 8 MB: copies of a 2 MB line would be 40 GB.
+      const copies = Math.max(1, Math.min(20_000, Math.floor((8 * MB) / Math.max(line.length, 1))));
+      return Buffer.concat([before, ...Array.from({ length: copies }, () => withBreak(line)), after]);
+    }
     case "quote-open-2mb":
       return into(text('"'), filler(2 * MB, "q"));
     case "xml-deep":
