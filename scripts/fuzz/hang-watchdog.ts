@@ -2,6 +2,10 @@
 // stops every timer of the fuzz runner, so the per-input time limit cannot see it. This watchdog runs in a thread of
 // its own: told when each input starts and ends, it saves the input's recipe under data/fuzz-failures/ and ends the
 // process once one has run past its limit, so `npm run fuzz` fails instead of hanging forever.
+// The process can also die at once (out of memory past the heap ceiling), taking the thread with it: each input's
+// recipe is therefore also written to running-<pid>.json there first, and that file is removed when the run ends.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Recipe } from "./recipe";
 
@@ -27,14 +31,19 @@ setInterval(() => {
 
 export class HangWatchdog {
   private readonly worker: Worker;
+  private readonly running: string;
 
   constructor(options: { limitMs: number; dir: string; seed: number | null }) {
     this.worker = new Worker(SOURCE, { eval: true, workerData: options });
     this.worker.unref(); // never what keeps the runner alive
+    mkdirSync(options.dir, { recursive: true });
+    this.running = join(options.dir, `running-${process.pid}.json`);
   }
 
   start(recipe: Recipe): void {
-    this.worker.postMessage({ type: "start", target: recipe.target, recipe: JSON.stringify(recipe, null, 2), at: Date.now() });
+    const text = JSON.stringify(recipe, null, 2);
+    writeFileSync(this.running, text);
+    this.worker.postMessage({ type: "start", target: recipe.target, recipe: text, at: Date.now() });
   }
 
   end(): void {
@@ -42,6 +51,7 @@ export class HangWatchdog {
   }
 
   stop(): Promise<number> {
+    rmSync(this.running, { force: true });
     return this.worker.terminate();
   }
 }
