@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clipSpans, evaluateAcrossCampaigns, rollupOf, rollupStatus } from "./campaign-evaluation";
+import { evaluateAcrossCampaigns, rollupOf, rollupStatus } from "./campaign-evaluation";
+import { clipSpans } from "./span-days";
 import { evaluateServer } from "./status";
 import { STATUSES } from "./statuses";
 import { BUILT_IN_CAMPAIGNS } from "./campaigns/built-in";

@@ -4,7 +4,9 @@
 // from the day it was disclosed: before that it was no emergency, and a 2021 trend must not show every server
 // unpatched against a flaw found in 2022.
 import type { CampaignRules } from "./campaign-rules";
-import type { ServerHistory } from "./facts";
+import type { ScanFacts, ServerHistory } from "./facts";
+import type { Resume } from "./resume";
+import { clipSpans, spliceSpans } from "./span-days";
 import { evaluateServer, type ServerEvaluation, type ServerState, type StatusSpan } from "./status";
 import { STATUSES, type Status } from "./statuses";
 
@@ -19,10 +21,8 @@ export interface ServerAcrossCampaigns {
   /** by campaign id, with spans from the campaign's disclosure on */
   campaigns: Map<string, ServerEvaluation>;
   rollup: ServerEvaluation;
-}
-
-export function clipSpans(spans: readonly StatusSpan[], fromDay: string): StatusSpan[] {
-  return spans.filter((s) => s.toDay === null || s.toDay > fromDay).map((s) => (s.fromDay < fromDay ? { ...s, fromDay } : { ...s }));
+  /** every campaign's anchors (resume.ts), each scan once */
+  anchors: ScanFacts[];
 }
 
 function statusOn(spans: readonly StatusSpan[], day: string): Status | null {
@@ -75,13 +75,21 @@ function rollupReason(states: { campaign: CampaignRules; state: ServerState }[])
   return { reason: [compromise, lifecycle, ...parts].filter(Boolean).join(" ") || none, patchReason: [lifecycle, ...parts].filter(Boolean).join(" ") || none };
 }
 
-export function evaluateAcrossCampaigns(history: ServerHistory, campaigns: readonly CampaignRules[], asOf: Date = new Date()): ServerAcrossCampaigns {
+/**
+ * A server against every campaign and the roll-up. With `resume`, the history holds only the stored anchors and the
+ * facts from `resume.day` on (resume.ts), and the spans before that day are the stored ones.
+ */
+export function evaluateAcrossCampaigns(history: ServerHistory, campaigns: readonly CampaignRules[], asOf: Date = new Date(), resume?: Resume): ServerAcrossCampaigns {
   const today = asOf.toISOString().slice(0, 10);
   const results = new Map<string, ServerEvaluation>();
   const active: { campaign: CampaignRules; state: ServerState }[] = [];
+  const anchors = new Set<ScanFacts>();
   for (const campaign of campaigns) {
     const evaluation = evaluateServer(history, campaign, asOf);
-    results.set(campaign.id, { current: evaluation.current, spans: clipSpans(evaluation.spans, campaign.disclosed) });
+    const fresh = clipSpans(evaluation.spans, campaign.disclosed);
+    const spans = resume ? spliceSpans(resume.stored.get(campaign.id) ?? [], fresh, resume.day) : fresh;
+    results.set(campaign.id, { current: evaluation.current, spans });
+    for (const scan of evaluation.anchors ?? []) anchors.add(scan);
     if (campaign.disclosed <= today) active.push({ campaign, state: evaluation.current });
   }
   const first = results.get(campaigns[0]?.id ?? "")?.current;
@@ -89,5 +97,5 @@ export function evaluateAcrossCampaigns(history: ServerHistory, campaigns: reado
   const current: ServerState = first
     ? { ...first, status, patchStatus: status === "compromised" ? (rollupStatus(active.map((a) => a.state.patchStatus)) as ServerState["patchStatus"]) ?? "unknown" : (status as ServerState["patchStatus"]), ...rollupReason(active) }
     : { status, patchStatus: "unknown", reason: "No campaign is defined.", patchReason: "No campaign is defined.", build: null, product: null, cumulativeUpdate: null, lastScanAt: null, indicators: [], indicatorCount: 0, suspiciousFiles: 0, compromisedAt: null, compromise: null };
-  return { campaigns: results, rollup: { current, spans } };
+  return { campaigns: results, rollup: { current, spans }, anchors: [...anchors] };
 }

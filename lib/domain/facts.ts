@@ -19,6 +19,8 @@ export const isPatchEvidence = (value: unknown): value is PatchEvidence =>
   typeof value === "string" && (PATCH_EVIDENCE as readonly string[]).includes(value);
 
 export interface ScanFacts {
+  /** the stored scan's id, when it is one: a resumed re-derive (resume.ts) reloads the few its state rests on */
+  id?: number;
   scannedAt: Date;
   build: string | null;
   // "eomt": the EOMT / IIS URL Rewrite mitigation was applied.

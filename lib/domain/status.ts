@@ -58,6 +58,8 @@ export interface StatusSpan {
 export interface ServerEvaluation {
   current: ServerState;
   spans: StatusSpan[];
+  /** the scans the state rests on: replayed with every later scan, they give the same status (resume.ts) */
+  anchors?: ScanFacts[];
 }
 
 export interface ScanFindingCounts {
@@ -252,5 +254,12 @@ export function evaluateServer(history: ServerHistory, rules: CampaignRules, asO
   for (; j < findings.length; j++) timeline.addFinding(findings[j]);
   for (; k < remediations.length; k++) timeline.addRemediation(remediations[k].remediatedAt);
   for (; m < marks.length; m++) replayMark(timeline, marks[m], seen);
-  return { current: stateOf(timeline, scans, findings, judge, asOf.getTime()), spans };
+  return { current: stateOf(timeline, scans, findings, judge, asOf.getTime()), spans, anchors: anchorsOf(timeline, scans, seen) };
+}
+
+// What the timeline holds, plus what the current state reads besides: the first scan that reached the server (its
+// hunt starts there) and the last scan of all (an offline one explains an unknown).
+function anchorsOf(t: ServerTimeline, scans: ScanFacts[], seen: ScanFacts[]): ScanFacts[] {
+  const held = [t.conclusive?.scan, t.inconclusive, t.contradiction, t.mitigatedAt, t.exploitableAt, t.lastSeen, seen[0], scans.at(-1)];
+  return [...new Set(held.filter((x): x is ScanFacts => x != null))];
 }

@@ -1,0 +1,103 @@
+// A resumed re-derive (the stored anchors and the scans from the first changed day) against the whole history
+// replayed: the same spans, the same current state, the same hunts and the same anchors, for every campaign.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { evaluateAcrossCampaigns } from "./campaign-evaluation";
+import { BUILT_IN_CAMPAIGNS } from "./campaigns/built-in";
+import type { CheckFacts, FindingFacts, PatchEvidence, RemediationFacts, ScanFacts, ServerHistory } from "./facts";
+import { dayOf } from "./patch-evidence";
+import { canResume, resumePoint, type Resume } from "./resume";
+import { campaignHunt } from "./server-hunts";
+
+const HOUR = 3_600_000;
+const BASE = Date.UTC(2020, 11, 1);
+const AS_OF = new Date("2026-12-01T00:00:00Z");
+const TODAY = "2026-12-01";
+const BUILDS = ["15.1.2176.9", "15.1.2176.2", "15.1.2176", "15.1.2044.4", "15.2.792.3", "15.2.858.5", "15.2.986.36", "15.2.1118.20", "15.2.1258.12", "15.0.1497.2", "14.3.513.0", null];
+const EVIDENCE: PatchEvidence[] = ["build", "build", "build", "vulnerable", "exploitable", "not-determined", "not-checked", "offline"];
+const time = fc.integer({ min: 0, max: 2 * 365 * 24 }).map((h) => new Date(BASE + h * HOUR));
+
+const scanArb = fc
+  .record({
+    scannedAt: time,
+    build: fc.constantFrom(...BUILDS),
+    patchEvidence: fc.constantFrom(...EVIDENCE),
+    mitigation: fc.constantFrom(null, null, null, "eomt", "eomtv2"),
+    signals: fc.constantFrom<string[]>([], ["http-vuln-cve2021-26855"], ["167281"]),
+  })
+  .map((s): ScanFacts => {
+    const tool = s.patchEvidence === "build" ? "canonical" : s.patchEvidence === "exploitable" || s.patchEvidence === "not-determined" ? "nmap" : "nessus";
+    return { ...s, source: tool, tool, cves: s.patchEvidence === "vulnerable" || s.patchEvidence === "exploitable" ? ["CVE-2021-26855"] : [] };
+  });
+
+const historyArb = fc
+  .record({
+    scans: fc.array(scanArb, { minLength: 1, maxLength: 14 }),
+    remediations: fc.array(time.map((remediatedAt): RemediationFacts => ({ remediatedAt })), { maxLength: 2 }),
+    findings: fc.array(fc.record({ scan: fc.nat(), hoursBefore: fc.integer({ min: 0, max: 60 * 24 }), lead: fc.boolean(), detail: fc.constantFrom("a", "b") }), { maxLength: 3 }),
+    checks: fc.array(fc.record({ at: time, reachDays: fc.option(fc.integer({ min: 1, max: 400 })) }), { maxLength: 2 }),
+    cut: fc.nat(),
+  })
+  .map(({ scans, remediations, findings, checks, cut }) => {
+    const withIds = scans.map((s, i) => ({ ...s, id: i + 1 }));
+    return {
+      cut,
+      history: {
+        scans: withIds,
+        remediations,
+        checks: checks.map((c): CheckFacts => ({ checkId: "test-proxylogon", at: c.at, reachDays: c.reachDays, latestFindingAt: null })),
+        findings: findings.map((f): FindingFacts => {
+          const reportedAt = withIds[f.scan % withIds.length].scannedAt;
+          return { at: new Date(reportedAt.getTime() - f.hoursBefore * HOUR), reportedAt, type: f.lead ? "SuspiciousArchive" : "CVE-2021-26855", detail: f.detail, kind: f.lead ? "suspicious-file" : "indicator" };
+        }),
+      } satisfies ServerHistory,
+    };
+  });
+
+// What the recompute stores of a server: its spans, states and hunts per campaign, the roll-up's, and its anchors.
+function derived(history: ServerHistory, resume?: Resume) {
+  const { campaigns, rollup, anchors } = evaluateAcrossCampaigns(history, BUILT_IN_CAMPAIGNS, AS_OF, resume);
+  return {
+    campaigns: BUILT_IN_CAMPAIGNS.map((c) => {
+      const e = campaigns.get(c.id)!;
+      return { id: c.id, spans: e.spans, current: e.current, hunt: campaignHunt(history, c, e.spans, e.current.status, TODAY) };
+    }),
+    rollup,
+    anchors: anchors.map((s) => s.id).sort(),
+  };
+}
+
+describe("a resumed re-derive", () => {
+  it("equals the whole history replayed, whatever day the new facts start", () => {
+    fc.assert(
+      fc.property(historyArb, ({ history, cut }) => {
+        // The new facts: the scans from a day on, and the findings they reported. They change things from the
+        // first day among them, and every stored scan falls before it.
+        const days = [...new Set(history.scans.map((s) => dayOf(s.scannedAt)))].sort();
+        const firstNew = days[cut % days.length];
+        const isNew = (s: ScanFacts) => dayOf(s.scannedAt) >= firstNew;
+        const newFindings = history.findings.filter((f) => dayOf(f.reportedAt) >= firstNew);
+        const day = [firstNew, ...newFindings.map((f) => dayOf(f.at))].sort()[0];
+        const stored = history.scans.filter((s) => !isNew(s));
+        // What was stored before: the old scans, and the findings they reported (the rest came with the new scans).
+        const old = { ...history, scans: stored, findings: history.findings.filter((f) => dayOf(f.reportedAt) < firstNew) };
+        const resumeThrough = resumePoint(old);
+        const before = derived(old);
+        const full = derived(history);
+        if (!canResume({ resumeThrough, hasMarks: false }, day)) return;
+        const anchors = new Set(before.anchors);
+        const reduced = { ...history, scans: history.scans.filter((s) => anchors.has(s.id) || dayOf(s.scannedAt) >= day) };
+        const resumed = derived(reduced, { day, stored: new Map(before.campaigns.map((c) => [c.id, c.spans])) });
+        expect(resumed).toEqual(full);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("is refused when a stored scan falls on or after the first changed day, or the server has a technician's marks", () => {
+    expect(canResume({ resumeThrough: null, hasMarks: false }, "2021-03-02")).toBe(false);
+    expect(canResume({ resumeThrough: "2021-03-02", hasMarks: false }, "2021-03-02")).toBe(false);
+    expect(canResume({ resumeThrough: "2021-03-01", hasMarks: true }, "2021-03-02")).toBe(false);
+    expect(canResume({ resumeThrough: "2021-03-01", hasMarks: false }, "2021-03-02")).toBe(true);
+  });
+});
