@@ -6,114 +6,27 @@
 // BENCH_SCENARIOS picks what runs after the imports (default: reads,campaign,export); export downloads every server
 // as CSV and as XLSX through GET /api/v1/servers?format=… (time and the server's peak memory).
 // Each run also generates the client report PDF of a 500-server client (issue 11); BENCH_ONLY=report runs only that.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { Readable } from "node:stream";
+// The daily scenario (issue 12, bench-daily.ts) imports 50,000 servers' scans one day at a time for 30 days on a
+// database of its own and prints each day's time; BENCH_ONLY=daily runs only that.
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import pg from "pg";
 import { BENCH_ACCOUNT } from "./bench-account";
-import { serverEnv } from "./server-options";
+import { base, bin, sh, startServer, treeCpuSeconds, treeRssKb, upload } from "./bench-server";
+import { benchDaily, writeDailyFiles } from "./bench-daily";
 import { ORGS, SCANS_PER_FILE, SERVERS_PER_ORG, writeBenchFile } from "./bench-fleet";
 import { REPORT_SERVERS, REPORT_SLUG, writeReportClientFile } from "./bench-report";
 
 const REUSE = process.env.BENCH_REUSE === "1";
 const ONLY_REPORT = process.env.BENCH_ONLY === "report";
-const FILES = REUSE || ONLY_REPORT ? 0 : Number(process.env.BENCH_FILES ?? 5); // 5 files x 10 scans = 50 scans per server
+const ONLY_DAILY = process.env.BENCH_ONLY === "daily";
+const FILES = REUSE || ONLY_REPORT || ONLY_DAILY ? 0 : Number(process.env.BENCH_FILES ?? 5); // 5 files x 10 scans = 50 scans per server
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
-const PORT = Number(process.env.BENCH_PORT ?? 3200);
-const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? "reads,campaign,export").split(",").map((s) => s.trim()));
+const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? "reads,campaign,export,daily").split(",").map((s) => s.trim()));
 // Its own database name lets runs in several checkouts share one PostgreSQL server.
 const PG_DATABASE = process.env.BENCH_PG_DATABASE ?? "patchboard_bench";
 if (!/^[a-z_][a-z0-9_]{0,62}$/.test(PG_DATABASE)) throw new Error("BENCH_PG_DATABASE: lower-case letters, digits and _ only");
 const PG_BASE = process.env.TEST_POSTGRES_URL ?? "postgresql://patchboard:patchboard@127.0.0.1:5432";
 const DIR = "data/bench";
-const base = `http://127.0.0.1:${PORT}`;
-
-const bin = (n: string) => `node_modules/.bin/${n}`;
-const sh = (cmd: string, args: string[], env: Record<string, string>) => {
-  const r = spawnSync(cmd, args, { env: { ...process.env, ...env }, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
-  return r.stdout;
-};
-
-// The process tree's CPU time (user + system, seconds): on a shared machine it tells the work done apart from the
-// time spent waiting for a core.
-function treeCpuSeconds(root: number): number {
-  const stats = new Map<number, string[]>();
-  for (const p of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      stats.set(Number(p), readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" "));
-    } catch {
-      /* process ended */
-    }
-  }
-  let ticks = 0;
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    const fields = stats.get(pid);
-    // After "comm) ": state is field 0, utime field 11, stime field 12.
-    if (fields) ticks += Number(fields[11]) + Number(fields[12]);
-    for (const [child, f] of stats) if (Number(f[1]) === pid) stack.push(child);
-  }
-  return ticks / 100;
-}
-
-function treeRssKb(root: number): number {
-  const children = new Map<number, number[]>();
-  for (const p of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      const ppid = Number(readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(p)]);
-    } catch {
-      /* process ended */
-    }
-  }
-  let total = 0;
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    try {
-      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
-    } catch {
-      /* ended */
-    }
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
-}
-
-async function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
-    env: serverEnv({ ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1", PATCHBOARD_SECRET: process.env.PATCHBOARD_SECRET ?? "bench-session-secret-7c1e9a42d0b5f8e3a6d1" }),
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/api/v1/summary`)).status === 401) return server;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("server did not start");
-}
-
-async function upload(path: string, token: string, pid: number) {
-  let peak = treeRssKb(pid);
-  const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(pid))), 100);
-  const t0 = performance.now();
-  const res = await fetch(`${base}/api/v1/scans`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
-    body: Readable.toWeb(createReadStream(path)) as ReadableStream,
-    duplex: "half",
-  } as RequestInit);
-  const body = (await res.json()) as { import?: { accepted: number }; error?: unknown };
-  const seconds = (performance.now() - t0) / 1000;
-  clearInterval(timer);
-  if (res.status !== 201 && res.status !== 200) throw new Error(`upload failed: ${res.status} ${JSON.stringify(body)}`);
-  return { seconds, rows: body.import!.accepted, peakMb: Math.round(peak / 1024) };
-}
 
 // Pages need a session: the bench owner signs in once per server.
 async function signIn(): Promise<string> {
@@ -291,21 +204,35 @@ async function main() {
   if (FILES > 0) console.log(`fleet: ${ORGS} organizations x ${SERVERS_PER_ORG} servers, ${FILES} files of ${ORGS * SERVERS_PER_ORG * SCANS_PER_FILE} rows (${(statSync(`${DIR}/scans-0.csv`).size / 1e6).toFixed(0)} MB each)`);
   const results = [];
   const targets = (process.env.BENCH_TARGETS ?? "sqlite,postgres").split(",");
+  // The daily fleet (issue 12): its own database on each target, always started empty.
+  const daily = ONLY_DAILY || (SCENARIOS.has("daily") && !REUSE && !ONLY_REPORT);
+  if (daily) await writeDailyFiles();
   if (targets.includes("sqlite")) {
-    if (!REUSE) for (const f of ["bench.db", "bench.db-wal", "bench.db-shm"]) rmSync(`data/${f}`, { force: true });
-    results.push(await benchTarget("SQLite (embedded)", "file:./data/bench.db"));
+    if (!ONLY_DAILY) {
+      if (!REUSE) for (const f of ["bench.db", "bench.db-wal", "bench.db-shm"]) rmSync(`data/${f}`, { force: true });
+      results.push(await benchTarget("SQLite (embedded)", "file:./data/bench.db"));
+    }
+    if (daily) {
+      for (const f of ["bench-daily.db", "bench-daily.db-wal", "bench-daily.db-shm"]) rmSync(`data/${f}`, { force: true });
+      results.push(await benchDaily("SQLite (embedded)", "file:./data/bench-daily.db"));
+    }
   }
   if (!targets.includes("postgres")) return save(results);
 
   const admin = new pg.Client({ connectionString: `${PG_BASE}/postgres`, connectionTimeoutMillis: 3000 });
   try {
     await admin.connect();
-    if (!REUSE) {
+    if (!REUSE && !ONLY_DAILY) {
       await admin.query(`DROP DATABASE IF EXISTS ${PG_DATABASE} WITH (FORCE)`);
       await admin.query(`CREATE DATABASE ${PG_DATABASE}`);
     }
+    if (daily) {
+      await admin.query(`DROP DATABASE IF EXISTS ${PG_DATABASE}_daily WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${PG_DATABASE}_daily`);
+    }
     await admin.end();
-    results.push(await benchTarget("PostgreSQL", `${PG_BASE}/${PG_DATABASE}`));
+    if (!ONLY_DAILY) results.push(await benchTarget("PostgreSQL", `${PG_BASE}/${PG_DATABASE}`));
+    if (daily) results.push(await benchDaily("PostgreSQL", `${PG_BASE}/${PG_DATABASE}_daily`));
   } catch (err) {
     console.error(`PostgreSQL benchmark skipped: ${(err as Error).message}`);
   }

@@ -3,65 +3,19 @@
 // takes it from the first campaign's evaluation). The roll-up ("all") is re-derived from what is stored: the other
 // campaigns' spans, stored clipped at their disclosure, and their statuses, with the new campaign's, by the same
 // rollupOf that a full evaluation uses.
-import { clipSpans, ROLLUP, rollupOf } from "../../domain/campaign-evaluation";
+import { ROLLUP, rollupOf } from "../../domain/campaign-evaluation";
+import { clipSpans } from "../../domain/span-days";
 import type { Campaign } from "../../domain/campaigns/rules";
-import { evaluateServer, type StatusSpan } from "../../domain/status";
-import type { Hunt, HuntState } from "../../domain/hunt";
+import { evaluateServer } from "../../domain/status";
 import { campaignHunt, rollupCampaignHunt } from "../../domain/server-hunts";
-import type { Status } from "../../domain/statuses";
 import { inIds, type SqlScalar, type SqlSession } from "../sql-session";
 import { rederiveAll, rulesFingerprint, storedFingerprint, storeRulesFingerprint } from "./rules-version";
 import { loadHistories } from "./server-history";
-import { groupedTuples } from "../grouped-rows";
+import { NOTHING_STORED, sameRow, sameSpans, storedHunt, storedRows, type StoredStatus } from "./stored-status";
 import { applyDeltas, Deltas, insertRows, refreshOrganizationCounts, SPAN_TYPES, STATUS_INSERT, STATUS_TYPES, STATUS_UPDATE, statusRow } from "./status-recompute";
 
 // Servers per round trip, as in the full recompute: one chunk's scans stay a few megabytes.
 const CHUNK = 1000;
-
-// A stored ServerCampaign row's derived columns, in STATUS_TYPES's order after the server, campaign and organization:
-// status, severity, hostnameKey, hunt, huntFrom, huntTo, huntCovered, exposedSince, exposureFrom, patchedOn, patchDays.
-type StoredStatus = [Status, number, string, HuntState, string | null, string | null, number, string | null, string | null, string | null, number | null];
-const DERIVED = [`"status"`, `"severity"`, `"hostnameKey"`, `"hunt"`, `"huntFrom"`, `"huntTo"`, `"huntCovered"`, `"exposedSince"`, `"exposureFrom"`, `"patchedOn"`, `"patchDays"`];
-
-interface Stored {
-  statuses: Map<string, StoredStatus>;
-  spans: Map<string, StatusSpan[]>;
-}
-
-const storedHunt = (r: StoredStatus): Hunt => ({ state: r[3], windowFrom: r[4], windowTo: r[5], covered: Number(r[6]), exposedSince: r[7] });
-const sameRow = (stored: StoredStatus | undefined, row: readonly unknown[]) =>
-  stored !== undefined && stored.every((v, i) => (v === null ? null : String(v)) === (row[i + 3] === null ? null : String(row[i + 3])));
-
-/** The stored statuses and spans of these servers, by server and campaign (spans oldest first). */
-async function storedRows(s: SqlSession, chunk: number[]): Promise<Map<number, Stored>> {
-  const { sql, params } = inIds(s, chunk);
-  const where = `"serverId" ${sql}`;
-  const statuses = await groupedTuples<[string, ...StoredStatus]>(s, { key: "serverId", columns: [`"campaign"`, ...DERIVED], table: "ServerCampaign", where, params });
-  const spans = await groupedTuples<[string, Status, string, string | null]>(s, {
-    key: "serverId",
-    columns: [`"campaign"`, `"status"`, `"fromDay"`, `"toDay"`],
-    table: "StatusSpan",
-    where,
-    params,
-    orderBy: `"fromDay"`,
-  });
-  const byServer = new Map<number, Stored>();
-  for (const id of chunk) {
-    const byCampaign = new Map<string, StatusSpan[]>();
-    for (const [campaign, status, fromDay, toDay] of spans.get(id) ?? []) {
-      const list = byCampaign.get(campaign);
-      if (list) list.push({ status, fromDay, toDay });
-      else byCampaign.set(campaign, [{ status, fromDay, toDay }]);
-    }
-    byServer.set(id, { statuses: new Map((statuses.get(id) ?? []).map(([campaign, ...row]) => [campaign, row])), spans: byCampaign });
-  }
-  return byServer;
-}
-
-const sameSpans = (a: readonly StatusSpan[], b: readonly StatusSpan[]) =>
-  a.length === b.length && a.every((x, i) => x.status === b[i].status && x.fromDay === b[i].fromDay && x.toDay === b[i].toDay);
-
-const NOTHING_STORED: Stored = { statuses: new Map(), spans: new Map() };
 
 /**
  * Judges every server against `campaign` (one of `campaigns`, the campaigns as the transaction sees them, with it)
@@ -77,6 +31,8 @@ export async function judgeNewCampaign(s: SqlSession, campaign: Campaign, campai
   const today = asOf.toISOString().slice(0, 10);
   const active = others.filter((c) => c.disclosed <= today);
   const ids = (await s.all<{ id: number }>(`SELECT "id" FROM "Server" ORDER BY "organizationId", "id"`)).map((r) => Number(r.id));
+  // Every server's resume point was stored without this campaign's anchors: its next import re-derives it whole.
+  await s.run(`DELETE FROM "ServerResume"`);
   // Rows under this id that no campaign owned (left by hand): the new campaign's rows replace them.
   await s.run(`DELETE FROM "ServerCampaign" WHERE "campaign" = ?`, [campaign.id]);
   await s.run(`DELETE FROM "StatusDelta" WHERE "campaign" = ?`, [campaign.id]);

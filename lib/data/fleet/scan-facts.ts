@@ -9,6 +9,7 @@ export interface StoredToolVerdict {
 }
 
 export interface ScanFactsRecord {
+  id?: number;
   scannedAt: string | Date;
   build: string | null;
   mitigation: string | null;
@@ -39,6 +40,7 @@ export function parseToolVerdict(text: string | null): StoredToolVerdict | null 
 /** A stored scan row as the status engine reads it. */
 export function scanFacts(r: ScanFactsRecord): ScanFacts {
   return {
+    ...(r.id !== undefined ? { id: r.id } : {}),
     scannedAt: new Date(r.scannedAt),
     build: r.build,
     mitigation: r.mitigation,

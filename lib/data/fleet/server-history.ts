@@ -20,8 +20,14 @@ export interface LoadedServer {
 }
 
 // A scan as one element of its server's JSON array: scannedAt, build, ipAddress, mitigation, source, patchEvidence,
-// toolVerdict, signals, logAgeDays, and for a compromise check the time of the latest indicator it listed.
-type ScanTuple = [string, string | null, string | null, string | null, string, string, string | null, string | null, number | null, string | null];
+// toolVerdict, signals, logAgeDays, for a compromise check the time of the latest indicator it listed, and its id.
+type ScanTuple = [string, string | null, string | null, string | null, string, string, string | null, string | null, number | null, string | null, number];
+
+/** A resumed re-derive's scans (lib/domain/resume.ts): each server's from its time on, and the anchors stored before it. */
+export interface ScanWindow {
+  since: ReadonlyMap<number, Date>;
+  scanIds: ReadonlySet<number>;
+}
 
 // Each server's scans oldest first (ties in the unique index's order).
 const scansOf = (s: SqlSession, where: string, params: SqlValue[]) =>
@@ -39,14 +45,18 @@ const scansOf = (s: SqlSession, where: string, params: SqlValue[]) =>
       `"logAgeDays"`,
       // Only compromise checks need it, and only they list findings in numbers that matter.
       `CASE WHEN "source" IN (${CHECK_SOURCES}) THEN (SELECT ${isoTimestamp(s, `MAX(x."at")`)} FROM "Indicator" x WHERE x."serverId" = "Scan"."serverId" AND x."scanId" = "Scan"."id" AND x."kind" = 'indicator') END`,
+      `"id"`,
     ],
     table: "Scan",
-    where: `"serverId" ${where}`,
+    where,
     params,
     orderBy: `"scannedAt", "source"`,
   });
 
 const CHECK_SOURCES = [...COMPROMISE_CHECK_SOURCES.keys()].map((source) => `'${source.replace(/'/g, "''")}'`).join(", ") || "NULL";
+
+/** A compromise check's scan: a resume keeps every one (each is a clean look a hunt may rest on). */
+export const isCheckSource = (source: string | null | undefined) => source != null && COMPROMISE_CHECK_SOURCES.has(source);
 
 function checkOf([scannedAt, , , , source, , , , logAgeDays, latestIndicatorAt]: ScanTuple): CheckFacts[] {
   const checkId = COMPROMISE_CHECK_SOURCES.get(source);
@@ -71,8 +81,8 @@ const huntFinding = (h: HuntRow): FindingFacts => {
 };
 const huntCover = (h: HuntRow): RecordedHunt => ({ fromDay: h.fromDay, toDay: h.toDay });
 
-function scanRecord([scannedAt, build, , mitigation, source, patchEvidence, toolVerdict, signals]: ScanTuple): ScanFactsRecord {
-  return { scannedAt, build, mitigation, source, patchEvidence, toolVerdict, signals };
+function scanRecord([scannedAt, build, , mitigation, source, patchEvidence, toolVerdict, signals, , , id]: ScanTuple): ScanFactsRecord {
+  return { id: Number(id), scannedAt, build, mitigation, source, patchEvidence, toolVerdict, signals };
 }
 
 function groupBy<T>(rows: T[], key: (r: T) => number): Map<number, T[]> {
@@ -86,11 +96,25 @@ function groupBy<T>(rows: T[], key: (r: T) => number): Map<number, T[]> {
   return map;
 }
 
-/** The histories of these servers, by id (servers that do not exist are left out). */
-export async function loadHistories(s: SqlSession, ids: number[]): Promise<Map<number, LoadedServer>> {
+/**
+ * The histories of these servers, by id (servers that do not exist are left out). With a window, only its scans:
+ * findings, remediations, hunts and marks are always read whole.
+ */
+export async function loadHistories(s: SqlSession, ids: number[], window?: ScanWindow): Promise<Map<number, LoadedServer>> {
   const { sql: where, params } = inIds(s, ids);
   const servers = await s.all<{ id: number; organizationId: number; hostnameKey: string }>(`SELECT "id", "organizationId", "hostnameKey" FROM "Server" WHERE "id" ${where}`, params);
-  const scansBy = await scansOf(s, where, params);
+  let scansBy: Map<number, ScanTuple[]>;
+  if (window) {
+    // Two indexed reads joined by OR: the servers' scans from the earliest time on, and the anchors by id; then each
+    // server's own window.
+    const anchors = inIds(s, window.scanIds.size ? [...window.scanIds] : [0]);
+    const earliest = new Date(Math.min(...[...window.since.values()].map((d) => d.getTime())));
+    scansBy = await scansOf(s, `("serverId" ${where} AND "scannedAt" >= ?) OR "id" ${anchors.sql}`, [...params, earliest, ...anchors.params]);
+    for (const [id, list] of scansBy) {
+      const since = window.since.get(id)?.getTime() ?? -Infinity;
+      scansBy.set(id, list.filter((r) => window.scanIds.has(Number(r[10])) || Date.parse(r[0]) >= since));
+    }
+  } else scansBy = await scansOf(s, `"serverId" ${where}`, params);
   // A finding re-listed by later scans (a re-run re-reads old logs) is read once, with its latest report.
   const findings = await s.all<FindingRecord & { serverId: number }>(
     `SELECT i."serverId", i."at", MAX(s."scannedAt") AS "reportedAt", ${FINDING_LABEL} AS "type", i."detail", i."kind" FROM "Indicator" i JOIN "Scan" s ON s."id" = i."scanId" WHERE i."serverId" ${where} GROUP BY i."serverId", i."at", ${FINDING_LABEL}, i."detail", i."kind"`,
@@ -111,7 +135,8 @@ export async function loadHistories(s: SqlSession, ids: number[]): Promise<Map<n
     loaded.set(id, {
       organizationId: Number(server.organizationId),
       hostnameKey: server.hostnameKey,
-      ipAddress: serverScans.findLast((r) => r[2])?.[2] ?? null,
+      // Resumed, only a new scan's address counts: the stored one is the latest of the others.
+      ipAddress: serverScans.findLast((r) => r[2] && !(window && window.scanIds.has(Number(r[10]))))?.[2] ?? null,
       history: {
         scans: serverScans.map((r) => scanFacts(scanRecord(r))),
         findings: [...(findingsBy.get(id) ?? []).map(findingFacts), ...serverHunts.filter((h) => h.result !== "clean").map(huntFinding)],

@@ -1,9 +1,13 @@
 import { evaluateAcrossCampaigns, ROLLUP } from "../../domain/campaign-evaluation";
+import { dayOf } from "../../domain/patch-evidence";
+import { canResume, resumePoint, type Resume } from "../../domain/resume";
+import type { StatusSpan } from "../../domain/status";
 import { HUNT_PENDING } from "../../domain/hunt";
 import { campaignHunt, rollupCampaignHunt, type CampaignHunt } from "../../domain/server-hunts";
 import { severityOf, type Status } from "../../domain/statuses";
 import type { Campaign } from "../../domain/campaigns/rules";
-import { loadHistories } from "./server-history";
+import { isCheckSource, loadHistories, type LoadedServer } from "./server-history";
+import { NOTHING_STORED, sameRow, sameSpans, storedRows, type Stored } from "./stored-status";
 import { inIds, rowsSource, statementBatches, type SqlScalar, type SqlSession } from "../sql-session";
 
 // Servers re-derived per round trip: large enough to amortise the queries, small enough
@@ -36,15 +40,6 @@ export function statusRow(serverId: number, campaign: string, organizationId: nu
 }
 export const SPAN_TYPES = ["integer", "integer", "text", "text", "text", "text"];
 const DELTA_TYPES = ["text", "integer", "text", "text", "integer"];
-export interface SpanRecord {
-  serverId: number;
-  organizationId: number;
-  campaign: string;
-  status: string;
-  fromDay: string;
-  toDay: string | null;
-}
-
 // The per-day roll-up's changes, keyed by campaign, scope (an organization, or 0 for the fleet), day and status.
 export class Deltas {
   private map = new Map<string, number>();
@@ -69,16 +64,115 @@ export class Deltas {
   }
 }
 
+const RESUME_TYPES = ["integer", "text", "text"];
+const RESUME_UPDATE = `ON CONFLICT ("serverId") DO UPDATE SET "scanIds" = excluded."scanIds", "through" = excluded."through"`;
+
+interface Resumable {
+  since: Date;
+  anchors: number[];
+}
+
 /**
- * Re-derives the given servers from all their scans, findings and remediations, for every campaign and the
- * roll-up: the server row, its status per campaign, its day spans and the per-day roll-up (by organization and
- * fleet). Returns the organizations whose counts must be refreshed.
+ * The servers of a chunk that may resume from their stored anchors (lib/domain/resume.ts), given when each one's new
+ * facts start: those with a stored resume point before that day and no technician's marks.
+ */
+async function resumableServers(s: SqlSession, chunk: number[], changedFrom: ReadonlyMap<number, Date>): Promise<Map<number, Resumable>> {
+  const { sql, params } = inIds(s, chunk);
+  const rows = await s.all<{ serverId: number; scanIds: string; through: string; marks: number | boolean }>(
+    `SELECT r."serverId", r."scanIds", r."through", EXISTS (SELECT 1 FROM "ServerLifecycle" l WHERE l."serverId" = r."serverId") AS "marks" FROM "ServerResume" r WHERE r."serverId" ${sql}`,
+    params,
+  );
+  const resumable = new Map<number, Resumable>();
+  for (const r of rows) {
+    const id = Number(r.serverId);
+    const from = changedFrom.get(id);
+    if (!from || !canResume({ resumeThrough: r.through, hasMarks: Boolean(Number(r.marks)) }, dayOf(from))) continue;
+    resumable.set(id, { since: new Date(`${dayOf(from)}T00:00:00.000Z`), anchors: r.scanIds.split(",").map(Number) });
+  }
+  return resumable;
+}
+
+/** The chunk's histories: whole, or from each resumable server's first changed day with its anchors. */
+async function loadChunk(s: SqlSession, chunk: number[], resumable: Map<number, Resumable>): Promise<Map<number, LoadedServer>> {
+  const whole = chunk.filter((id) => !resumable.has(id));
+  const loaded = whole.length ? await loadHistories(s, whole) : new Map<number, LoadedServer>();
+  if (resumable.size === 0) return loaded;
+  const since = new Map([...resumable].map(([id, r]) => [id, r.since]));
+  const scanIds = new Set([...resumable.values()].flatMap((r) => r.anchors));
+  for (const [id, server] of await loadHistories(s, [...resumable.keys()], { since, scanIds })) {
+    // An anchor that is gone (the scan was deleted since) leaves the window short: read that server whole.
+    const found = new Set(server.history.scans.map((x) => x.id));
+    if (resumable.get(id)!.anchors.every((a) => found.has(a))) loaded.set(id, server);
+    else {
+      resumable.delete(id);
+      for (const [wholeId, wholeServer] of await loadHistories(s, [id])) loaded.set(wholeId, wholeServer);
+    }
+  }
+  return loaded;
+}
+
+/**
+ * What a chunk's re-derive changes, against what was stored: the status rows that differ (upserted) or are gone
+ * (deleted), and the spans of each server and campaign that differ (replaced), with the roll-up's difference. A
+ * server re-derived to what it was writes nothing, so a daily import writes what the day changed.
+ */
+class ChunkChanges {
+  private upserts: SqlScalar[][] = [];
+  private spanRows: SqlScalar[][] = [];
+  // by campaign: the servers whose status row goes; and the ids of the span rows replaced
+  private statusGone = new Map<string, number[]>();
+  private spansGone: number[] = [];
+
+  compare(id: number, orgId: number, stored: Stored, rows: Map<string, SqlScalar[]>, spans: Map<string, StatusSpan[]>, deltas: Deltas): void {
+    for (const [campaign, row] of rows) if (!sameRow(stored.statuses.get(campaign), row)) this.upserts.push(row);
+    for (const campaign of stored.statuses.keys()) if (!rows.has(campaign)) push(this.statusGone, campaign, id);
+    for (const campaign of new Set([...stored.spans.keys(), ...spans.keys()])) {
+      const before = stored.spans.get(campaign) ?? [];
+      const after = spans.get(campaign) ?? [];
+      if (sameSpans(before, after)) continue;
+      this.spansGone.push(...(stored.spanIds.get(campaign) ?? []));
+      for (const span of before) deltas.span(campaign, orgId, span, -1);
+      for (const span of after) {
+        this.spanRows.push([id, orgId, campaign, span.status, span.fromDay, span.toDay]);
+        deltas.span(campaign, orgId, span, 1);
+      }
+    }
+  }
+
+  async write(s: SqlSession): Promise<void> {
+    for (const [campaign, ids] of this.statusGone) {
+      const where = inIds(s, ids);
+      await s.run(`DELETE FROM "ServerCampaign" WHERE "campaign" = ? AND "serverId" ${where.sql}`, [campaign, ...where.params]);
+    }
+    for (let i = 0; i < this.spansGone.length; i += CHUNK) {
+      const where = inIds(s, this.spansGone.slice(i, i + CHUNK));
+      await s.run(`DELETE FROM "StatusSpan" WHERE "id" ${where.sql}`, where.params);
+    }
+    await insertRows(s, STATUS_INSERT, STATUS_TYPES, this.upserts, STATUS_UPDATE);
+    await insertRows(s, `INSERT INTO "StatusSpan" ("serverId", "organizationId", "campaign", "status", "fromDay", "toDay")`, SPAN_TYPES, this.spanRows);
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Re-derives the given servers from their scans, findings and remediations, for every campaign and the roll-up: the
+ * server row, its status per campaign, its day spans and the per-day roll-up (by organization and fleet, by the
+ * difference only). With `changedFrom` (an import: when each server's new scans and findings start), a server whose
+ * stored scans all fall before that day resumes from its stored anchors (lib/domain/resume.ts) instead of replaying
+ * its whole history, so a daily import costs what the new day costs. Returns the organizations whose counts must be
+ * refreshed.
  */
 export async function recomputeServers(
   s: SqlSession,
   serverIds: Iterable<number>,
   campaigns: readonly Campaign[],
   onProgress?: (done: number) => Promise<void>,
+  changedFrom?: ReadonlyMap<number, Date>,
 ): Promise<Set<number>> {
   const ids = [...serverIds];
   const deltas = new Deltas();
@@ -88,17 +182,26 @@ export async function recomputeServers(
 
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
-    const { sql: where, params: chunkIds } = inIds(s, chunk);
-    const loaded = await loadHistories(s, chunk);
-    const oldSpans = await s.all<SpanRecord>(`SELECT "serverId", "organizationId", "campaign", "status", "fromDay", "toDay" FROM "StatusSpan" WHERE "serverId" ${where}`, chunkIds);
-    for (const span of oldSpans) deltas.span(span.campaign, Number(span.organizationId), span, -1);
+    const resumable = changedFrom ? await resumableServers(s, chunk, changedFrom) : new Map<number, Resumable>();
+    const loaded = await loadChunk(s, chunk, resumable);
+    const stored = await storedRows(s, chunk);
 
     const updates: SqlScalar[][] = [];
-    const statusRows: SqlScalar[][] = [];
-    const spanRows: SqlScalar[][] = [];
+    const changes = new ChunkChanges();
+    const resumeRows: SqlScalar[][] = [];
+    const noResume: number[] = [];
     for (const [id, { organizationId: orgId, hostnameKey, history, ipAddress: ip }] of loaded) {
       orgs.add(orgId);
-      const { campaigns: byCampaign, rollup } = evaluateAcrossCampaigns(history, campaigns, asOf);
+      const mine = stored.get(id) ?? NOTHING_STORED;
+      const from = resumable.get(id)?.since;
+      const resume: Resume | undefined = from ? { day: dayOf(from), stored: mine.spans } : undefined;
+      const { campaigns: byCampaign, rollup, anchors } = evaluateAcrossCampaigns(history, campaigns, asOf, resume);
+      const through = resumePoint(history);
+      if (through === null) noResume.push(id);
+      else {
+        const keep = new Set([...anchors.map((a) => a.id), ...history.scans.filter((x) => isCheckSource(x.source)).map((x) => x.id)]);
+        resumeRows.push([id, [...keep].filter((x) => x !== undefined).join(","), through]);
+      }
       const current = rollup.current;
       updates.push([
         id,
@@ -113,21 +216,18 @@ export async function recomputeServers(
         current.suspiciousFiles,
       ]);
       const activeHunts = [];
+      const rows = new Map<string, SqlScalar[]>();
       // Decommissioned: no status row, so it leaves the counts and the lists (its spans end on that day).
       const counted = !rollup.current.decommissioned;
       for (const c of counted ? campaigns : []) {
         const evaluation = byCampaign.get(c.id)!;
         const hunt = campaignHunt(history, c, evaluation.spans, evaluation.current.status, today);
         if (c.disclosed <= today) activeHunts.push(hunt.hunt);
-        statusRows.push(statusRow(id, c.id, orgId, evaluation.current.status, hostnameKey, hunt));
+        rows.set(c.id, statusRow(id, c.id, orgId, evaluation.current.status, hostnameKey, hunt));
       }
-      if (counted) statusRows.push(statusRow(id, ROLLUP, orgId, rollup.current.status, hostnameKey, rollupCampaignHunt(activeHunts, rollup.spans, today)));
-      for (const [campaign, evaluation] of [...byCampaign, [ROLLUP, rollup] as const]) {
-        for (const span of evaluation.spans) {
-          spanRows.push([id, orgId, campaign, span.status, span.fromDay, span.toDay]);
-          deltas.span(campaign, orgId, span, 1);
-        }
-      }
+      if (counted) rows.set(ROLLUP, statusRow(id, ROLLUP, orgId, rollup.current.status, hostnameKey, rollupCampaignHunt(activeHunts, rollup.spans, today)));
+      const spans = new Map<string, StatusSpan[]>([...[...byCampaign].map(([c, e]) => [c, e.spans] as const), [ROLLUP, rollup.spans]]);
+      changes.compare(id, orgId, mine, rows, spans, deltas);
     }
     for (const batch of statementBatches(s, updates, SERVER_UPDATE_TYPES.length)) {
       const src = rowsSource(s, SERVER_UPDATE_TYPES, batch);
@@ -136,10 +236,12 @@ export async function recomputeServers(
         src.params,
       );
     }
-    await s.run(`DELETE FROM "ServerCampaign" WHERE "serverId" ${where}`, chunkIds);
-    await insertRows(s, STATUS_INSERT, STATUS_TYPES, statusRows);
-    await s.run(`DELETE FROM "StatusSpan" WHERE "serverId" ${where}`, chunkIds);
-    await insertRows(s, `INSERT INTO "StatusSpan" ("serverId", "organizationId", "campaign", "status", "fromDay", "toDay")`, SPAN_TYPES, spanRows);
+    await changes.write(s);
+    await insertRows(s, `INSERT INTO "ServerResume" ("serverId", "scanIds", "through")`, RESUME_TYPES, resumeRows, RESUME_UPDATE);
+    if (noResume.length) {
+      const none = inIds(s, noResume);
+      await s.run(`DELETE FROM "ServerResume" WHERE "serverId" ${none.sql}`, none.params);
+    }
     await onProgress?.(i + chunk.length);
   }
   await applyDeltas(s, deltas);

@@ -53,9 +53,15 @@ export async function commitImport(reader: JobReader, ctx: CommitContext): Promi
       await yieldToEventLoop();
       // Statuses change only in the recompute: read before it, they are what the servers had before this import.
       const before = await rollupStatuses(s, touched);
-      const orgs = await recomputeServers(s, touched, await campaignsIn(s), async (done) => {
-        if (reader.report("computing", false, { done, total })) await yieldToEventLoop();
-      });
+      const orgs = await recomputeServers(
+        s,
+        touched,
+        await campaignsIn(s),
+        async (done) => {
+          if (reader.report("computing", false, { done, total })) await yieldToEventLoop();
+        },
+        writer.changedFrom,
+      );
       await refreshOrganizationCounts(s, orgs);
       const changes = await recordChanges(s, importId, touched, before);
       // Webhook events (new compromises, roll-backs) commit with the import, or not at all.

@@ -30,6 +30,8 @@ export class ImportWriter {
   private orgIds = new Map<string, number>();
   private serverIds = new Map<string, number>();
   readonly touchedServers = new Set<number>();
+  /** the earliest time each touched server's written scans and findings start: its status changes from that day on */
+  readonly changedFrom = new Map<number, Date>();
   readonly createdServers = new Set<number>();
   /** the organizations created (or, in a dry run, that would be), by name key, as first named */
   readonly newOrganizations = new Map<string, string>();
@@ -76,6 +78,15 @@ export class ImportWriter {
     }
     await this.writeFindings(rows, serverIds);
     for (const id of serverIds) this.touchedServers.add(id);
+    rows.forEach((r, i) => {
+      let from = r.scannedAt;
+      for (const f of r.findings ?? []) {
+        const at = findingTime(f.seenAt, r.scannedAt);
+        if (at < from) from = at;
+      }
+      const known = this.changedFrom.get(serverIds[i]);
+      if (!known || from < known) this.changedFrom.set(serverIds[i], from);
+    });
   }
 
   // Findings hang off the scan rows just written. Joining on this import's id leaves out

@@ -1,0 +1,57 @@
+// What the recompute stored for a chunk of servers: each one's ServerCampaign row (its derived columns) and spans, by
+// campaign. A re-derive compares against them and writes only what changed.
+import type { Hunt, HuntState } from "../../domain/hunt";
+import type { StatusSpan } from "../../domain/status";
+import type { Status } from "../../domain/statuses";
+import { groupedTuples } from "../grouped-rows";
+import { inIds, type SqlSession } from "../sql-session";
+
+// A stored ServerCampaign row's derived columns, in STATUS_TYPES's order after the server, campaign and organization:
+// status, severity, hostnameKey, hunt, huntFrom, huntTo, huntCovered, exposedSince, exposureFrom, patchedOn, patchDays.
+export type StoredStatus = [Status, number, string, HuntState, string | null, string | null, number, string | null, string | null, string | null, number | null];
+const DERIVED = [`"status"`, `"severity"`, `"hostnameKey"`, `"hunt"`, `"huntFrom"`, `"huntTo"`, `"huntCovered"`, `"exposedSince"`, `"exposureFrom"`, `"patchedOn"`, `"patchDays"`];
+
+export interface Stored {
+  statuses: Map<string, StoredStatus>;
+  spans: Map<string, StatusSpan[]>;
+  /** the StatusSpan rows' ids, by campaign: a re-derive that replaces a campaign's spans deletes them by id */
+  spanIds: Map<string, number[]>;
+}
+
+export const storedHunt = (r: StoredStatus): Hunt => ({ state: r[3], windowFrom: r[4], windowTo: r[5], covered: Number(r[6]), exposedSince: r[7] });
+export const sameRow = (stored: StoredStatus | undefined, row: readonly unknown[]) =>
+  stored !== undefined && stored.every((v, i) => (v === null ? null : String(v)) === (row[i + 3] === null ? null : String(row[i + 3])));
+
+/** The stored statuses and spans of these servers, by server and campaign (spans oldest first). */
+export async function storedRows(s: SqlSession, chunk: number[]): Promise<Map<number, Stored>> {
+  const { sql, params } = inIds(s, chunk);
+  const where = `"serverId" ${sql}`;
+  const statuses = await groupedTuples<[string, ...StoredStatus]>(s, { key: "serverId", columns: [`"campaign"`, ...DERIVED], table: "ServerCampaign", where, params });
+  const spans = await groupedTuples<[string, Status, string, string | null, number]>(s, {
+    key: "serverId",
+    columns: [`"campaign"`, `"status"`, `"fromDay"`, `"toDay"`, `"id"`],
+    table: "StatusSpan",
+    where,
+    params,
+    orderBy: `"fromDay"`,
+  });
+  const byServer = new Map<number, Stored>();
+  for (const id of chunk) {
+    const byCampaign = new Map<string, StatusSpan[]>();
+    const spanIds = new Map<string, number[]>();
+    for (const [campaign, status, fromDay, toDay, spanId] of spans.get(id) ?? []) {
+      const list = byCampaign.get(campaign);
+      if (list) list.push({ status, fromDay, toDay });
+      else byCampaign.set(campaign, [{ status, fromDay, toDay }]);
+      spanIds.set(campaign, [...(spanIds.get(campaign) ?? []), Number(spanId)]);
+    }
+    byServer.set(id, { statuses: new Map((statuses.get(id) ?? []).map(([campaign, ...row]) => [campaign, row])), spans: byCampaign, spanIds });
+  }
+  return byServer;
+}
+
+export const sameSpans = (a: readonly StatusSpan[], b: readonly StatusSpan[]) =>
+  a.length === b.length && a.every((x, i) => x.status === b[i].status && x.fromDay === b[i].fromDay && x.toDay === b[i].toDay);
+
+export const NOTHING_STORED: Stored = { statuses: new Map(), spans: new Map(), spanIds: new Map() };
+

@@ -1,0 +1,97 @@
+// The benchmark's server: started with `next start` on BENCH_PORT, its process tree's memory and CPU, and an upload
+// through POST /api/v1/scans timed with the server's peak memory. Shared by bench.ts and bench-daily.ts.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createReadStream, readFileSync, readdirSync } from "node:fs";
+import { Readable } from "node:stream";
+import { serverEnv } from "./server-options";
+
+export const PORT = Number(process.env.BENCH_PORT ?? 3200);
+export const base = `http://127.0.0.1:${PORT}`;
+
+export const bin = (n: string) => `node_modules/.bin/${n}`;
+export const sh = (cmd: string, args: string[], env: Record<string, string>) => {
+  const r = spawnSync(cmd, args, { env: { ...process.env, ...env }, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+};
+
+// The process tree's CPU time (user + system, seconds): on a shared machine it tells the work done apart from the
+// time spent waiting for a core.
+export function treeCpuSeconds(root: number): number {
+  const stats = new Map<number, string[]>();
+  for (const p of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      stats.set(Number(p), readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" "));
+    } catch {
+      /* process ended */
+    }
+  }
+  let ticks = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    const fields = stats.get(pid);
+    // After "comm) ": state is field 0, utime field 11, stime field 12.
+    if (fields) ticks += Number(fields[11]) + Number(fields[12]);
+    for (const [child, f] of stats) if (Number(f[1]) === pid) stack.push(child);
+  }
+  return ticks / 100;
+}
+
+export function treeRssKb(root: number): number {
+  const children = new Map<number, number[]>();
+  for (const p of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const ppid = Number(readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(p)]);
+    } catch {
+      /* process ended */
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      /* ended */
+    }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+export async function startServer(env: Record<string, string>): Promise<ChildProcess> {
+  const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+    env: serverEnv({ ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1", PATCHBOARD_SECRET: process.env.PATCHBOARD_SECRET ?? "bench-session-secret-7c1e9a42d0b5f8e3a6d1" }),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/api/v1/summary`)).status === 401) return server;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not start");
+}
+
+export async function upload(path: string, token: string, pid: number) {
+  let peak = treeRssKb(pid);
+  const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(pid))), 100);
+  const t0 = performance.now();
+  const res = await fetch(`${base}/api/v1/scans`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+    body: Readable.toWeb(createReadStream(path)) as ReadableStream,
+    duplex: "half",
+  } as RequestInit);
+  const body = (await res.json()) as { import?: { accepted: number }; error?: unknown };
+  const seconds = (performance.now() - t0) / 1000;
+  clearInterval(timer);
+  if (res.status !== 201 && res.status !== 200) throw new Error(`upload failed: ${res.status} ${JSON.stringify(body)}`);
+  return { seconds, rows: body.import!.accepted, peakMb: Math.round(peak / 1024) };
+}
+
