@@ -13,6 +13,17 @@ export function maxUploadBytes(): number {
   return (Number.isFinite(mb) && mb > 0 ? mb : 512) * MB;
 }
 
+/** Where asynchronous uploads wait for the import worker (PATCHBOARD_SPOOL_DIR, default data/spool). */
+export function spoolDir(env: Record<string, string | undefined> = process.env): string {
+  return env.PATCHBOARD_SPOOL_DIR?.trim() || "data/spool";
+}
+
+/** The most the spool folder may hold, every waiting upload together (PATCHBOARD_SPOOL_MAX_MB, default 4096). */
+export function spoolMaxBytes(env: Record<string, string | undefined> = process.env): number {
+  const mb = Number(env.PATCHBOARD_SPOOL_MAX_MB ?? 4096);
+  return (Number.isFinite(mb) && mb > 0 ? mb : 4096) * MB;
+}
+
 export function demoEnabled(): boolean {
   return process.env.PATCHBOARD_DEMO !== "0";
 }

@@ -4,7 +4,7 @@
 // gets the address from its socket (or from trusted proxies, PATCHBOARD_TRUST_PROXY) before Next sees it; see
 // lib/api/forwarded-headers.ts. It also sends the build's static assets compressed at build time, in brotli when the
 // client accepts it (scripts/compressed-static.ts). It logs a JSON line per request (lib/ops/request-log.ts;
-// PATCHBOARD_LOG=off turns them off), runs the webhook dispatcher, and stops gracefully on SIGTERM and SIGINT.
+// PATCHBOARD_LOG=off turns them off), runs the webhook dispatcher and the import worker, and stops gracefully on SIGTERM and SIGINT.
 // Usage: tsx scripts/serve.ts [-p PORT] [-H HOSTNAME]; PORT defaults to $PORT, then 3000.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
@@ -15,6 +15,7 @@ import { requestLogEnabled, trustedProxyHops } from "../lib/config";
 import { db } from "../lib/data/db";
 import { closeReadSessions, drainWrites } from "../lib/data/sql-session";
 import { startDispatcher } from "../lib/data/webhooks/dispatcher";
+import { startImportWorker } from "../lib/data/imports/import-queue";
 import { markShuttingDown, shuttingDown } from "../lib/ops/process-state";
 import { REQUEST_ID_HEADER, requestId, requestLine } from "../lib/ops/request-log";
 import { shutDown } from "../lib/ops/shutdown";
@@ -70,6 +71,9 @@ const server = createServer((req, res) => {
 });
 // Webhook deliveries are sent from the outbox by this process (every few seconds; see lib/data/webhooks/dispatcher.ts).
 const webhooks = startDispatcher();
+// Asynchronous uploads (Prefer: respond-async) are imported by this process's import worker, in a worker thread off
+// this event loop (lib/data/imports/import-queue.ts). PATCHBOARD_IMPORT_THREAD=0 runs them on this thread instead.
+const imports = startImportWorker({ thread: process.env.PATCHBOARD_IMPORT_THREAD !== "0" });
 server.listen(port, hostname, () => {
   const proxies = hops ? `, behind ${hops} trusted prox${hops > 1 ? "ies" : "y"}` : "";
   console.log(`Patchboard: ready on http://${hostname ?? "localhost"}:${port}${proxies}`);
@@ -99,6 +103,9 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
           },
         },
         { name: "stop-worker", run: () => webhooks.stop() },
+        // An import job in progress is stopped and queued again: it was one transaction, so nothing of it is committed,
+        // and the next start (this process's or another's) imports it from its spooled files.
+        { name: "stop-imports", run: () => imports.stop() },
         { name: "finish-requests", run: () => requestsDone.finally(() => clearInterval(idleSweep)) },
         { name: "finish-writes", run: () => drainWrites() },
         { name: "close-database", run: async () => Promise.all([closeReadSessions(), db.$disconnect()]) },

@@ -2,7 +2,7 @@ import { withWriteTransaction } from "@/lib/data/sql-session";
 
 const TABLES = [
   "WebhookDelivery", "Webhook",
-  "PastTargetAlert", "Hunt", "ServerLifecycle", "StatusDelta", "StatusSpan", "ServerCampaign", "OrganizationStatus", "Campaign", "Setting", "Remediation", "Indicator", "Scan", "ImportServer", "ImportOrganization", "Import", "UserOrganization", "TokenOrganization", "Server", "Organization",
+  "PastTargetAlert", "Hunt", "ServerLifecycle", "StatusDelta", "StatusSpan", "ServerCampaign", "OrganizationStatus", "Campaign", "Setting", "Remediation", "Indicator", "Scan", "ImportServer", "ImportOrganization", "Import", "ImportJob", "UserOrganization", "TokenOrganization", "Server", "Organization",
   "ApiToken", "ColumnMapping", "Session", "Account", "Verification", "User", "AuditEvent", "SignInFailure", "SignInCounter",
 ];
 

@@ -53,6 +53,52 @@ type StreamEvent =
   | { type: "result"; imports?: ImportSummary[]; import?: ImportSummary; newOrganizations?: string[] }
   | { type: "error"; status?: number; error?: Partial<UploadError>; imports?: ImportSummary[] };
 
+/**
+ * Uploads larger than this (all files together) are imported in the background: the server answers 202 with the
+ * import job at once (Prefer: respond-async), and the page follows the job's progress by polling it.
+ */
+export const ASYNC_UPLOAD_BYTES = 8 * 1024 * 1024;
+const POLL_MS = 1000;
+
+/** An import job as GET /api/v1/imports/ID answers it (lib/zod/answers/imports.ts importJob). */
+interface JobAnswer {
+  job: {
+    id: string;
+    state: "queued" | "running" | "done" | "failed";
+    files: (string | null)[];
+    progress: { phase: "queued" | "reading" | "writing" | "computing" | "finished"; bytes: number; rows: number };
+    status: number | null;
+    result: { imports?: ImportSummary[]; import?: ImportSummary; error?: Partial<UploadError> } | null;
+  };
+}
+
+/** Polls the job until it is done or failed, reporting its progress; stops (aborted) when `stopped` says so. */
+async function followJob(location: string, onProgress: Handlers["onServerProgress"], stopped: () => boolean): Promise<UploadOutcome> {
+  for (;;) {
+    if (stopped()) return { kind: "aborted" };
+    let answer: JobAnswer;
+    try {
+      const res = await fetch(location, { headers: { Accept: "application/json" }, cache: "no-store" });
+      if (!res.ok) return { kind: "error", error: asError(await res.json().catch(() => null), res.status), imports: [] };
+      answer = (await res.json()) as JobAnswer;
+    } catch {
+      return { kind: "error", error: { code: "network_error", message: "The connection to the server was lost while the import ran; it goes on: see Recent imports." }, imports: [] };
+    }
+    const { job } = answer;
+    const phase: ImportPhase = job.progress.phase === "writing" || job.progress.phase === "computing" ? job.progress.phase : job.progress.phase === "finished" ? "computing" : "reading";
+    onProgress({ index: 0, file: job.files.filter(Boolean).join(", ") || "upload", phase, rows: job.progress.rows, bytes: job.progress.bytes });
+    if (job.state === "done") {
+      const result = job.result ?? {};
+      return { kind: "result", imports: result.imports ?? (result.import ? [result.import] : []), newOrganizations: [] };
+    }
+    if (job.state === "failed") {
+      const details = job.result?.error?.details as { imports?: ImportSummary[] } | undefined;
+      return { kind: "error", error: asError(job.result, job.status ?? 500), imports: details?.imports ?? [] };
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
 function asError(body: unknown, status: number): UploadError {
   const error = (body as { error?: Partial<UploadError> } | null)?.error;
   if (error && typeof error.message === "string") return { code: error.code ?? `http_${status}`, message: error.message, details: error.details };
@@ -125,6 +171,11 @@ export function uploadScans(files: File[], fields: UploadFields, handlers: Handl
     xhr.upload.onload = () => handlers.onUploaded();
     xhr.onprogress = () => drain(false);
     xhr.onload = () => {
+      const location = xhr.getResponseHeader("Location");
+      if (xhr.status === 202 && location) {
+        void followJob(location, handlers.onServerProgress, () => aborted).then(resolve);
+        return;
+      }
       if (isNdjson()) {
         drain(true);
         resolve(outcome ?? { kind: "error", error: { code: "incomplete", message: "The import ended without a result. Please try again." }, imports: [] });
@@ -143,11 +194,20 @@ export function uploadScans(files: File[], fields: UploadFields, handlers: Handl
     xhr.onabort = () => resolve({ kind: "aborted" });
   });
 
+  let aborted = false;
   xhr.open("POST", "/api/v1/scans");
+  // A large upload is imported in the background: answered at once, then followed by polling its job.
+  if (!fields.dryRun && totalSize > ASYNC_UPLOAD_BYTES) xhr.setRequestHeader("Prefer", "respond-async");
   // The same endpoint scripts use; this header asks for progress lines as the files import.
   xhr.setRequestHeader("Accept", "application/x-ndjson");
   xhr.setRequestHeader("Accept", "application/x-ndjson, application/json");
   xhr.send(buildForm(files, fields));
 
-  return { done, abort: () => xhr.abort() };
+  return {
+    done,
+    abort: () => {
+      aborted = true;
+      xhr.abort();
+    },
+  };
 }

@@ -55,3 +55,9 @@ export function importProgressResponse(run: (onProgress: (p: UploadProgress) => 
   });
   return new Response(stream, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" } });
 }
+
+/** The status and body of the JSON answer (an import job keeps them: GET /api/v1/imports/ID answers the same). */
+export async function importAnswerOf(outcome: Outcome): Promise<{ status: number; body: unknown }> {
+  const res = await importResponse(outcome);
+  return { status: res.status, body: await res.json() };
+}

@@ -239,10 +239,31 @@ export async function closeReadSessions(): Promise<void> {
 // freeze the whole server for the length of an import.
 // The queue lives on globalThis: the production server (scripts/serve.ts, which runs the webhook dispatcher) and
 // Next's bundle of the app load this module separately, and their writers must still take turns.
-const writers = ((globalThis as { patchboardWriters?: { queue: Promise<unknown>; active: number } }).patchboardWriters ??= {
+// In the import worker thread (lib/data/imports/import-thread.ts), which has a globalThis of its own, `turn` asks the
+// main thread's queue for a turn (holdWriteTurn there), so the worker's import and the server's writes still take turns.
+const writers = ((globalThis as { patchboardWriters?: { queue: Promise<unknown>; active: number; turn?: () => Promise<() => void> } }).patchboardWriters ??= {
   queue: Promise.resolve(),
   active: 0,
 });
+
+/** In a worker thread: where its write transactions get their turn (the main thread's queue, through messages). */
+export function setWriteTurnSource(turn: () => Promise<() => void>): void {
+  writers.turn = turn;
+}
+
+/**
+ * Main thread: one turn of the writer queue for a write transaction another thread runs. Resolves, when the turn
+ * comes, with the function that ends it (call it once the transaction has ended, committed or not).
+ */
+export function holdWriteTurn(): Promise<() => void> {
+  writers.active++;
+  return new Promise((granted) => {
+    const run = () => new Promise<void>((ended) => granted(() => ended()));
+    const result = writers.queue.then(run, run);
+    writers.queue = result.catch(() => {});
+    void result.finally(() => writers.active--);
+  });
+}
 
 /** True while a write transaction runs or waits in this process. */
 export function isWriting(): boolean {
@@ -259,6 +280,11 @@ export async function drainWrites(): Promise<void> {
 
 /** Runs fn in one write transaction on a connection of its own: all of it commits, or none. */
 export function withWriteTransaction<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
+  const turn = writers.turn;
+  if (turn) {
+    const run = () => (dialect() === "postgres" ? pgTransaction(fn) : sqliteTransaction(fn));
+    return turn().then((end) => run().finally(end));
+  }
   writers.active++;
   const run = () => (dialect() === "postgres" ? pgTransaction(fn) : sqliteTransaction(fn));
   const result = writers.queue.then(run, run);
@@ -322,5 +348,36 @@ export async function refreshPlannerStatistics(): Promise<void> {
     await client.query(`ANALYZE "Organization", "Scan", "StatusSpan", "StatusDelta"`);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * A small write of bookkeeping that must not wait for an import in another process (an import job's claim, lease
+ * and state): on PostgreSQL a statement on a pooled connection of its own, outside the writers' advisory lock (the
+ * row locks of FOR UPDATE SKIP LOCKED are what keep two processes apart); on SQLite a write transaction in the writer
+ * queue, like every write there (a second writer would block the server).
+ */
+export async function withBookkeepingWrite<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
+  if (dialect() !== "postgres") return withWriteTransaction(fn);
+  readers.pg ??= new pg.Pool({ connectionString: databaseUrl(), max: 4, types: pgTypes as pg.CustomTypesConfig });
+  const client = await readers.pg.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await fn({
+      dialect: "postgres",
+      async run(sql, params = []) {
+        return (await client.query(toPgPlaceholders(sql), params.map(pgValue))).rowCount ?? 0;
+      },
+      async all<R>(sql: string, params: SqlValue[] = []) {
+        return (await client.query(toPgPlaceholders(sql), params.map(pgValue))).rows as R[];
+      },
+    });
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
   }
 }

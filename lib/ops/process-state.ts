@@ -3,8 +3,8 @@
 // route is inside it: each loads this module separately, so the state lives on globalThis (as the writer queue in
 // lib/data/sql-session.ts does).
 
-/** The background workers a ready server runs: the webhook dispatcher (lib/data/webhooks/dispatcher.ts). */
-export const WORKERS = ["webhooks"] as const;
+/** The background workers a ready server runs: the webhook dispatcher (lib/data/webhooks/dispatcher.ts) and the import worker (lib/data/imports/import-queue.ts). */
+export const WORKERS = ["webhooks", "imports"] as const;
 export type WorkerName = (typeof WORKERS)[number];
 export type WorkerState = "ok" | "not_running" | "stalled";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { readinessAnswer, withTimeout, type ReadinessChecks } from "./readiness";
 
-const ok: ReadinessChecks = { server: "ok", database: "ok", migrations: "ok", worker: "ok" };
+const ok: ReadinessChecks = { server: "ok", database: "ok", migrations: "ok", worker: "ok", imports: "ok" };
 
 describe("readinessAnswer", () => {
   it("is 200 with every check when all are fine", () => {
@@ -15,7 +15,7 @@ describe("readinessAnswer", () => {
       error: {
         code: "not_ready",
         message: "Not ready: the database did not answer in time; the database migrations cannot be checked; the background worker is not running.",
-        details: { checks: { server: "ok", database: "timeout", migrations: "unknown", worker: "not_running" }, failing: ["database", "migrations", "worker"] },
+        details: { checks: { server: "ok", database: "timeout", migrations: "unknown", worker: "not_running", imports: "ok" }, failing: ["database", "migrations", "worker"] },
       },
     });
   });

@@ -11,6 +11,8 @@ export interface ReadinessChecks {
   database: DatabaseState;
   migrations: MigrationsState;
   worker: WorkerState;
+  /** the import worker (asynchronous uploads) */
+  imports: WorkerState;
   /** "shutting_down" once the server stops taking requests */
   server: "ok" | "shutting_down";
 }
@@ -23,6 +25,8 @@ const WHAT_IS_WRONG: Record<string, string> = {
   "migrations.unknown": "the database migrations cannot be checked",
   "worker.not_running": "the background worker is not running",
   "worker.stalled": "the background worker is stuck",
+  "imports.not_running": "the import worker is not running",
+  "imports.stalled": "the import worker is stuck",
 };
 
 export interface ReadinessAnswer {

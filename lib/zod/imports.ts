@@ -11,6 +11,18 @@ export type ImportListQuery = z.infer<typeof importListQuery>;
 export const importServersQuery = z.object({ page, pageSize });
 export type ImportServersQuery = z.infer<typeof importServersQuery>;
 
+/** `GET /api/v1/imports/jobs`: a page of import jobs, continuing after a cursor. */
+export const importJobsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(25).describe("jobs per page"),
+  after: z.string().max(200).optional().describe("the `next` cursor of the previous page"),
+});
+export type ImportJobsQuery = z.infer<typeof importJobsQuery>;
+
+/** An import job's id in a path (a UUID, lower case); anything else is not a job. */
+export function importJobId(raw: string | undefined): string | null {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(raw ?? "") ? raw! : null;
+}
+
 /** An import's id in a path: digits only, so "12abc" is a 404 like any missing import. */
 export function importId(raw: string | undefined): number | null {
   if (!/^[1-9]\d{0,9}$/.test(raw ?? "")) return null;

@@ -12,6 +12,7 @@ import { METHODS } from "@/lib/api/openapi/document";
 import type { Method } from "@/lib/api/openapi/operation";
 import { API_OPERATIONS } from "@/lib/api/openapi/routes";
 import { updateAppSettings } from "@/lib/data/settings/app-settings";
+import { startImportWorker } from "@/lib/data/imports/import-queue";
 import { XLSX_TYPE } from "@/lib/export/xlsx";
 import proxyshellFile from "@/lib/domain/campaigns/data/proxyshell.json";
 import { TEST_ACCESS } from "../access";
@@ -229,6 +230,21 @@ describe("issue 12 item 5: every answer is what the description says", () => {
     expect((await api({ method: "get", path: "/imports/{id}", params: { id: firstImport } })).json.servers.total).toBeGreaterThan(0);
   });
 
+  it("uploads in the background: 202 with the job, which the worker imports; reads it and lists the jobs", async () => {
+    const queued = await api({ method: "post", path: "/scans", body: "organization,hostname,exchange_build,scanned_at\nCove,C-ASYNC,15.2.792.3,2021-03-16T10:00:00Z\n", type: "text/csv", headers: { prefer: "respond-async" } });
+    expect(queued.status).toBe(202);
+    const id = queued.json.job.id as string;
+    expect((await api({ method: "get", path: "/imports/{id}", params: { id } })).json.job.state).toBe("queued");
+    const worker = startImportWorker({ thread: false, pollMs: 50 });
+    try {
+      await worker.idle();
+    } finally {
+      await worker.stop();
+    }
+    expect((await api({ method: "get", path: "/imports/{id}", params: { id } })).json.job).toMatchObject({ state: "done", status: 201 });
+    expect((await api({ method: "get", path: "/imports/jobs", query: "?limit=5" })).json.data[0].id).toBe(id);
+  });
+
   it("saves, lists, reads and deletes a column mapping", async () => {
     const mapping = { name: "rmm-inventory", columns: { organization: "Client", hostname: "Server", exchange_build: "Version", scanned_at: "Checked" }, fixed: { scanned_at: "2021-03-09" } };
     expect((await api({ method: "post", path: "/mappings", ...json(mapping) })).status).toBe(201);
@@ -267,6 +283,7 @@ describe("issue 12 item 5: every answer is what the description says", () => {
       [{ method: "get", path: "/organizations/{slug}/report.pdf", params: { slug: "cove" }, caller: harborViewer }, 404, "not_found"],
       [{ method: "get", path: "/report.pdf", caller: harborViewer }, 403, "forbidden"],
       [{ method: "get", path: "/imports/{id}", params: { id: 999999 } }, 404, "not_found"],
+      [{ method: "get", path: "/imports/{id}", params: { id: "00000000-0000-4000-8000-000000000000" } }, 404, "not_found"],
       [{ method: "get", path: "/mappings/{name}", params: { name: "nope" } }, 404, "not_found"],
       [{ method: "post", path: "/scans", body: CSV, type: "text/csv", caller: harborViewer }, 403, "forbidden"],
       [{ method: "post", path: "/scans", body: "Client,Server,Version\nHarbor,X1,15.2.792.3\n", type: "text/csv" }, 422, "unmapped_header"],

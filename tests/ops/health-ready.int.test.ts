@@ -1,5 +1,5 @@
 // Issue 12 item 6 on a real database: /api/health answers that the process is up, /api/ready that the database
-// answers, every migration is applied and the webhook worker runs; both without a session or token, and the 503
+// answers, every migration is applied and the webhook and import workers run; both without a session or token, and the 503
 // names what is not ready in fixed words (no database error, no version, no path).
 import { afterEach, describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
@@ -15,6 +15,7 @@ const read = async (res: Response | Promise<Response>) => {
 
 afterEach(() => {
   reportWorker("webhooks", false);
+  reportWorker("imports", false);
   markShuttingDown(false);
 });
 
@@ -26,34 +27,44 @@ describe("issue 12 item 6: /api/health", () => {
 });
 
 describe("issue 12 item 6: /api/ready", () => {
-  it("is 200 with every check once the worker runs", async () => {
+  it("is 200 with every check once the workers run", async () => {
     reportWorker("webhooks", true);
+    reportWorker("imports", true);
     const res = await read(ready());
     expect(res.status).toBe(200);
     expect(res.cache).toBe("no-store");
-    expect(JSON.parse(res.text)).toEqual({ status: "ok", checks: { server: "ok", database: "ok", migrations: "ok", worker: "ok" } });
+    expect(JSON.parse(res.text)).toEqual({ status: "ok", checks: { server: "ok", database: "ok", migrations: "ok", worker: "ok", imports: "ok" } });
   });
 
   it("is 503 naming the worker when it does not run (a server without the dispatcher)", async () => {
+    reportWorker("imports", true);
     const res = await read(ready());
     expect(res.status).toBe(503);
     expect(JSON.parse(res.text)).toEqual({
       error: {
         code: "not_ready",
         message: "Not ready: the background worker is not running.",
-        details: { checks: { server: "ok", database: "ok", migrations: "ok", worker: "not_running" }, failing: ["worker"] },
+        details: { checks: { server: "ok", database: "ok", migrations: "ok", worker: "not_running", imports: "ok" }, failing: ["worker"] },
       },
     });
   });
 
+  it("is 503 naming the import worker when it does not run", async () => {
+    reportWorker("webhooks", true);
+    const res = await read(ready());
+    expect(res.status).toBe(503);
+    expect(JSON.parse(res.text).error).toMatchObject({ message: "Not ready: the import worker is not running.", details: { failing: ["imports"] } });
+  });
+
   it("is 503 naming the migrations while one is pending, and tells nothing of which", async () => {
     reportWorker("webhooks", true);
+    reportWorker("imports", true);
     const latest = migrationNames().at(-1)!;
     await db.$executeRawUnsafe(`UPDATE "_prisma_migrations" SET "rolled_back_at" = CURRENT_TIMESTAMP WHERE "migration_name" = '${latest}'`);
     try {
       const res = await read(ready());
       expect(res.status).toBe(503);
-      expect(JSON.parse(res.text).error.details.checks).toEqual({ server: "ok", database: "ok", migrations: "pending", worker: "ok" });
+      expect(JSON.parse(res.text).error.details.checks).toEqual({ server: "ok", database: "ok", migrations: "pending", worker: "ok", imports: "ok" });
       expect(res.text).not.toContain(latest);
       expect(res.text).not.toMatch(/sqlite|postgres|prisma|\/work|\.db|version/i);
     } finally {
@@ -64,6 +75,7 @@ describe("issue 12 item 6: /api/ready", () => {
 
   it("is 503 once the server is shutting down", async () => {
     reportWorker("webhooks", true);
+    reportWorker("imports", true);
     markShuttingDown();
     const res = await read(ready());
     expect(res.status).toBe(503);

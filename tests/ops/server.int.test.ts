@@ -100,7 +100,7 @@ describe("issue 12 item 6: the production server", () => {
     expect(await health.json()).toEqual({ status: "ok" });
     const ready = await fetch(`http://127.0.0.1:${port}/api/ready`, { redirect: "manual" });
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: "ok", checks: { server: "ok", database: "ok", migrations: "ok", worker: "ok" } });
+    expect(await ready.json()).toEqual({ status: "ok", checks: { server: "ok", database: "ok", migrations: "ok", worker: "ok", imports: "ok" } });
   });
 
   it("logs one JSON line per request with its id, path, status, duration, bytes and client, and never a token, cookie or query", async () => {
@@ -175,7 +175,7 @@ describe("issue 12 item 6: the production server", () => {
     expect(await exited()).toBe(0);
 
     const steps = lines("shutdown").map((l) => l.step);
-    expect(steps).toEqual(["begin", "stop-accepting", "stop-worker", "finish-requests", "finish-writes", "close-database", "end"]);
+    expect(steps).toEqual(["begin", "stop-accepting", "stop-worker", "stop-imports", "finish-requests", "finish-writes", "close-database", "end"]);
     expect(lines("shutdown")[0]).toMatchObject({ signal: "SIGTERM" });
     expect(lines("shutdown").at(-1)).toMatchObject({ exitCode: 0 });
     expect(lines("request").find((l) => l.method === "POST")).toMatchObject({ path: "/api/v1/scans", status: 201 });

@@ -9,6 +9,6 @@ export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
   const { database, migrations } = await databaseChecks();
-  const answer = readinessAnswer({ server: shuttingDown() ? "shutting_down" : "ok", database, migrations, worker: workerState("webhooks") });
+  const answer = readinessAnswer({ server: shuttingDown() ? "shutting_down" : "ok", database, migrations, worker: workerState("webhooks"), imports: workerState("imports") });
   return Response.json(answer.body, { status: answer.status, headers: { "Cache-Control": "no-store" } });
 }

@@ -4,8 +4,8 @@
 import type { z } from "zod";
 
 export type Method = "get" | "post" | "put" | "delete";
-export type SuccessStatus = 200 | 201 | 204;
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422;
+export type SuccessStatus = 200 | 201 | 202 | 204;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 507;
 
 /** Who may call an operation: apiRoute checks the token or session, the data layer the role. */
 export type Audience = "public" | "anyone" | "writers" | "admins" | "everyOrganization";

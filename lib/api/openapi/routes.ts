@@ -10,11 +10,11 @@ import { campaignAdded, campaignsAnswer, logoRemoved, logoSet, webhookCreated, w
 import { apiDescription } from "../../zod/answers/api-description";
 import { weeklyDigest } from "../../zod/answers/digest";
 import { fleetSummary, organizationPage, patchTimes, serverPage, trendAnswer } from "../../zod/answers/fleet";
-import { dryRunAnswer, importAnswer, importDetailAnswer, importPage, mappingAnswer, mappingsAnswer, uploadProgressLine } from "../../zod/answers/imports";
+import { dryRunAnswer, importAnswer, importDetailAnswer, importJobAnswer, importJobPage, importPage, mappingAnswer, mappingsAnswer, uploadProgressLine } from "../../zod/answers/imports";
 import { huntRecorded, huntsAnswer, lifecycleAnswer, lifecycleMarked, serverAnswer } from "../../zod/answers/server";
 import { organizationExportQuery, serverExportQuery } from "../../zod/exports";
 import { huntInputSchema } from "../../zod/hunts";
-import { importListQuery, importServersQuery } from "../../zod/imports";
+import { importJobsQuery, importListQuery, importServersQuery } from "../../zod/imports";
 import { lifecycleInputSchema } from "../../zod/lifecycle";
 import { digestQuery, reportQuery, summaryQuery, trendQuery } from "../../zod/list-queries";
 import { scanUploadFields, scanUploadQuery } from "../../zod/upload-options";
@@ -226,7 +226,7 @@ export const API_OPERATIONS: OperationSpec[] = [
     tag: "Imports",
     summary: "Upload scan files",
     description:
-      "The one upload endpoint, for scripts and the upload page. Each file is one import, all or nothing (consecutive Test-ProxyLogon files are one run); the first file that fails stops the upload, and the error's details.imports lists the imports committed before it. The options are query parameters, or form fields before the files. With dryRun=1 the files are read and checked the same way and nothing is written. With Accept: application/x-ndjson the answer is a line of progress per step, then one result or error line carrying the status.",
+      "The one upload endpoint, for scripts and the upload page. Each file is one import, all or nothing (consecutive Test-ProxyLogon files are one run); the first file that fails stops the upload, and the error's details.imports lists the imports committed before it. The options are query parameters, or form fields before the files. With dryRun=1 the files are read and checked the same way and nothing is written. With Accept: application/x-ndjson the answer is a line of progress per step, then one result or error line carrying the status. With Prefer: respond-async the files are spooled to disk and the answer is 202 at once: the import job, at its Location (GET /imports/ID: its state, progress and, once finished, the answer this route would have given); a dry run ignores the preference.",
     audience: "writers",
     query: scanUploadQuery,
     body: {
@@ -236,6 +236,14 @@ export const API_OPERATIONS: OperationSpec[] = [
     },
     answers: {
       201: { description: "The upload was imported.", json: importAnswer },
+      202: {
+        description: "With Prefer: respond-async: the files are spooled and will be imported in the background.",
+        json: importJobAnswer,
+        headers: {
+          Location: { description: "the import job: /api/v1/imports/ID", schema: z.string() },
+          "Preference-Applied": { description: "respond-async", schema: z.string() },
+        },
+      },
       200: {
         description: "Every file had been imported before into the same organizations (each summary says duplicate: true; nothing changed); or a dry run; or, with Accept: application/x-ndjson, the progress lines.",
         json: z.union([importAnswer, dryRunAnswer]),
@@ -247,6 +255,7 @@ export const API_OPERATIONS: OperationSpec[] = [
       403: "`organization_forbidden`: a file names an organization the caller may not upload for (nothing of it was imported).",
       413: "`payload_too_large`: the upload is over PATCHBOARD_MAX_UPLOAD_MB (default 512 MB), told by Content-Length at once or while streaming.",
       415: "`unsupported_media_type`: the body is neither a file type nor multipart/form-data.",
+      507: "`spool_full`: with Prefer: respond-async, the spool holds as much as PATCHBOARD_SPOOL_MAX_MB allows (default 4096 MB) of uploads still to import; nothing was kept.",
       422: "`unmapped_header`: a CSV whose header Patchboard does not know (details: header, preview, the mappings that fit); `unknown_mapping`; `mapping_required`; `unrecognized_format`, `wrong_format`, `malformed_csv`, `malformed_json`, `malformed_xml`, `malformed_zip`, `no_header` and the file's other problems.",
     },
   },
@@ -266,13 +275,25 @@ export const API_OPERATIONS: OperationSpec[] = [
     method: "get",
     path: "/imports/{id}",
     tag: "Imports",
-    summary: "One import",
-    description: "An import's stored summary, and a page of the servers it touched with their status before and after it: new compromises first, then worsened, improved, unchanged.",
+    summary: "One import, or an import job",
+    description:
+      "An import's stored summary, and a page of the servers it touched with their status before and after it: new compromises first, then worsened, improved, unchanged. For an import job's id (a UUID, the Location of a 202 from POST /scans with Prefer: respond-async): the job's state (queued, running, done, failed), its progress (bytes, rows, phase) and, once finished, the status and body the upload would have answered without the preference. Poll it until the state is done or failed.",
     audience: "anyone",
-    params: { id: { description: "the import's id", schema: z.int().min(1).max(2_147_483_647) } },
+    params: { id: { description: "the import's id, or an import job's (a UUID)", schema: z.union([z.int().min(1).max(2_147_483_647), z.uuid()]) } },
     query: importServersQuery,
-    answers: { 200: { description: "The import and a page of its servers.", json: importDetailAnswer } },
-    errors: { 404: "`not_found`: no such import among those the caller may see." },
+    answers: { 200: { description: "The import and a page of its servers; or the import job.", json: z.union([importDetailAnswer, importJobAnswer]) } },
+    errors: { 404: "`not_found`: no such import or job among those the caller may see." },
+  },
+  {
+    id: "listImportJobs",
+    method: "get",
+    path: "/imports/jobs",
+    tag: "Imports",
+    summary: "Import jobs",
+    description: "The uploads imported in the background (Prefer: respond-async) the caller may see, newest first, a page at a time: pass the answer's next as after. Callers limited to organizations see their own jobs.",
+    audience: "anyone",
+    query: importJobsQuery,
+    answers: { 200: { description: "A page of import jobs.", json: importJobPage } },
   },
   {
     id: "listMappings",

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { STATUS_CHANGES } from "../../domain/status-change";
 import type { ColumnMappingView, DryRunSummary, ImportChangeCounts, ImportDetail, ImportListRow, ImportServerChange, ImportSummary, Page } from "../../views";
 import type { Agree } from "./agree";
-import { count, isoTime, page, status } from "./common";
+import type { ImportJobView, JobPage } from "../../data/imports/import-jobs";
+import { apiError, count, isoTime, page, status } from "./common";
 
 export const importError = z.object({ line: z.number().int(), message: z.string() }).describe("A rejected row: its line in the file and why.");
 
@@ -122,6 +123,39 @@ export const importServerChange = z
 export const importDetailAnswer = z.object({ import: importDetail, servers: page(importServerChange).describe("new compromises first, then worsened, improved, unchanged") });
 export type ImportDetailAnswer = z.infer<typeof importDetailAnswer>;
 
+export const importJob = z
+  .object({
+    id: z.uuid().describe("the job's id: GET /api/v1/imports/ID answers it"),
+    state: z.enum(["queued", "running", "done", "failed"]),
+    createdAt: isoTime,
+    startedAt: isoTime.nullable(),
+    finishedAt: isoTime.nullable(),
+    uploadedBy: z.string().describe("the user's email or the token's name"),
+    files: z.array(z.string().nullable()).describe("the uploaded files' names, in upload order"),
+    bytes: count.describe("the bytes spooled"),
+    progress: z
+      .object({
+        phase: z.enum(["queued", "reading", "writing", "computing", "finished"]),
+        bytes: count.describe("bytes of the files read so far"),
+        rows: count.describe("rows read so far"),
+      })
+      .describe("how far the import has come"),
+    status: z.number().int().nullable().describe("once finished: the HTTP status the upload without Prefer: respond-async would have answered"),
+    result: z
+      .union([importAnswer, apiError])
+      .nullable()
+      .describe("once finished: that answer's body: the imports when done; the error when failed (its details.imports lists the imports committed before it)"),
+  })
+  .describe("An upload imported in the background (POST /scans with Prefer: respond-async).");
+export const importJobAnswer = z.object({ job: importJob });
+export type ImportJobAnswer = z.infer<typeof importJobAnswer>;
+export const importJobPage = z
+  .object({
+    data: z.array(importJob),
+    next: z.string().nullable().describe("the cursor of the next page (after=…); null on the last page"),
+  })
+  .describe("Import jobs, newest first.");
+
 export const columnMapping = z
   .object({
     name: z.string(),
@@ -154,3 +188,4 @@ const _agree: [
   Agree<z.infer<typeof importServerChange>, ImportServerChange>,
   Agree<z.infer<typeof columnMapping>, ColumnMappingView>,
 ] = [true, true, true, true, true, true, true];
+const _agreeJobs: [Agree<z.infer<typeof importJob>, ImportJobView>, Agree<z.infer<typeof importJobPage>, JobPage>] = [true, true];
