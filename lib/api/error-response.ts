@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { isDatabaseUnavailable } from "../data/database-unavailable";
+import { isDatabaseUnavailable, lastLine } from "../data/database-unavailable";
 import { AppError, databaseUnavailable } from "../errors";
 import type { ApiErrorBody } from "../zod/answers/common";
 
@@ -25,7 +25,7 @@ export function errorResponse(err: unknown): Response {
   if (isDatabaseUnavailable(err)) {
     // Expected while the database restarts: one line, not a stack per request. Its own text can name hosts, so it
     // stays in the log; the client is told to come back.
-    console.error(`Database unavailable: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`Database unavailable: ${lastLine(err)}`);
     return errorResponse(databaseUnavailable());
   }
   console.error("Unhandled API error:", err);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "./database-unavailable";
+import { isDatabaseUnavailable, lastLine } from "./database-unavailable";
 
 const socket = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code, syscall: "connect", errno: -111 });
 
@@ -39,5 +39,12 @@ describe("isDatabaseUnavailable", () => {
   it("knows SQLite's locked or missing file", () => {
     expect(isDatabaseUnavailable(Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" }))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("unable to open database file"), { code: "SQLITE_CANTOPEN" }))).toBe(true);
+  });
+});
+
+describe("lastLine", () => {
+  it("keeps the cause of Prisma's message, on one line", () => {
+    expect(lastLine(new Error("\nInvalid `prisma.apiToken.findUnique()` invocation:\n\n\nCan't reach database server at 127.0.0.1:3499"))).toBe("Can't reach database server at 127.0.0.1:3499");
+    expect(lastLine("plain")).toBe("plain");
   });
 });

@@ -46,3 +46,9 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   }
   return false;
 }
+
+/** For the log: Prisma's messages run over several lines (the call, then the cause), and the cause is the last. */
+export function lastLine(err: unknown): string {
+  const lines = (err instanceof Error ? err.message : String(err)).split("\n").map((l) => l.trim()).filter(Boolean);
+  return (lines.at(-1) ?? "").slice(0, 300);
+}

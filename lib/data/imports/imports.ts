@@ -1,6 +1,6 @@
 import { can, type Access } from "../../domain/access";
 import { AppError, databaseUnavailable } from "../../errors";
-import { isDatabaseUnavailable } from "../database-unavailable";
+import { isDatabaseUnavailable, lastLine } from "../database-unavailable";
 import { ImportFileError } from "../../import/import-file-error";
 import { planImports, type UploadFile } from "../../import/plan-imports";
 import type { DryRunSummary, ImportSummary } from "../../views";
@@ -109,7 +109,7 @@ function asAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (isDatabaseUnavailable(err)) {
     // The file's transaction is gone with its connection, so nothing of it is stored; the client may send it again.
-    console.error(`Import stopped, database unavailable: ${(err as Error).message}`);
+    console.error(`Import stopped, database unavailable: ${lastLine(err)}`);
     return databaseUnavailable();
   }
   if (err instanceof ImportFileError) return new AppError(err.code === "empty_file" ? 400 : 422, err.code, err.message, err.details);
