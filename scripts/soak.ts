@@ -6,8 +6,10 @@
 //   SOAK_ROWS (rows per file, 250)   TEST_POSTGRES_URL (postgresql://patchboard:patchboard@127.0.0.1:5432)
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
+import { atExit } from "./load/at-exit";
 import { checkStored, openCounter } from "./load/fleet-checks";
 import { csvFile, FLEET_READS, percentile, reader, report, upload, type Check, type ReadOutcome } from "./load/fleet-load";
+import { killTree } from "./load/process-tree";
 import { startApp, type RunningApp } from "./web-app";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
@@ -39,8 +41,11 @@ const pgAdmin = (action: "create" | "drop", db: string) => spawnSync("node", ["s
 
 async function soak(target: string, databaseUrl: string): Promise<Figures> {
   let app: RunningApp | null = null;
+  let forget = () => {};
   try {
     app = await startApp(`soak-${target}`, PORTS[target], { demo: false, databaseUrl, env: { PATCHBOARD_ADMIN_TOKEN: TOKEN } });
+    const pid = app.pid;
+    forget = atExit(() => killTree(pid));
     const base = app.base;
     const deadline = Date.now() + SECONDS * 1000;
     const over = () => Date.now() >= deadline;
@@ -99,6 +104,7 @@ async function soak(target: string, databaseUrl: string): Promise<Figures> {
     };
   } finally {
     await app?.stop();
+    forget();
   }
 }
 
@@ -135,10 +141,12 @@ async function main(): Promise<void> {
         console.log(`\n!!! SKIPPED: the PostgreSQL soak needs PostgreSQL at ${PG_BASE}.\n`);
         continue;
       }
+      const forget = atExit(() => pgAdmin("drop", db));
       try {
         results.push(await soak(target, `${PG_BASE}/${db}`));
       } finally {
         pgAdmin("drop", db);
+        forget();
       }
     } else throw new Error(`SOAK_TARGETS takes sqlite and postgres, not ${target}`);
   }
