@@ -112,6 +112,7 @@ async function main(): Promise<void> {
   mkdirSync(DIR, { recursive: true });
   const file = `${DIR}/crash-${ROWS}.csv`;
   const outcomes: Outcome[] = [];
+  const forgetFile = atExit(() => rmSync(file, { force: true }));
   try {
     if (TARGETS.includes("sqlite") || TARGETS.includes("postgres")) {
       await writeBigFile(file, ROWS);
@@ -121,10 +122,12 @@ async function main(): Promise<void> {
       const db = `${DIR}/crash-sqlite.db`;
       const remove = () => ["", "-wal", "-shm", "-journal"].forEach((s) => rmSync(db + s, { force: true }));
       remove();
+      const forget = atExit(remove);
       try {
         outcomes.push(await killDuringImport("sqlite", `file:./${db}`, file));
       } finally {
         remove();
+        forget();
       }
     }
     if (TARGETS.includes("postgres")) {
@@ -148,6 +151,7 @@ async function main(): Promise<void> {
     }
   } finally {
     rmSync(file, { force: true });
+    forgetFile();
   }
   console.log("\n| crash test | result |\n| --- | --- |");
   for (const o of outcomes) console.log(`| ${o.target} | ${o.ok ? "passed" : "**FAILED**"}: ${o.lines.join("; ")} |`);

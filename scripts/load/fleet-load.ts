@@ -1,5 +1,43 @@
 // The load the fault and load scripts put on a running app (multi-process-test.ts, soak.ts, crash-test.ts): distinct
 // canonical CSV files, uploads through POST /api/v1/scans, readers of the fleet routes, and the figures they report.
+import http from "node:http";
+
+// Requests go through node:http with a deadline of their own rather than fetch: with 70 clients at once, a fetch
+// once never settled (no socket left, no error) and the soak waited forever, where a request must end as an answer
+// or as an error the report names.
+const agent = new http.Agent({ keepAlive: true });
+
+interface HttpAnswer {
+  status: number;
+  text: string;
+}
+
+export class RequestTimeout extends Error {
+  name = "TimeoutError";
+}
+
+function request(url: string, { method = "GET", headers = {}, body, timeoutMs }: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs: number }): Promise<HttpAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers: { ...headers, ...(body === undefined ? {} : { "content-length": String(Buffer.byteLength(body)) }) }, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        clearTimeout(timer);
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") });
+      });
+      res.on("error", fail);
+    });
+    function fail(err: Error) {
+      clearTimeout(timer);
+      reject(err);
+    }
+    const timer = setTimeout(() => {
+      req.destroy(new RequestTimeout(`${method} ${new URL(url).pathname}: no answer in ${timeoutMs} ms`));
+    }, timeoutMs);
+    req.on("error", fail);
+    req.end(body);
+  });
+}
 
 const BUILDS = ["15.1.2176.2", "15.1.2176.9", "15.2.792.3", "15.2.792.10"];
 
@@ -32,14 +70,9 @@ export interface Upload {
 
 /** Uploads one CSV body; throws unless it is answered 201 or 200 with an import. */
 export async function upload(base: string, token: string, csv: string, timeoutMs = 300_000): Promise<Upload> {
-  const res = await fetch(`${base}/api/v1/scans`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
-    body: csv,
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-  const body = (await res.json()) as { import?: { accepted: number; duplicate: boolean }; error?: unknown };
-  if ((res.status !== 201 && res.status !== 200) || !body.import) throw new Error(`upload answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  const res = await request(`${base}/api/v1/scans`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" }, body: csv, timeoutMs });
+  const body = JSON.parse(res.text) as { import?: { accepted: number; duplicate: boolean }; error?: unknown };
+  if ((res.status !== 201 && res.status !== 200) || !body.import) throw new Error(`upload answered ${res.status}: ${res.text.slice(0, 300)}`);
   return { status: res.status, accepted: body.import.accepted, duplicate: body.import.duplicate };
 }
 
@@ -65,26 +98,25 @@ export interface ReadOutcome {
 export async function timedGet(base: string, token: string, path: string, timeoutMs = 15_000): Promise<ReadOutcome> {
   const t0 = performance.now();
   try {
-    const res = await fetch(base + path, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(timeoutMs) });
-    const text = await res.text();
+    const res = await request(base + path, { headers: { authorization: `Bearer ${token}` }, timeoutMs });
     let code: string | undefined;
     if (res.status !== 200) {
       try {
-        code = (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? "not-json-error";
+        code = (JSON.parse(res.text) as { error?: { code?: string } }).error?.code ?? "not-json-error";
       } catch {
         code = "not-json";
       }
     }
     return { path, status: res.status, ms: performance.now() - t0, code };
   } catch (err) {
-    const timeout = (err as Error).name === "TimeoutError";
+    const timeout = err instanceof RequestTimeout;
     return { path, status: 0, ms: performance.now() - t0, code: timeout ? "timeout" : `network: ${(err as Error).message}` };
   }
 }
 
 /** Reads `paths` in turn until `done()`, recording every outcome. */
-export async function reader(base: string, token: string, paths: string[], done: () => boolean, out: ReadOutcome[], offset = 0): Promise<void> {
-  for (let i = offset; !done(); i++) out.push(await timedGet(base, token, paths[i % paths.length]));
+export async function reader(base: string, token: string, paths: string[], done: () => boolean, out: ReadOutcome[], offset = 0, timeoutMs?: number): Promise<void> {
+  for (let i = offset; !done(); i++) out.push(await timedGet(base, token, paths[i % paths.length], timeoutMs));
 }
 
 /** Nearest-rank percentile of an ascending array (0 when empty). */
