@@ -78,6 +78,7 @@ async function startNginx(): Promise<ChildProcess> {
 
 const upload = (csv: string): Promise<Upload> => uploadTo(base, TOKEN, csv);
 
+// A read with no answer in 60 s is an error (a hang); slowness is what the p95 reports.
 const READ_PATHS = ["/api/v1/summary", "/api/v1/servers?pageSize=25&page=2", "/api/v1/trend", "/api/v1/organizations?sort=-unpatched", "/api/v1/summary?campaign=proxylogon"];
 
 async function checkDatabase(accepted: number): Promise<Check[]> {
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
     const files = Array.from({ length: UPLOADERS }, (_, u) => Array.from({ length: FILES }, (_, f) => csvFile(u, f)));
     let uploading = true;
     const reads: ReadOutcome[] = [];
-    const readers = Array.from({ length: READERS }, (_, r) => reader(base, TOKEN, READ_PATHS, () => !uploading, reads, r));
+    const readers = Array.from({ length: READERS }, (_, r) => reader(base, TOKEN, READ_PATHS, () => !uploading, reads, r, 60_000));
     const t0 = performance.now();
     // Every uploader sends its files in turn; the first two also send one shared file at the same moment.
     // (uploader 0's servers on a later day than any of its own files)
