@@ -65,9 +65,18 @@ export async function pgOutage({ appPort, pgPort, seconds, rows, dir, token }: O
     const before = await snapshot(databaseUrl);
     await writeBigFile(file, rows);
 
-    // Readers from now until the app serves again after the outage.
     const t0 = performance.now();
     const now = () => performance.now() - t0;
+    // The import; PostgreSQL stops once 10,000 of its rows are written inside its transaction (the rest of the file
+    // takes far longer than the stop: the check below fails if the import ended first).
+    let writing: () => void = () => {};
+    const writingNow = new Promise<void>((resolve) => (writing = resolve));
+    const importing = streamUpload(running.base, token, file, (line) => {
+      if (line.type === "progress" && line.phase === "writing" && (line.rows ?? 0) >= Math.min(10_000, rows / 4)) writing();
+    }).catch((err: Error): ProgressLine => ({ type: "error", error: { code: "connection broke", message: err.message } }));
+    await Promise.race([writingNow, importing]);
+    // Readers from now until the app serves again after the outage (not before: on a loaded machine their load would
+    // slow the import's start for minutes).
     const reads: Stamped[] = [];
     let reading = true;
     const readers = Array.from({ length: READERS }, async (_, r) => {
@@ -76,14 +85,7 @@ export async function pgOutage({ appPort, pgPort, seconds, rows, dir, token }: O
         reads.push({ ...(await timedGet(running.base, token, READ_PATHS[i % READ_PATHS.length])), at });
       }
     });
-
-    // The import; PostgreSQL stops once a quarter of its rows are written inside its transaction.
-    let writing: () => void = () => {};
-    const writingNow = new Promise<void>((resolve) => (writing = resolve));
-    const importing = streamUpload(running.base, token, file, (line) => {
-      if (line.type === "progress" && line.phase === "writing" && (line.rows ?? 0) >= rows / 4) writing();
-    }).catch((err: Error): ProgressLine => ({ type: "error", error: { code: "connection broke", message: err.message } }));
-    await Promise.race([writingNow, importing]);
+    await sleep(1000);
     const stoppedAt = now();
     await server.stop();
     const stopSeconds = (now() - stoppedAt) / 1000;
