@@ -14,3 +14,6 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError(404, "not_found", `${what} not found.`);
+
+/** The database is away (stopped, restarting, unreachable): lib/data/database-unavailable.ts tells such errors apart. */
+export const databaseUnavailable = () => new AppError(503, "database_unavailable", "The database is not answering; try again in a moment.");

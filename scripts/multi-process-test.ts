@@ -6,7 +6,8 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import pg from "pg";
+import { checkStored, openCounter } from "./load/fleet-checks";
+import { csvFile as loadCsv, percentile, reader, report, upload as uploadTo, type Check, type ReadOutcome, type Upload } from "./load/fleet-load";
 import { startApp, type RunningApp } from "./web-app";
 
 const UPLOADERS = Number(process.env.MULTI_UPLOADERS ?? 6);
@@ -20,22 +21,13 @@ const DB = `patchboard_multi_${process.pid}`;
 const DIR = resolve("data/multi");
 const TOKEN = "multi-admin-token-0123456789abcdefghijklmnopqrstuv";
 const SECRET = "multi-process-session-secret-0123456789abcdef";
-const BUILDS = ["15.1.2176.2", "15.1.2176.9", "15.2.792.3", "15.2.792.10"];
 const base = `http://127.0.0.1:${PORTS.nginx}`;
 
 const pgAdmin = (action: "create" | "drop") => spawnSync("node", ["scripts/pg-admin.mjs", action, PG_BASE, DB], { encoding: "utf8" });
 
 // Each uploader has its own servers, spread over organizations every uploader writes to: the imports contend for
 // the same organizations' counts and roll-up rows, which is what must stay exact.
-function csvFile(uploader: number, file: number): string {
-  const lines = ["organization,hostname,exchange_build,scanned_at"];
-  for (let n = 0; n < ROWS; n++) {
-    const build = BUILDS[(n + file) % BUILDS.length];
-    const at = new Date(Date.UTC(2021, 2, 3 + file * 5, 8, n % 60, uploader));
-    lines.push(`Multi Org ${n % ORGS},MP-U${uploader}-${String(n).padStart(4, "0")},${build},${at.toISOString()}`);
-  }
-  return `${lines.join("\n")}\n`;
-}
+const csvFile = (uploader: number, file: number) => loadCsv(uploader, file, { rows: ROWS, orgs: ORGS, prefix: "MP", dayStep: 5 });
 
 function nginxConfig(): string {
   return `worker_processes 1;
@@ -84,75 +76,17 @@ async function startNginx(): Promise<ChildProcess> {
   throw new Error("nginx did not answer");
 }
 
-interface Upload {
-  status: number;
-  accepted: number;
-  duplicate: boolean;
-}
+const upload = (csv: string): Promise<Upload> => uploadTo(base, TOKEN, csv);
 
-async function upload(csv: string): Promise<Upload> {
-  const res = await fetch(`${base}/api/v1/scans`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "text/csv" }, body: csv });
-  const body = (await res.json()) as { import?: { accepted: number; duplicate: boolean }; error?: unknown };
-  if ((res.status !== 201 && res.status !== 200) || !body.import) throw new Error(`upload answered ${res.status}: ${JSON.stringify(body)}`);
-  return { status: res.status, accepted: body.import.accepted, duplicate: body.import.duplicate };
-}
-
+// A read with no answer in 60 s is an error (a hang); slowness is what the p95 reports.
 const READ_PATHS = ["/api/v1/summary", "/api/v1/servers?pageSize=25&page=2", "/api/v1/trend", "/api/v1/organizations?sort=-unpatched", "/api/v1/summary?campaign=proxylogon"];
 
-async function reader(done: () => boolean, times: number[], errors: string[]): Promise<void> {
-  for (let i = 0; !done(); i++) {
-    const path = READ_PATHS[i % READ_PATHS.length];
-    const t0 = performance.now();
-    try {
-      const res = await fetch(base + path, { headers: { authorization: `Bearer ${TOKEN}` } });
-      await res.arrayBuffer();
-      if (res.status !== 200) errors.push(`${path}: ${res.status}`);
-    } catch (err) {
-      errors.push(`${path}: ${(err as Error).message}`);
-    }
-    times.push(performance.now() - t0);
-  }
-}
-
-interface Check {
-  what: string;
-  ok: boolean;
-  detail: string;
-}
-
 async function checkDatabase(accepted: number): Promise<Check[]> {
-  const client = new pg.Client({ connectionString: `${PG_BASE}/${DB}` });
-  await client.connect();
-  const one = async (sql: string) => Number((await client.query(sql)).rows[0].n);
+  const counter = await openCounter(`${PG_BASE}/${DB}`);
   try {
-    const scans = await one(`SELECT COUNT(*) AS n FROM "Scan"`);
-    const distinct = await one(`SELECT COUNT(*) AS n FROM (SELECT DISTINCT "serverId", "scannedAt", "source" FROM "Scan") d`);
-    const servers = await one(`SELECT COUNT(*) AS n FROM "Server"`);
-    // The stored counts per organization and campaign against a recount of the statuses they come from.
-    const counts = await one(`SELECT COUNT(*) AS n FROM (
-      SELECT "campaign", "organizationId", COUNT(*) AS servers, SUM(CASE WHEN "status" = 'patched' THEN 1 ELSE 0 END) AS patched,
-             SUM(CASE WHEN "status" = 'unpatched' THEN 1 ELSE 0 END) AS unpatched FROM "ServerCampaign" GROUP BY "campaign", "organizationId"
-    ) r FULL JOIN "OrganizationStatus" o ON o."campaign" = r."campaign" AND o."organizationId" = r."organizationId"
-    WHERE o."servers" IS DISTINCT FROM r.servers OR o."patched" IS DISTINCT FROM r.patched OR o."unpatched" IS DISTINCT FROM r.unpatched`);
-    // The per-day roll-up, summed over every day, against the servers' current statuses (fleet and per organization).
-    const deltas = await one(`SELECT COUNT(*) AS n FROM (
-      SELECT "campaign", "scope", "status", SUM("delta") AS n FROM "StatusDelta" GROUP BY "campaign", "scope", "status"
-    ) d FULL JOIN (
-      SELECT "campaign", 0 AS "scope", "status", COUNT(*) AS n FROM "ServerCampaign" GROUP BY "campaign", "status"
-      UNION ALL SELECT "campaign", "organizationId", "status", COUNT(*) FROM "ServerCampaign" GROUP BY "campaign", "organizationId", "status"
-    ) c ON c."campaign" = d."campaign" AND c."scope" = d."scope" AND c."status" = d."status"
-    WHERE COALESCE(d.n, 0) <> COALESCE(c.n, 0)`);
-    const spans = await one(`SELECT COUNT(*) AS n FROM (SELECT "serverId", "campaign" FROM "StatusSpan" WHERE "toDay" IS NULL GROUP BY "serverId", "campaign" HAVING COUNT(*) > 1) x`);
-    return [
-      { what: "every accepted row stored", ok: scans === accepted, detail: `${scans} scans stored, ${accepted} rows accepted` },
-      { what: "no row stored twice", ok: distinct === scans, detail: `${distinct} distinct of ${scans}` },
-      { what: "every server once", ok: servers === UPLOADERS * ROWS, detail: `${servers} servers, ${UPLOADERS * ROWS} expected` },
-      { what: "organization counts equal a recount", ok: counts === 0, detail: `${counts} rows differ` },
-      { what: "the per-day roll-up sums to the current statuses", ok: deltas === 0, detail: `${deltas} rows differ` },
-      { what: "one open span per server and campaign", ok: spans === 0, detail: `${spans} servers with more` },
-    ];
+    return await checkStored(counter, accepted, UPLOADERS * ROWS);
   } finally {
-    await client.end();
+    await counter.close();
   }
 }
 
@@ -175,9 +109,8 @@ async function main(): Promise<void> {
 
     const files = Array.from({ length: UPLOADERS }, (_, u) => Array.from({ length: FILES }, (_, f) => csvFile(u, f)));
     let uploading = true;
-    const times: number[] = [];
-    const readErrors: string[] = [];
-    const readers = Array.from({ length: READERS }, () => reader(() => !uploading, times, readErrors));
+    const reads: ReadOutcome[] = [];
+    const readers = Array.from({ length: READERS }, (_, r) => reader(base, TOKEN, READ_PATHS, () => !uploading, reads, r, 60_000));
     const t0 = performance.now();
     // Every uploader sends its files in turn; the first two also send one shared file at the same moment.
     // (uploader 0's servers on a later day than any of its own files)
@@ -198,20 +131,19 @@ async function main(): Promise<void> {
     const uploads = results.flatMap((r) => (r.status === "fulfilled" ? r.value : []));
     const duplicates = uploads.filter((u) => u.duplicate).length;
     const accepted = uploads.filter((u) => !u.duplicate).reduce((n, u) => n + u.accepted, 0);
-    times.sort((a, b) => a - b);
-    const p95 = times.length ? times[Math.min(times.length - 1, Math.floor(0.95 * times.length))] : 0;
+    const readErrors = reads.filter((r) => r.status !== 200).map((r) => `${r.path}: ${r.status} ${r.code ?? ""}`);
+    const p95 = percentile(reads.map((r) => r.ms).sort((a, b) => a - b), 95);
     const upstreams = new Set(readFileSync(`${DIR}/nginx-access.log`, "utf8").split("\n").filter(Boolean).map((l) => l.split(" ")[0]));
 
     const checks: Check[] = [
       { what: "every upload answered", ok: failures.length === 0, detail: failures.slice(0, 3).join("; ") || `${uploads.length} uploads` },
       { what: "the shared file imported once", ok: duplicates === 1, detail: `${duplicates} answered as a duplicate` },
-      { what: "every read answered 200", ok: readErrors.length === 0, detail: readErrors.slice(0, 3).join("; ") || `${times.length} reads` },
+      { what: "every read answered 200", ok: readErrors.length === 0, detail: readErrors.slice(0, 3).join("; ") || `${reads.length} reads` },
       { what: "both app processes served", ok: upstreams.has(`127.0.0.1:${PORTS.a}`) && upstreams.has(`127.0.0.1:${PORTS.b}`), detail: [...upstreams].join(", ") },
       ...(await checkDatabase(accepted)),
     ];
-    console.log(`\nmulti-process: ${uploads.length} uploads (${accepted} rows accepted) in ${seconds.toFixed(1)} s through nginx to 2 processes; ${times.length} reads, p95 ${p95.toFixed(0)} ms`);
-    for (const c of checks) console.log(`${c.ok ? "ok  " : "FAIL"} ${c.what}: ${c.detail}`);
-    if (checks.some((c) => !c.ok)) process.exitCode = 1;
+    console.log(`\nmulti-process: ${uploads.length} uploads (${accepted} rows accepted) in ${seconds.toFixed(1)} s through nginx to 2 processes; ${reads.length} reads, p95 ${p95.toFixed(0)} ms`);
+    if (!report(checks)) process.exitCode = 1;
   } finally {
     nginx?.kill("SIGQUIT");
     for (const app of apps) await app.stop();

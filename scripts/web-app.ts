@@ -7,6 +7,10 @@ import { DEMO_ACCOUNTS } from "../lib/demo-accounts";
 
 export interface RunningApp {
   base: string;
+  /** the process `npm start` would be (scripts/start.ts; the server is its child) */
+  pid: number;
+  /** resolves when it has exited, however */
+  exited: Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -36,14 +40,15 @@ export async function startApp(name: string, port: number, { demo = true, databa
   });
   child.stdout?.on("data", (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk}`));
   const base = `http://127.0.0.1:${port}`;
-  const stop = () => stopChild(child);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = () => stopChild(child, exited);
   try {
     await waitForOk(`${base}/sign-in`, child);
   } catch (err) {
     await stop();
     throw err;
   }
-  return { base, stop };
+  return { base, pid: child.pid!, exited, stop };
 }
 
 async function waitForOk(url: string, child: ChildProcess): Promise<void> {
@@ -61,17 +66,13 @@ async function waitForOk(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`the app did not answer ${url} in time`);
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
-    child.once("exit", () => {
-      clearTimeout(force);
-      resolve();
-    });
-    // start.ts passes the signal on to the server it spawned.
-    child.kill("SIGTERM");
-  });
+function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  // Killed by a signal (the crash test's SIGKILL), exitCode stays null: signalCode says it is gone.
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  // start.ts passes the signal on to the server it spawned.
+  child.kill("SIGTERM");
+  return exited.finally(() => clearTimeout(force));
 }
 
 /** The demo owner's browser state (cookies), from signing in through the page as a person does. */

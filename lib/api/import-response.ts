@@ -3,7 +3,7 @@ import type { ImportOutcome, UploadProgress } from "../data/imports/imports";
 import type { DryRunSummary, ImportSummary } from "../views";
 import type { ApiErrorBody } from "../zod/answers/common";
 import type { DryRunAnswer, ImportAnswer, UploadProgressLine } from "../zod/answers/imports";
-import { errorResponse } from "./error-response";
+import { errorResponse, jsonError } from "./error-response";
 
 type Outcome = ImportOutcome<ImportSummary> | ImportOutcome<DryRunSummary>;
 
@@ -17,7 +17,7 @@ export async function importResponse(outcome: Outcome): Promise<Response> {
   if (failure) {
     if (imports.length === 0) return errorResponse(failure);
     const details = { ...(typeof failure.details === "object" && failure.details !== null ? failure.details : {}), imports };
-    return Response.json({ error: { code: failure.code, message: failure.message, details } }, { status: failure.status });
+    return jsonError(failure.status, failure.code, failure.message, details);
   }
   // `import` keeps the answer of a one-file upload as it was before uploads could hold several files.
   const body = { imports, ...(imports.length === 1 ? { import: imports[0] } : {}) };

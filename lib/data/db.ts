@@ -52,10 +52,15 @@ export function containsText(value: string): { contains: string; mode?: "insensi
   return dialect() === "postgres" ? { contains: value, mode: "insensitive" } : { contains: value };
 }
 
+// A database that is away must fail a request, never hang it: a connection that cannot be made in this time is an
+// error (answered 503, lib/api/error-response.ts). pg waits forever by default. Prisma's adapter drops a pooled
+// connection that died and connects anew, so the app recovers by itself when the database is back.
+export const PG_CONNECT_TIMEOUT_MS = 10_000;
+
 function createClient(): Db {
   const url = databaseUrl();
   if (dialect(url) === "postgres") {
-    return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    return new PgClient({ adapter: new PrismaPg({ connectionString: url, connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS }) }) as unknown as Db;
   }
   return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 15_000 }) });
 }

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { databaseUrl, dialect, sqlitePath, type Dialect } from "./db";
+import { databaseUrl, dialect, PG_CONNECT_TIMEOUT_MS, sqlitePath, type Dialect } from "./db";
 
 // A raw connection of its own for long write transactions (imports, status recomputes).
 // Prisma's SQLite adapter runs every query on one shared connection, so a long
@@ -32,6 +32,16 @@ function pgScalar(v: SqlScalar): string | number | null | Uint8Array {
   return v instanceof Date ? v.toISOString().slice(0, -1) : v;
 }
 const pgValue = (v: SqlValue) => (Array.isArray(v) ? v.map(pgScalar) : pgScalar(v));
+
+/**
+ * A connection that dies while idle (the server stopped, a failover) makes pg emit "error" on the client or pool; with
+ * no listener that event would end the whole process. The next query on it fails and is answered as such; a pool drops
+ * the client and connects anew once the database is back.
+ */
+function ignoreIdleErrors<T extends pg.Client | pg.Pool>(conn: T): T {
+  conn.on("error", (err: Error) => console.error(`PostgreSQL connection lost: ${err.message}`));
+  return conn;
+}
 
 const PG_TIMESTAMP = 1114;
 const PG_INT8 = 20;
@@ -99,7 +109,7 @@ async function sqliteTransaction<T>(fn: (s: SqlSession) => Promise<T>): Promise<
 const WRITER_LOCK = "5783280882426332416";
 
 async function pgTransaction<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseUrl(), types: pgTypes as pg.CustomTypesConfig });
+  const client = ignoreIdleErrors(new pg.Client({ connectionString: databaseUrl(), connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS, types: pgTypes as pg.CustomTypesConfig }));
   await client.connect();
   const session: SqlSession = {
     dialect: "postgres",
@@ -160,7 +170,7 @@ export async function readOnce<T>(table: string, fn: (s: SqlSession) => Promise<
       conn.close();
     }
   }
-  const client = new pg.Client({ connectionString: databaseUrl(), types: pgTypes as pg.CustomTypesConfig });
+  const client = ignoreIdleErrors(new pg.Client({ connectionString: databaseUrl(), connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS, types: pgTypes as pg.CustomTypesConfig }));
   try {
     await client.connect();
     const found = await client.query(`SELECT to_regclass($1) IS NOT NULL AS "exists"`, [`"${table.replaceAll('"', '""')}"`]);
@@ -194,7 +204,7 @@ const readers = ((globalThis as { patchboardReaders?: { sqlite: Database.Databas
 /** Runs fn on a read connection: it sees the last committed state and never writes. */
 export async function withReadSession<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
   if (dialect() === "postgres") {
-    readers.pg ??= new pg.Pool({ connectionString: databaseUrl(), max: 4, types: pgTypes as pg.CustomTypesConfig });
+    readers.pg ??= ignoreIdleErrors(new pg.Pool({ connectionString: databaseUrl(), max: 4, connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS, types: pgTypes as pg.CustomTypesConfig }));
     const client = await readers.pg.connect();
     try {
       return await fn({
@@ -341,7 +351,7 @@ export function inIds(s: SqlSession, ids: number[]): { sql: string; params: SqlV
  */
 export async function refreshPlannerStatistics(): Promise<void> {
   if (dialect() !== "postgres") return;
-  const client = new pg.Client({ connectionString: databaseUrl() });
+  const client = ignoreIdleErrors(new pg.Client({ connectionString: databaseUrl(), connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS }));
   await client.connect();
   try {
     await client.query(`VACUUM (ANALYZE) "Server"`);

@@ -79,10 +79,10 @@ describe("the OpenAPI document builder", () => {
   it("lists every client error an operation gives: those its audience, query and body imply, then its own", () => {
     const doc = build([getThing, addThing]);
     const get = operation(doc, "/things/{id}", "get").responses;
-    expect(Object.keys(get)).toEqual(["200", "400", "401", "404", "500"]);
+    expect(Object.keys(get)).toEqual(["200", "400", "401", "404", "500", "503"]);
     expect(get["400"].description).toMatch(/^`invalid_request`: a query parameter/);
     const post = operation(doc, "/things", "post").responses;
-    expect(Object.keys(post)).toEqual(["201", "400", "401", "403", "409", "413", "415", "500"]);
+    expect(Object.keys(post)).toEqual(["201", "400", "401", "403", "409", "413", "415", "500", "503"]);
     expect(post["403"].description).toBe("`cross_origin`: the session cookie on a request that did not come from Patchboard's own pages. `forbidden`: only admins can do this.");
     expect(post["400"].description).toBe("`invalid_json`: the body is not JSON; `invalid_encoding`: it is not UTF-8. `invalid_request`: a field is not valid.");
     for (const r of Object.values(post).filter((_, i) => i > 0)) expect(r.content).toEqual({ "application/json": { schema: { $ref: "#/components/schemas/Error" } } });

@@ -160,6 +160,13 @@ export function buildOpenApiDocument(input: DocumentInput): OpenApiDocument {
     const errors = impliedErrors(op);
     for (const status of Object.keys(errors).map(Number).sort() as ErrorStatus[]) responses[status] = errorResponse(errors[status]!.join(" "), errorRef);
     responses["500"] = errorResponse("`internal_error`: a fault on the server's side; it is logged, and the message says no more.", errorRef);
+    // Every operation that authenticates asks the database; while it is away the answer is this, promptly.
+    if (op.audience !== "public") {
+      responses["503"] = {
+        ...errorResponse("`database_unavailable`: the database is not answering (restarting, failing over); what the request was writing is rolled back. Try again after `Retry-After`.", errorRef),
+        headers: { "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer" } } },
+      };
+    }
 
     item[op.method] = {
       operationId: op.id,

@@ -1,5 +1,6 @@
 import { can, type Access } from "../../domain/access";
-import { AppError } from "../../errors";
+import { AppError, databaseUnavailable } from "../../errors";
+import { isDatabaseUnavailable, lastLine } from "../database-unavailable";
 import { ImportFileError } from "../../import/import-file-error";
 import { planImports, type UploadFile } from "../../import/plan-imports";
 import type { DryRunSummary, ImportSummary } from "../../views";
@@ -98,13 +99,19 @@ async function eachImport<S>(
     return { imports, failure: null };
   } catch (err) {
     const failure = asAppError(err);
-    await onFailure?.(failure, fileName);
+    // With the database away there is nowhere to record the failure (its webhook event): the answer says it all.
+    if (failure.code !== "database_unavailable") await onFailure?.(failure, fileName);
     return { imports, failure };
   }
 }
 
 function asAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  if (isDatabaseUnavailable(err)) {
+    // The file's transaction is gone with its connection, so nothing of it is stored; the client may send it again.
+    console.error(`Import stopped, database unavailable: ${lastLine(err)}`);
+    return databaseUnavailable();
+  }
   if (err instanceof ImportFileError) return new AppError(err.code === "empty_file" ? 400 : 422, err.code, err.message, err.details);
   throw err;
 }
