@@ -256,7 +256,7 @@ export async function insertRows(s: SqlSession, insert: string, types: string[],
   }
 }
 
-/** Adds the deltas to the stored per-day roll-up, dropping rows that come to zero. */
+/** Adds the deltas to the stored per-day roll-up, dropping the rows they bring to zero (only those: by key). */
 export async function applyDeltas(s: SqlSession, deltas: Deltas): Promise<void> {
   const rows = deltas.rows();
   await insertRows(
@@ -266,7 +266,13 @@ export async function applyDeltas(s: SqlSession, deltas: Deltas): Promise<void> 
     rows,
     `ON CONFLICT ("campaign", "scope", "day", "status") DO UPDATE SET "delta" = "StatusDelta"."delta" + excluded."delta"`,
   );
-  if (rows.length) await s.run(`DELETE FROM "StatusDelta" WHERE "delta" = 0`);
+  for (const batch of statementBatches(s, rows, DELTA_TYPES.length)) {
+    const src = rowsSource(s, DELTA_TYPES, batch);
+    await s.run(
+      `DELETE FROM "StatusDelta" WHERE "delta" = 0 AND ("campaign", "scope", "day", "status") IN (SELECT v.column1, v.column2, v.column3, v.column4 FROM ${src.sql})`,
+      src.params,
+    );
+  }
 }
 
 const COUNTED = ["patched", "unpatched", "mitigated", "compromised", "unknown"] as const;
