@@ -1,8 +1,9 @@
 // The benchmark's server: started with `next start` on BENCH_PORT, its process tree's memory and CPU, and an upload
 // through POST /api/v1/scans timed with the server's peak memory. Shared by bench.ts and bench-daily.ts.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createReadStream, readFileSync, readdirSync } from "node:fs";
+import { createReadStream, readFileSync } from "node:fs";
 import { Readable } from "node:stream";
+import { treePids } from "./load/process-tree";
 import { serverEnv } from "./server-options";
 
 export const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -18,48 +19,25 @@ export const sh = (cmd: string, args: string[], env: Record<string, string>) => 
 // The process tree's CPU time (user + system, seconds): on a shared machine it tells the work done apart from the
 // time spent waiting for a core.
 export function treeCpuSeconds(root: number): number {
-  const stats = new Map<number, string[]>();
-  for (const p of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      stats.set(Number(p), readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" "));
-    } catch {
-      /* process ended */
-    }
-  }
   let ticks = 0;
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    const fields = stats.get(pid);
+  for (const pid of treePids(root)) {
     // After "comm) ": state is field 0, utime field 11, stime field 12.
+    const fields = readProc(pid, "stat")?.split(") ")[1].split(" ");
     if (fields) ticks += Number(fields[11]) + Number(fields[12]);
-    for (const [child, f] of stats) if (Number(f[1]) === pid) stack.push(child);
   }
   return ticks / 100;
 }
 
 export function treeRssKb(root: number): number {
-  const children = new Map<number, number[]>();
-  for (const p of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      const ppid = Number(readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(p)]);
-    } catch {
-      /* process ended */
-    }
+  return treePids(root).reduce((total, pid) => total + Number(/VmRSS:\s+(\d+)/.exec(readProc(pid, "status") ?? "")?.[1] ?? 0), 0);
+}
+
+function readProc(pid: number, file: string): string | null {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, "utf8");
+  } catch {
+    return null; // the process ended meanwhile
   }
-  let total = 0;
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    try {
-      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
-    } catch {
-      /* ended */
-    }
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
 }
 
 export async function startServer(env: Record<string, string>): Promise<ChildProcess> {
