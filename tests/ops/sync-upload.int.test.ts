@@ -50,7 +50,7 @@ async function freePort(): Promise<number> {
 const exited = () => new Promise<number | null>((resolve) => (app.exitCode !== null ? resolve(app.exitCode) : app.once("exit", (code) => resolve(code))));
 
 beforeAll(async () => {
-  url = createEmptyDatabase("sync-upload");
+  url = createEmptyDatabase("sync_upload");
   port = await freePort();
   app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: {
