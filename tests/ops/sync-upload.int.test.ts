@@ -164,10 +164,11 @@ describe("issue 12 item 2: synchronous uploads on the production server", () => 
     expect(res.status).toBe(201);
     expect(answer.import).toMatchObject({ rows: BIG_ROWS, accepted: BIG_ROWS, rejected: 0, errors: [], duplicate: false });
     const slowest = Math.max(...latencies);
-    // On the request's event loop the import held it for most of `took` (seconds): the health probe waited as long.
-    expect(took).toBeGreaterThan(2_000);
+    // On the request's event loop the import held it for most of `took` (tens of seconds here): the health probe
+    // waited as long. In the thread the probe answers in milliseconds; the bound leaves room for a busy machine.
+    expect(took).toBeGreaterThan(5_000);
     expect(latencies.length).toBeGreaterThan(10);
-    expect(slowest).toBeLessThan(Math.min(1_000, took / 3));
+    expect(slowest).toBeLessThan(Math.min(2_000, took / 4));
     expect(spoolEmpty()).toBe(true);
     console.log(`sync upload of ${BIG_ROWS} rows: ${Math.round(took)} ms; /api/health slowest ${Math.round(slowest)} ms of ${latencies.length}`);
   }, 300_000);
