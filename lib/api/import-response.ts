@@ -31,21 +31,28 @@ export async function importResponse(outcome: Outcome): Promise<Response> {
   return Response.json(body as ImportAnswer, { status: imports.every((i) => i.duplicate) ? 200 : 201 });
 }
 
+/** The JSON answer from its status and body (as an import job keeps them, or an import worker thread answers). */
+export function answerResponse(answer: { status: number; body: unknown }): Response {
+  // A 413 closes the connection, as errorResponse's does.
+  return Response.json(answer.body, { status: answer.status, headers: answer.status === 413 ? { Connection: "close" } : undefined });
+}
+
 /**
  * The same answer as NDJSON, for a client that asked for it (Accept: application/x-ndjson, as the upload page
  * does): a "progress" line as each file is read, written and judged, then one "result" or "error" line. The
- * status is 200 once the stream starts, so the outcome's status travels in the last line.
+ * status is 200 once the stream starts, so the outcome's status travels in the last line. `run` answers with the
+ * status and body of the JSON answer (importAnswerOf), wherever the import ran.
  */
-export function importProgressResponse(run: (onProgress: (p: UploadProgress) => void) => Promise<Outcome>): Response {
+export function importProgressResponse(run: (onProgress: (p: UploadProgress) => void) => Promise<{ status: number; body: unknown }>): Response {
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (line: UploadProgressLine) => controller.enqueue(encoder.encode(JSON.stringify(line) + "\n"));
       try {
-        const outcome = await run((p) => send({ type: "progress", ...p }));
-        const res = await importResponse(outcome);
-        if (outcome.failure) send({ type: "error", status: res.status, ...((await res.json()) as ApiErrorBody), imports: outcome.imports });
-        else send({ type: "result", status: res.status, ...((await res.json()) as ImportAnswer | DryRunAnswer) });
+        const { status, body } = await run((p) => send({ type: "progress", ...p }));
+        // A failed upload's error lists the imports committed before it in details.imports (none: no details.imports).
+        if (status >= 400) send({ type: "error", status, ...(body as ApiErrorBody), imports: committedBefore(body as ApiErrorBody) });
+        else send({ type: "result", status, ...(body as ImportAnswer | DryRunAnswer) });
       } catch (err) {
         const res = errorResponse(err);
         send({ type: "error", status: res.status, ...((await res.json()) as ApiErrorBody), imports: [] });
@@ -54,6 +61,11 @@ export function importProgressResponse(run: (onProgress: (p: UploadProgress) => 
     },
   });
   return new Response(stream, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
+function committedBefore(body: ApiErrorBody): ImportSummary[] {
+  const details = body.error?.details as { imports?: ImportSummary[] } | undefined;
+  return Array.isArray(details?.imports) ? details.imports : [];
 }
 
 /** The status and body of the JSON answer (an import job keeps them: GET /api/v1/imports/ID answers the same). */

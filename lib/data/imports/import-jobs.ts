@@ -4,12 +4,13 @@
 // claim is an UPDATE of the oldest due row chosen FOR UPDATE SKIP LOCKED, so each job runs in one process; a job
 // whose process stopped (its lease ran out) is due again, and the import, one transaction, re-runs from the spool.
 import { randomUUID } from "node:crypto";
+import { join } from "node:path";
 import { can, type Access, type Actor, type Role } from "../../domain/access";
 import { spoolDir, spoolMaxBytes } from "../../config";
 import { AppError } from "../../errors";
 import type { UploadFile } from "../../import/plan-imports";
 import type { ImportSummary } from "../../views";
-import type { ImportOptions } from "./import-job";
+import type { ImportOptions, UploadProgress } from "./import-job";
 import { withBookkeepingWrite, withReadSession, type SqlSession } from "../sql-session";
 import { db } from "../db";
 import { scopedOrganizationIds } from "../scope";
@@ -120,6 +121,41 @@ export async function queueImportJob(input: {
   } catch (err) {
     await deleteSpool(spooled.path);
     throw err;
+  }
+}
+
+/** The spool's folder for synchronous uploads run in the import worker's thread (their own folders, no job rows). */
+export const SYNC_SPOOL = "sync";
+
+type UploadRunner = (job: ClaimedJob, onProgress: (p: UploadProgress) => void) => Promise<{ status: number; body: unknown }>;
+
+function uploadRunner(): UploadRunner | undefined {
+  return (globalThis as { patchboardImportWorker?: { importUpload?: UploadRunner } }).patchboardImportWorker?.importUpload;
+}
+
+/** Whether this process imports synchronous uploads in a worker thread (the server, scripts/serve.ts; not tests or `next dev`). */
+export function importThreadAvailable(): boolean {
+  return uploadRunner() !== undefined;
+}
+
+/**
+ * A synchronous upload imported off this event loop: its files spooled (no cap but the upload limit: nothing waits),
+ * imported in the import worker's thread with its progress relayed, the folder deleted once answered. There is no
+ * job row, so a restart never runs it again. The answer is the one the request would have given.
+ */
+export async function importInThread(
+  input: { access: Access; files: AsyncIterable<UploadFile> | Iterable<UploadFile>; options: Partial<ImportOptions>; origin: "api" | "upload"; tokenId: number | null },
+  onProgress: (p: UploadProgress) => void = () => {},
+): Promise<{ status: number; body: unknown }> {
+  const run = uploadRunner();
+  if (!run) throw new Error("no import worker thread in this process");
+  const id = randomUUID();
+  const spooled = await spoolFiles(id, input.files, { dir: join(spoolDir(), SYNC_SPOOL), maxBytes: Number.POSITIVE_INFINITY });
+  try {
+    const job: ClaimedJob = { id, access: input.access, origin: input.origin, tokenId: input.tokenId, options: input.options, spoolPath: spooled.path, files: spooled.names, attempts: 1 };
+    return await run(job, onProgress);
+  } finally {
+    await deleteSpool(spooled.path);
   }
 }
 

@@ -3,16 +3,19 @@
 // this process queues a job) it asks whether a job is due, claims the oldest with a lease, and runs it in a worker
 // thread (import-thread.ts) so that parsing, writing and the recompute never hold the event loop that serves pages
 // and API reads; then it records the answer and deletes the spooled files. One job at a time per process: imports
-// take turns for the database's write lock anyway.
+// take turns for the database's write lock anyway. The synchronous uploads of this process run in a second thread
+// of the same kind (importUpload, through importInThread in import-jobs.ts), the request awaiting the answer.
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { dialect } from "../db";
 import { reportWorker } from "../../ops/process-state";
 import { holdWriteTurn, withBookkeepingWrite } from "../sql-session";
-import { anyJobDue, claimImportJob, finishImportJob, LEASE_MS, releaseImportJob, renewImportJob, setLiveProgress, type ClaimedJob, type JobProgress } from "./import-jobs";
-import { runImportJob, type JobAnswer } from "./import-run";
+import { spoolDir } from "../../config";
+import { anyJobDue, claimImportJob, finishImportJob, LEASE_MS, releaseImportJob, renewImportJob, setLiveProgress, SYNC_SPOOL, type ClaimedJob, type JobProgress } from "./import-jobs";
+import { jobProgressOf, runImportJob, type JobAnswer } from "./import-run";
 import type { FromThread, ToThread } from "./import-thread";
-import { deleteSpool } from "./spool";
+import type { UploadProgress } from "./imports";
+import { deleteSpool, sweepSpool } from "./spool";
 
 export interface ImportWorkerOptions {
   /** run jobs in a worker thread (the default), or on this thread (tests) */
@@ -27,6 +30,11 @@ export interface ImportWorker {
   idle(): Promise<void>;
   /** stops claiming; a job in a thread is stopped and queued again (nothing of it was committed), else awaited */
   stop(): Promise<void>;
+  /**
+   * A synchronous upload's import, its files spooled, in the uploads' worker thread (with `thread`; absent without:
+   * the request imports on its own thread). No job row: nothing runs it again after a restart. Several run at once.
+   */
+  importUpload?: (job: ClaimedJob, onProgress: (p: UploadProgress) => void) => Promise<JobAnswer>;
 }
 
 // A plain module that registers tsx in the thread and loads import-thread.ts (Node 20 does not apply the --import
@@ -41,7 +49,7 @@ class ImportThread {
   private worker: Worker;
   private ready: Promise<void>;
   private turns = new Map<number, () => void>();
-  private pending: { id: string; resolve: (a: JobAnswer) => void; reject: (e: Error) => void; onProgress: (p: JobProgress) => void } | null = null;
+  private pending = new Map<string, { resolve: (a: JobAnswer) => void; reject: (e: Error) => void; onProgress: (p: UploadProgress) => void }>();
   exited = false;
 
   constructor() {
@@ -60,8 +68,8 @@ class ImportThread {
       // A transaction it was running has ended with it (its connection closed, so nothing was committed).
       for (const end of this.turns.values()) end();
       this.turns.clear();
-      this.pending?.reject(new Error(`the import worker thread exited (code ${code})`));
-      this.pending = null;
+      for (const run of this.pending.values()) run.reject(new Error(`the import worker thread exited (code ${code})`));
+      this.pending.clear();
     });
   }
 
@@ -75,19 +83,19 @@ class ImportThread {
     } else if (m.type === "turn-end") {
       this.turns.get(m.n)?.();
       this.turns.delete(m.n);
-    } else if (m.type === "progress" && this.pending?.id === m.id) {
-      this.pending.onProgress({ phase: m.phase, bytes: m.bytes, rows: m.rows });
-    } else if (m.type === "result" && this.pending?.id === m.id) {
-      const { resolve } = this.pending;
-      this.pending = null;
-      resolve({ status: m.status, body: m.body });
+    } else if (m.type === "progress") {
+      this.pending.get(m.id)?.onProgress(m.progress);
+    } else if (m.type === "result") {
+      const run = this.pending.get(m.id);
+      this.pending.delete(m.id);
+      run?.resolve({ status: m.status, body: m.body });
     }
   }
 
-  async run(job: ClaimedJob, onProgress: (p: JobProgress) => void): Promise<JobAnswer> {
+  async run(job: ClaimedJob, onProgress: (p: UploadProgress) => void): Promise<JobAnswer> {
     await this.ready;
     return new Promise((resolve, reject) => {
-      this.pending = { id: job.id, resolve, reject, onProgress };
+      this.pending.set(job.id, { resolve, reject, onProgress });
       this.worker.postMessage({ type: "run", job } satisfies ToThread);
     });
   }
@@ -107,6 +115,8 @@ export function startImportWorker(options: ImportWorkerOptions = {}): ImportWork
   let again = false;
   let thread: ImportThread | null = null;
   let running: ClaimedJob | null = null;
+  // The synchronous uploads' thread: not stopped with the jobs, since their requests finish before the process exits.
+  let uploads: ImportThread | null = null;
 
   const runOne = async (job: ClaimedJob) => {
     running = job;
@@ -124,9 +134,9 @@ export function startImportWorker(options: ImportWorkerOptions = {}): ImportWork
       let answer: JobAnswer;
       if (useThread) {
         if (!thread || thread.exited) thread = new ImportThread();
-        answer = await thread.run(job, onProgress);
+        answer = await thread.run(job, jobProgressOf(onProgress));
       } else {
-        answer = await runImportJob(job, onProgress);
+        answer = await runImportJob(job, jobProgressOf(onProgress));
       }
       await finishImportJob(job.id, answer, progress);
       if (job.spoolPath) await deleteSpool(job.spoolPath);
@@ -195,8 +205,19 @@ export function startImportWorker(options: ImportWorkerOptions = {}): ImportWork
       if (thread && !thread.exited) await thread.terminate();
       reportWorker("imports", false);
     },
+    ...(useThread
+      ? {
+          importUpload(job: ClaimedJob, onProgress: (p: UploadProgress) => void) {
+            if (!uploads || uploads.exited) uploads = new ImportThread();
+            return uploads.run(job, onProgress);
+          },
+        }
+      : {}),
   };
   hook.patchboardImportWorker = worker;
+  // A synchronous upload's spooled files outlive it only when its process was killed: on SQLite (one process) gone at
+  // the next start, on PostgreSQL (processes may share the spool) after a day.
+  void sweepSpool(join(spoolDir(), SYNC_SPOOL), dialect() === "sqlite" ? 0 : 24 * 3600_000).catch(() => {});
   reportWorker("imports", true);
   // On SQLite one process serves the database: a job left running was this process's before it stopped.
   const start = dialect() === "sqlite" ? withBookkeepingWrite((s) => s.run(`UPDATE "ImportJob" SET "state" = 'queued', "lockedUntil" = NULL WHERE "state" = 'running'`)) : Promise.resolve();

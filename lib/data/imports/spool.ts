@@ -96,6 +96,16 @@ export function spooledFiles(path: string, names: (string | null)[]): UploadFile
   }));
 }
 
+/** Deletes the uploads' folders under `dir` last written at least `olderThanMs` ago. */
+export async function sweepSpool(dir: string, olderThanMs: number, now = Date.now()): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const e of entries) {
+    const path = join(dir, e.name);
+    const written = await stat(path).then((s) => s.mtimeMs, () => now);
+    if (now - written >= olderThanMs) await deleteSpool(path);
+  }
+}
+
 export async function deleteSpool(path: string): Promise<void> {
   await rm(path, { recursive: true, force: true });
 }

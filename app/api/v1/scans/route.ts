@@ -1,8 +1,8 @@
 import { apiRoute } from "@/lib/api/handler";
-import { importProgressResponse, importResponse } from "@/lib/api/import-response";
+import { answerResponse, importAnswerOf, importProgressResponse } from "@/lib/api/import-response";
 import { readScanUpload } from "@/lib/api/scan-body";
 import { maxUploadBytes } from "@/lib/config";
-import { queueImportJob } from "@/lib/data/imports/import-jobs";
+import { importInThread, importThreadAvailable, queueImportJob } from "@/lib/data/imports/import-jobs";
 import { checkScans, importScans, type ImportScansInput, type UploadProgress } from "@/lib/data/imports/imports";
 import type { ImportJobAnswer } from "@/lib/zod/answers/imports";
 import { parseDryRun, parseUploadOptions } from "@/lib/zod/upload-options";
@@ -14,6 +14,8 @@ export const dynamic = "force-dynamic";
 // and checked the same way and nothing is written: the answer says what the upload would do. With
 // Prefer: respond-async (RFC 7240) the files are spooled to disk and the answer is 202 at once, with the import job
 // at its Location (GET /api/v1/imports/ID: state, progress, then this same route's answer); a dry run ignores it.
+// Without it, on the server (scripts/serve.ts runs the import worker) the files are spooled all the same and imported
+// in a worker thread while the request waits for the answer (importInThread); elsewhere (tests, `next dev`) here.
 export const POST = apiRoute(null, async ({ req, query, access }) => {
   const maxBytes = maxUploadBytes();
   const search = query as Record<string, string>;
@@ -31,12 +33,15 @@ export const POST = apiRoute(null, async ({ req, query, access }) => {
     const location = `/api/v1/imports/${job.id}`;
     return Response.json({ job } satisfies ImportJobAnswer, { status: 202, headers: { Location: location, "Preference-Applied": "respond-async" } });
   }
-  const run = (onProgress?: (p: UploadProgress) => void) => {
-    const input: ImportScansInput = { files: upload.files, options, access, origin: byToken ? "api" : "upload", tokenId, maxBytes, onProgress };
-    return dryRun ? checkScans(input) : importScans(input);
+  const origin = byToken ? "api" : "upload";
+  const inThread = !dryRun && importThreadAvailable();
+  const run = async (onProgress?: (p: UploadProgress) => void) => {
+    if (inThread) return importInThread({ files: upload.files, options, access, origin, tokenId }, onProgress);
+    const input: ImportScansInput = { files: upload.files, options, access, origin, tokenId, maxBytes, onProgress };
+    return importAnswerOf(dryRun ? await checkScans(input) : await importScans(input));
   };
   if ((req.headers.get("accept") ?? "").includes("application/x-ndjson")) return importProgressResponse(run);
-  return importResponse(await run());
+  return answerResponse(await run());
 });
 
 // Prefer: respond-async, among other preferences (comma-separated, each maybe with parameters).
