@@ -5,8 +5,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { request } from "node:http";
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../support/free-port";
 import { createEmptyDatabase, openDatabase } from "../support/legacy-database";
 
 const ADMIN_TOKEN = "ops-admin-token-0123456789abcdefghijklmnopqrstuv";
@@ -21,19 +22,6 @@ let stdout = "";
 // Start-up's own output (the migrate CLI's): shown only when something goes wrong.
 let stderr = "";
 
-/** A port in 3300-3399 nothing listens on (other checkouts' servers use 3000-3200). */
-async function freePort(): Promise<number> {
-  const first = 3300 + (process.pid % 100);
-  for (let i = 0; i < 100; i++) {
-    const candidate = 3300 + ((first - 3300 + i) % 100);
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer().once("error", () => resolve(false));
-      probe.listen(candidate, "127.0.0.1", () => probe.close(() => resolve(true)));
-    });
-    if (free) return candidate;
-  }
-  throw new Error("no free port in 3300-3399");
-}
 
 const lines = (event: string) =>
   stdout
@@ -56,7 +44,7 @@ const exited = () => new Promise<number | null>((resolve) => (app.exitCode !== n
 
 beforeAll(async () => {
   url = createEmptyDatabase("server");
-  port = await freePort();
+  port = await freePort(3300);
   // As `npm start` runs it (package.json).
   app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: {

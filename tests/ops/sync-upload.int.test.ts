@@ -5,12 +5,12 @@
 // upload is left in the spool.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/scans/route";
 import { createApiToken } from "@/lib/data/accounts/tokens";
 import { call } from "../api/request";
 import { resetDatabase } from "../reset-database";
+import { freePort } from "../support/free-port";
 import { createEmptyDatabase, openDatabase } from "../support/legacy-database";
 
 const ADMIN_TOKEN = "ops-sync-admin-token-0123456789abcdefghijklmnopq";
@@ -34,24 +34,12 @@ let url: string;
 let stdout = "";
 let stderr = "";
 
-async function freePort(): Promise<number> {
-  const first = 3600 + (process.pid % 100);
-  for (let i = 0; i < 100; i++) {
-    const candidate = 3600 + ((first - 3600 + i) % 100);
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer().once("error", () => resolve(false));
-      probe.listen(candidate, "127.0.0.1", () => probe.close(() => resolve(true)));
-    });
-    if (free) return candidate;
-  }
-  throw new Error("no free port in 3600-3699");
-}
 
 const exited = () => new Promise<number | null>((resolve) => (app.exitCode !== null ? resolve(app.exitCode) : app.once("exit", (code) => resolve(code))));
 
 beforeAll(async () => {
   url = createEmptyDatabase("sync_upload");
-  port = await freePort();
+  port = await freePort(3600);
   app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: {
       ...process.env,
