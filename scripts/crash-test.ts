@@ -9,7 +9,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, statSync } from "node:fs";
 import { writeBigFile } from "./load/big-file";
-import { checkStored, fleetSnapshot, openCounter, sameSnapshot, type FleetSnapshot } from "./load/fleet-checks";
+import { checkStored, openCounter, sameSnapshot, snapshotDatabase } from "./load/fleet-checks";
 import { importBaseline, report, streamUpload, timedGet, type Check, type Outcome } from "./load/fleet-load";
 import { atExit } from "./load/at-exit";
 import { pgOutage } from "./load/pg-outage";
@@ -29,22 +29,13 @@ const requirePostgres = process.env.CI === "true" || process.env.REQUIRE_POSTGRE
 
 const pgAdmin = (action: "create" | "drop", db: string) => spawnSync("node", ["scripts/pg-admin.mjs", action, PG_BASE, db], { encoding: "utf8" });
 
-async function snapshot(databaseUrl: string): Promise<FleetSnapshot> {
-  const counter = await openCounter(databaseUrl);
-  try {
-    return await fleetSnapshot(counter);
-  } finally {
-    await counter.close();
-  }
-}
-
 async function killDuringImport(target: string, databaseUrl: string, file: string): Promise<Outcome> {
   const start = () => startApp(`crash-${target}`, PORTS[target], { demo: false, databaseUrl, env: { PATCHBOARD_ADMIN_TOKEN: CRASH_TOKEN } });
   let app: RunningApp | null = await start();
   let forget = atExit(() => killTree(app!.pid));
   try {
     await importBaseline(app.base, CRASH_TOKEN);
-    const before = await snapshot(databaseUrl);
+    const before = await snapshotDatabase(databaseUrl);
 
     // Killed once half the rows are written inside the import's transaction.
     const t0 = performance.now();
@@ -65,7 +56,7 @@ async function killDuringImport(target: string, databaseUrl: string, file: strin
     forget = atExit(() => killTree(app!.pid));
     const restartSeconds = (performance.now() - t1) / 1000;
     const ready = await timedGet(app.base, CRASH_TOKEN, "/api/ready");
-    const after = await snapshot(databaseUrl);
+    const after = await snapshotDatabase(databaseUrl);
 
     const t2 = performance.now();
     const again = await streamUpload(app.base, CRASH_TOKEN, file);

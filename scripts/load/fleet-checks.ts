@@ -90,6 +90,16 @@ export async function fleetSnapshot(counter: Counter): Promise<FleetSnapshot> {
   return { counts, checksum: hash.digest("hex").slice(0, 16) };
 }
 
+/** The snapshot of the database at `databaseUrl`, on a connection of its own. */
+export async function snapshotDatabase(databaseUrl: string): Promise<FleetSnapshot> {
+  const counter = await openCounter(databaseUrl);
+  try {
+    return await fleetSnapshot(counter);
+  } finally {
+    await counter.close();
+  }
+}
+
 export function sameSnapshot(before: FleetSnapshot, after: FleetSnapshot): Check {
   const changed = Object.keys(before.counts).filter((t) => before.counts[t] !== after.counts[t]);
   const detail = changed.length ? changed.map((t) => `${t} ${before.counts[t]} → ${after.counts[t]}`).join(", ") : `${after.counts.Scan} scans, ${after.counts.Server} servers, checksum ${after.checksum}`;

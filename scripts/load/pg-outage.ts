@@ -8,7 +8,7 @@ import pg from "pg";
 import { startApp, type RunningApp } from "../web-app";
 import { atExit } from "./at-exit";
 import { writeBigFile } from "./big-file";
-import { fleetSnapshot, openCounter, sameSnapshot, type FleetSnapshot } from "./fleet-checks";
+import { sameSnapshot, snapshotDatabase } from "./fleet-checks";
 import { csvFile, FLEET_READS, importBaseline, report, streamUpload, timedGet, upload, type Check, type Outcome, type ProgressLine, type ReadOutcome } from "./fleet-load";
 import { killTree } from "./process-tree";
 import { createPrivatePostgres } from "./private-postgres";
@@ -32,15 +32,6 @@ type Stamped = ReadOutcome & { at: number };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function snapshot(databaseUrl: string): Promise<FleetSnapshot> {
-  const counter = await openCounter(databaseUrl);
-  try {
-    return await fleetSnapshot(counter);
-  } finally {
-    await counter.close();
-  }
-}
-
 /** Null when PostgreSQL's server programs are not installed. */
 export async function pgOutage({ appPort, pgPort, seconds, rows, dir, token }: Options): Promise<Outcome | null> {
   const server = createPrivatePostgres(pgPort);
@@ -62,7 +53,7 @@ export async function pgOutage({ appPort, pgPort, seconds, rows, dir, token }: O
     let exited = false;
     void running.exited.then(() => (exited = true));
     await importBaseline(running.base, token);
-    const before = await snapshot(databaseUrl);
+    const before = await snapshotDatabase(databaseUrl);
     await writeBigFile(file, rows);
 
     const t0 = performance.now();
@@ -110,7 +101,7 @@ export async function pgOutage({ appPort, pgPort, seconds, rows, dir, token }: O
     reading = false;
     await Promise.all(readers);
 
-    const after = await snapshot(databaseUrl);
+    const after = await snapshotDatabase(databaseUrl);
     const again = await upload(running.base, token, csvFile(2, 0, { rows: 1000, orgs: 10, prefix: "BASE", dayStep: 1 })).catch((err: Error) => err);
     const ready = await timedGet(running.base, token, "/api/ready");
 
