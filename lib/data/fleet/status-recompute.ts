@@ -1,12 +1,13 @@
 import { evaluateAcrossCampaigns, ROLLUP } from "../../domain/campaign-evaluation";
 import { dayOf } from "../../domain/patch-evidence";
-import { canResume, resumePoint, type Resume } from "../../domain/resume";
+import { resumePoint, type Resume } from "../../domain/resume";
 import type { StatusSpan } from "../../domain/status";
 import { HUNT_PENDING } from "../../domain/hunt";
 import { campaignHunt, rollupCampaignHunt, type CampaignHunt } from "../../domain/server-hunts";
 import { severityOf, type Status } from "../../domain/statuses";
 import type { Campaign } from "../../domain/campaigns/rules";
-import { isCheckSource, loadHistories, type LoadedServer } from "./server-history";
+import { loadChunk, resumableServers, type Resumable } from "./resume-window";
+import { isCheckSource } from "./server-history";
 import { NOTHING_STORED, sameRow, sameSpans, storedRows, type Stored } from "./stored-status";
 import { inIds, rowsSource, statementBatches, type SqlScalar, type SqlSession } from "../sql-session";
 
@@ -66,50 +67,6 @@ export class Deltas {
 
 const RESUME_TYPES = ["integer", "text", "text"];
 const RESUME_UPDATE = `ON CONFLICT ("serverId") DO UPDATE SET "scanIds" = excluded."scanIds", "through" = excluded."through"`;
-
-interface Resumable {
-  since: Date;
-  anchors: number[];
-}
-
-/**
- * The servers of a chunk that may resume from their stored anchors (lib/domain/resume.ts), given when each one's new
- * facts start: those with a stored resume point before that day and no technician's marks.
- */
-async function resumableServers(s: SqlSession, chunk: number[], changedFrom: ReadonlyMap<number, Date>): Promise<Map<number, Resumable>> {
-  const { sql, params } = inIds(s, chunk);
-  const rows = await s.all<{ serverId: number; scanIds: string; through: string; marks: number | boolean }>(
-    `SELECT r."serverId", r."scanIds", r."through", EXISTS (SELECT 1 FROM "ServerLifecycle" l WHERE l."serverId" = r."serverId") AS "marks" FROM "ServerResume" r WHERE r."serverId" ${sql}`,
-    params,
-  );
-  const resumable = new Map<number, Resumable>();
-  for (const r of rows) {
-    const id = Number(r.serverId);
-    const from = changedFrom.get(id);
-    if (!from || !canResume({ resumeThrough: r.through, hasMarks: Boolean(Number(r.marks)) }, dayOf(from))) continue;
-    resumable.set(id, { since: new Date(`${dayOf(from)}T00:00:00.000Z`), anchors: r.scanIds.split(",").map(Number) });
-  }
-  return resumable;
-}
-
-/** The chunk's histories: whole, or from each resumable server's first changed day with its anchors. */
-async function loadChunk(s: SqlSession, chunk: number[], resumable: Map<number, Resumable>): Promise<Map<number, LoadedServer>> {
-  const whole = chunk.filter((id) => !resumable.has(id));
-  const loaded = whole.length ? await loadHistories(s, whole) : new Map<number, LoadedServer>();
-  if (resumable.size === 0) return loaded;
-  const since = new Map([...resumable].map(([id, r]) => [id, r.since]));
-  const scanIds = new Set([...resumable.values()].flatMap((r) => r.anchors));
-  for (const [id, server] of await loadHistories(s, [...resumable.keys()], { since, scanIds })) {
-    // An anchor that is gone (the scan was deleted since) leaves the window short: read that server whole.
-    const found = new Set(server.history.scans.map((x) => x.id));
-    if (resumable.get(id)!.anchors.every((a) => found.has(a))) loaded.set(id, server);
-    else {
-      resumable.delete(id);
-      for (const [wholeId, wholeServer] of await loadHistories(s, [id])) loaded.set(wholeId, wholeServer);
-    }
-  }
-  return loaded;
-}
 
 /**
  * What a chunk's re-derive changes, against what was stored: the status rows that differ (upserted) or are gone
