@@ -88,9 +88,12 @@ test("issue 10: how fresh each number is: the latest scan, stale servers, how lo
 test("issue 10: Ctrl-K finds a server by hostname or IP, a client by name, and a page", async ({ page, request }) => {
   const server = (await apiGet<Page_<ServerRow>>(request, "/api/v1/servers?sort=hostname&pageSize=50")).data.find((s) => s.ipAddress)!;
   await page.goto("/");
-  await page.keyboard.press("Control+k");
   const palette = page.getByRole("dialog", { name: "Search Patchboard" });
-  await expect(palette.getByRole("combobox")).toBeFocused();
+  // Ctrl-K before hydration reaches no listener yet: press until React answers.
+  await expect(async () => {
+    await page.keyboard.press("Control+k");
+    await expect(palette.getByRole("combobox")).toBeFocused({ timeout: 1_000 });
+  }).toPass();
   await page.keyboard.type(server.hostname);
   await expect(palette.getByRole("option", { name: new RegExp(server.hostname) }).first()).toBeVisible();
   await expectNoAxeViolations(page);
