@@ -36,11 +36,11 @@ async function writeDayFile(path: string, day: number): Promise<void> {
   await once(out, "finish");
 }
 
-const dayFile = (day: number) => `${DIR}/daily-${DAILY_ORGS}-${day}.csv`;
+export const dailyFile = (day: number) => `${DIR}/daily-${DAILY_ORGS}-${day}.csv`;
 
 export async function writeDailyFiles(): Promise<void> {
   mkdirSync(DIR, { recursive: true });
-  for (let d = 0; d < DAILY_DAYS; d++) if (!existsSync(dayFile(d))) await writeDayFile(dayFile(d), d);
+  for (let d = 0; d < DAILY_DAYS; d++) if (!existsSync(dailyFile(d))) await writeDayFile(dailyFile(d), d);
 }
 
 export interface DailyResult {
@@ -65,7 +65,7 @@ export async function benchDaily(name: string, url: string): Promise<DailyResult
     for (let d = 0; d < DAILY_DAYS; d++) {
       // The server's CPU time too: on a shared machine it tells the work done apart from waiting for a core.
       const cpu0 = treeCpuSeconds(server.pid!);
-      const r = await upload(dayFile(d), token, server.pid!);
+      const r = await upload(dailyFile(d), token, server.pid!);
       const cpuSeconds = Number((treeCpuSeconds(server.pid!) - cpu0).toFixed(2));
       days.push({ day: d + 1, ...r, cpuSeconds });
       console.log(`day ${d + 1}: ${r.rows} rows in ${r.seconds.toFixed(2)} s (server CPU ${cpuSeconds} s), peak RSS ${r.peakMb} MB`);

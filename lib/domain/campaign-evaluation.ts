@@ -7,7 +7,7 @@ import type { CampaignRules } from "./campaign-rules";
 import type { ScanFacts, ServerHistory } from "./facts";
 import type { Resume } from "./resume";
 import { clipSpans, spliceSpans } from "./span-days";
-import { evaluateServer, type ServerEvaluation, type ServerState, type StatusSpan } from "./status";
+import { evaluateServer, type EvaluateOptions, type ServerEvaluation, type ServerState, type StatusSpan } from "./status";
 import { STATUSES, type Status } from "./statuses";
 
 export const ROLLUP = "all";
@@ -79,13 +79,20 @@ function rollupReason(states: { campaign: CampaignRules; state: ServerState }[])
  * A server against every campaign and the roll-up. With `resume`, the history holds only the stored anchors and the
  * facts from `resume.day` on (resume.ts), and the spans before that day are the stored ones.
  */
-export function evaluateAcrossCampaigns(history: ServerHistory, campaigns: readonly CampaignRules[], asOf: Date = new Date(), resume?: Resume): ServerAcrossCampaigns {
+export function evaluateAcrossCampaigns(
+  history: ServerHistory,
+  campaigns: readonly CampaignRules[],
+  asOf: Date = new Date(),
+  resume?: Resume,
+  options: EvaluateOptions = {},
+): ServerAcrossCampaigns {
+  const explain = options.explain ?? true;
   const today = asOf.toISOString().slice(0, 10);
   const results = new Map<string, ServerEvaluation>();
   const active: { campaign: CampaignRules; state: ServerState }[] = [];
   const anchors = new Set<ScanFacts>();
   for (const campaign of campaigns) {
-    const evaluation = evaluateServer(history, campaign, asOf);
+    const evaluation = evaluateServer(history, campaign, asOf, options);
     const fresh = clipSpans(evaluation.spans, campaign.disclosed);
     const spans = resume ? spliceSpans(resume.stored.get(campaign.id) ?? [], fresh, resume.day) : fresh;
     results.set(campaign.id, { current: evaluation.current, spans });
@@ -95,7 +102,7 @@ export function evaluateAcrossCampaigns(history: ServerHistory, campaigns: reado
   const first = results.get(campaigns[0]?.id ?? "")?.current;
   const { status, spans } = rollupOf([...results.values()].map((e) => e.spans), active.map((a) => a.state.status));
   const current: ServerState = first
-    ? { ...first, status, patchStatus: status === "compromised" ? (rollupStatus(active.map((a) => a.state.patchStatus)) as ServerState["patchStatus"]) ?? "unknown" : (status as ServerState["patchStatus"]), ...rollupReason(active) }
+    ? { ...first, status, patchStatus: status === "compromised" ? (rollupStatus(active.map((a) => a.state.patchStatus)) as ServerState["patchStatus"]) ?? "unknown" : (status as ServerState["patchStatus"]), ...(explain ? rollupReason(active) : { reason: "", patchReason: "" }) }
     : { status, patchStatus: "unknown", reason: "No campaign is defined.", patchReason: "No campaign is defined.", build: null, product: null, cumulativeUpdate: null, lastScanAt: null, indicators: [], indicatorCount: 0, suspiciousFiles: 0, compromisedAt: null, compromise: null };
   return { campaigns: results, rollup: { current, spans }, anchors: [...anchors] };
 }

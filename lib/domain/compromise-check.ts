@@ -2,7 +2,7 @@
 // latest check alone would contradict them: a run that finds nothing (its logs rotated) does not clear what an
 // earlier run found, and a re-run that lists old hits again does not re-open what a remediation cleared.
 import { describeCompromiseCheck, type CompromiseCheckDescription } from "./scan-evidence";
-import { dayOf } from "./status";
+import { dayOf } from "./days";
 
 export type CompromiseCheckTone = "found" | "clean";
 

@@ -3,12 +3,10 @@
 import type { BuildVerdict } from "./build-verdict";
 import type { PatchEvidence, ScanFacts } from "./facts";
 import type { Status } from "./statuses";
+import { dayOf } from "./days";
 
 export type Judge = (build: string | null) => BuildVerdict;
 
-export function dayOf(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
 
 export function unique(values: string[]): string[] {
   return [...new Set(values)];

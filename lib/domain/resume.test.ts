@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { evaluateAcrossCampaigns } from "./campaign-evaluation";
 import { BUILT_IN_CAMPAIGNS } from "./campaigns/built-in";
 import type { CheckFacts, FindingFacts, PatchEvidence, RemediationFacts, ScanFacts, ServerHistory } from "./facts";
-import { dayOf } from "./patch-evidence";
+import type { ServerState } from "./status";
+import { dayOf } from "./days";
 import { canResume, resumePoint, type Resume } from "./resume";
 import { campaignHunt } from "./server-hunts";
 
@@ -55,8 +56,8 @@ const historyArb = fc
   });
 
 // What the recompute stores of a server: its spans, states and hunts per campaign, the roll-up's, and its anchors.
-function derived(history: ServerHistory, resume?: Resume) {
-  const { campaigns, rollup, anchors } = evaluateAcrossCampaigns(history, BUILT_IN_CAMPAIGNS, AS_OF, resume);
+function derived(history: ServerHistory, resume?: Resume, explain = true) {
+  const { campaigns, rollup, anchors } = evaluateAcrossCampaigns(history, BUILT_IN_CAMPAIGNS, AS_OF, resume, { explain });
   return {
     campaigns: BUILT_IN_CAMPAIGNS.map((c) => {
       const e = campaigns.get(c.id)!;
@@ -91,6 +92,28 @@ describe("a resumed re-derive", () => {
         expect(resumed).toEqual(full);
       }),
       { numRuns: 1000 },
+    );
+  }, 120_000);
+
+  it("without its words, an evaluation keeps every status, span, hunt, column and anchor the recompute stores", () => {
+    // The state less its words; whether a compromise is open stays (a lean one has an empty sentence, not null).
+    const facts = ({ reason: _r, patchReason: _p, compromise, lifecycle: _l, ...rest }: ServerState) => ({ ...rest, compromised: compromise !== null });
+    const wordless = (s: ServerState) => s.reason === "" && s.patchReason === "" && !s.compromise && s.lifecycle === undefined;
+    fc.assert(
+      fc.property(historyArb, ({ history }) => {
+        const full = derived(history);
+        const lean = derived(history, undefined, false);
+        const states = (d: typeof full) => [d.rollup.current, ...d.campaigns.map((c) => c.current)];
+        expect(states(lean).every(wordless)).toBe(true);
+        expect(full.rollup.current.reason).not.toBe("");
+        expect(states(lean).map(facts)).toEqual(states(full).map(facts));
+        expect({ ...lean, rollup: lean.rollup.spans, campaigns: lean.campaigns.map((c) => [c.spans, c.hunt]) }).toEqual({
+          ...full,
+          rollup: full.rollup.spans,
+          campaigns: full.campaigns.map((c) => [c.spans, c.hunt]),
+        });
+      }),
+      { numRuns: 500 },
     );
   }, 120_000);
 

@@ -11,7 +11,8 @@
 // So a server whose stored scans all fall before day D (`resumeThrough` < D) is replayed from its stored anchors and
 // every scan from D on: its statuses from D on are exact, and those before D are the stored spans.
 import type { ServerHistory } from "./facts";
-import { dayOf, reachedServer } from "./patch-evidence";
+import { dayOf } from "./days";
+import { reachedServer } from "./patch-evidence";
 import type { StatusSpan } from "./status";
 
 export interface Resume {

@@ -1,6 +1,6 @@
 // Two explanations for the server page: how far back a compromise check could see, and whether another
 // tool's vulnerable/not-vulnerable result matches the verdict from the build. Pure text, no framework.
-import { dayOf } from "./status";
+import { dayOf } from "./days";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MONTHS = [

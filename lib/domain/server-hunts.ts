@@ -3,7 +3,8 @@
 import type { CampaignRules } from "./campaign-rules";
 import type { ServerHistory } from "./facts";
 import { checkCover, huntOf, rollupHunt, type CoverRange, type Hunt } from "./hunt";
-import { dayOf, reachedServer } from "./patch-evidence";
+import { dayOf } from "./days";
+import { reachedServer } from "./patch-evidence";
 import type { StatusSpan } from "./status";
 import type { Status } from "./statuses";
 import { exposureOf, type Exposure } from "./time-to-patch";

@@ -16,6 +16,7 @@ import type { BuildVerdict } from "./build-verdict";
 import type { MitigationRule } from "./campaign-rules";
 import type { FindingFacts, LifecycleFacts, ScanFacts } from "./facts";
 import { evidenceOf, evidenceStatus, hasPatchEvidence, reachedServer, withMitigation, type Judge } from "./patch-evidence";
+import { startOfDay } from "./days";
 import type { Status } from "./statuses";
 
 export interface JudgedScan {
@@ -112,7 +113,7 @@ export class ServerTimeline {
   /** A known exploit gets past the recorded mitigation at this time. */
   mitigationBypassedAt(at: number): boolean {
     const from = this.mitigationRule?.bypassedFrom;
-    return from !== undefined && at >= Date.parse(`${from}T00:00:00.000Z`);
+    return from !== undefined && at >= startOfDay(from);
   }
 
   /** The recorded mitigation still stands at this time: not probed through, not bypassed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayOf } from "./status";
+import { dayOf } from "./days";
 import { PATCHED, PATCHED_REASON, UNPATCHED, UNPATCHED_REASON, evaluate, judge, remediation, scan } from "./status-test-support";
 
 describe("dayOf", () => {

@@ -6,13 +6,12 @@ import { readFor, type CampaignRules } from "./campaign-rules";
 import { normalizeBuild } from "./exchange";
 import type { FindingFacts, LifecycleFacts, ScanFacts, ServerHistory } from "./facts";
 import {
-  dayOf, evidenceOf, evidenceStatus, noEvidenceVerdict, reachedServer, runLabel, scanVerdict, toolName, unique, withMitigation,
+  evidenceOf, evidenceStatus, noEvidenceVerdict, reachedServer, runLabel, scanVerdict, toolName, unique, withMitigation,
   type Judge,
 } from "./patch-evidence";
 import { ServerTimeline, sortScans } from "./server-timeline";
+import { dayOf, startOfDay } from "./days";
 import type { Status } from "./statuses";
-
-export { dayOf };
 
 export interface ScanJudgement {
   status: Status;
@@ -103,7 +102,6 @@ export function judgeScan(raw: ScanFacts, found: ScanFindingCounts, rules: Campa
   return { status, reason: patchReason + leads, product, cumulativeUpdate };
 }
 
-
 function patchReason(t: ServerTimeline, scans: ScanFacts[], judge: Judge): { verdict: BuildVerdict; scan: ScanFacts | null } {
   const { conclusive, inconclusive, contradiction } = t;
   if (contradiction && conclusive) {
@@ -152,10 +150,10 @@ function lifecycleReason(t: ServerTimeline, patched: boolean): string {
   return back;
 }
 
-function stateOf(t: ServerTimeline, scans: ScanFacts[], findings: FindingFacts[], judge: Judge, asOf: number): ServerState {
+function stateOf(t: ServerTimeline, scans: ScanFacts[], findings: FindingFacts[], judge: Judge, asOf: number, explain: boolean): ServerState {
   const patch = patchReason(t, scans, judge);
-  const lifecycle = lifecycleReason(t, t.patchStatus === "patched");
-  const reason = lifecycle + mitigationReason(t, patch.verdict, asOf);
+  const lifecycle = explain ? lifecycleReason(t, t.patchStatus === "patched") : "";
+  const reason = explain ? lifecycle + mitigationReason(t, patch.verdict, asOf) : "";
   const open = findings.filter((f) => f.at.getTime() >= t.lastRemediationAt);
   const indicators = open.filter((f) => f.kind === "indicator");
   const count = distinct(indicators);
@@ -176,20 +174,21 @@ function stateOf(t: ServerTimeline, scans: ScanFacts[], findings: FindingFacts[]
   };
   if (t.compromised) {
     const first = indicators[0].at;
+    if (!explain) return { ...base, status: "compromised", reason, patchReason: reason, compromise: "", compromisedAt: first };
     const after = remediatedOn ? ` (dated after the remediation recorded on ${remediatedOn})` : "";
     const compromise = `Compromised: ${indicatorCount(count)} found since ${dayOf(first)}${after}; a compromise stays until it is marked remediated.`;
     const patchReason = reason + suspiciousNote(leads);
     return { ...base, status: "compromised", reason: `${compromise} ${patchReason}`, patchReason, compromise, compromisedAt: first };
   }
   let remediated = "";
-  if (remediatedOn) {
+  if (remediatedOn && explain) {
     const relisted = findings.filter((f) => f.kind === "indicator" && f.at.getTime() < t.lastRemediationAt && f.reportedAt.getTime() > t.lastRemediationAt);
     const again = distinct(relisted);
     remediated =
       ` Compromise marked remediated on ${remediatedOn}.` +
       (again > 0 ? ` ${plural(again, "finding")} reported again since then ${again === 1 ? "is" : "are"} dated before it, so ${again === 1 ? "it stays" : "they stay"} cleared.` : "");
   }
-  const full = reason + remediated + suspiciousNote(leads);
+  const full = explain ? reason + remediated + suspiciousNote(leads) : "";
   return { ...base, status: t.liveStatusAt(asOf), reason: full, patchReason: full, compromise: null, compromisedAt: null };
 }
 
@@ -204,12 +203,21 @@ const byTime = <T>(items: T[], time: (item: T) => Date): T[] => [...items].sort(
 function replayMark(timeline: ServerTimeline, mark: LifecycleFacts, seen: ScanFacts[]): void {
   timeline.addLifecycle(mark);
   const at = mark.at.getTime();
-  const endOfDay = Date.parse(`${dayOf(mark.at)}T00:00:00.000Z`) + DAY_MS;
+  const endOfDay = startOfDay(dayOf(mark.at)) + DAY_MS;
   for (const s of seen) if (s.scannedAt.getTime() > at && s.scannedAt.getTime() < endOfDay) timeline.addScan(s);
 }
 
+export interface EvaluateOptions {
+  /**
+   * Word the state (reason, patchReason, compromise, lifecycle); default true. Without, they are empty strings (and
+   * lifecycle absent). A re-derive stores statuses, spans and the server's columns, never the words, so it skips
+   * them: they were a large share of a daily import's time.
+   */
+  explain?: boolean;
+}
+
 /** A server's status for one campaign, now (asOf) and on every day with an event. */
-export function evaluateServer(history: ServerHistory, rules: CampaignRules, asOf: Date = new Date()): ServerEvaluation {
+export function evaluateServer(history: ServerHistory, rules: CampaignRules, asOf: Date = new Date(), { explain = true }: EvaluateOptions = {}): ServerEvaluation {
   const judge: Judge = (build) => rules.judgeBuild(build);
   const scans = sortScans(history.scans.map((s) => readFor(s, rules)), judge);
   const findings = byTime(history.findings, (f) => f.at);
@@ -235,7 +243,7 @@ export function evaluateServer(history: ServerHistory, rules: CampaignRules, asO
   // no spans, just like a server never scanned.
   const visible = seen.length > 0 || indicatorTimes.length > 0;
   for (const day of visible ? eventDays : []) {
-    const endOfDay = Date.parse(`${day}T00:00:00.000Z`) + DAY_MS;
+    const endOfDay = startOfDay(day) + DAY_MS;
     for (; i < seen.length && seen[i].scannedAt.getTime() < endOfDay; i++) timeline.addScan(seen[i]);
     for (; j < findings.length && findings[j].at.getTime() < endOfDay; j++) timeline.addFinding(findings[j]);
     for (; k < remediations.length && remediations[k].remediatedAt.getTime() < endOfDay; k++) timeline.addRemediation(remediations[k].remediatedAt);
@@ -254,7 +262,7 @@ export function evaluateServer(history: ServerHistory, rules: CampaignRules, asO
   for (; j < findings.length; j++) timeline.addFinding(findings[j]);
   for (; k < remediations.length; k++) timeline.addRemediation(remediations[k].remediatedAt);
   for (; m < marks.length; m++) replayMark(timeline, marks[m], seen);
-  return { current: stateOf(timeline, scans, findings, judge, asOf.getTime()), spans, anchors: anchorsOf(timeline, scans, seen) };
+  return { current: stateOf(timeline, scans, findings, judge, asOf.getTime(), explain), spans, anchors: anchorsOf(timeline, scans, seen) };
 }
 
 // What the timeline holds, plus what the current state reads besides: the first scan that reached the server (its

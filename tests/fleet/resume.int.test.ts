@@ -68,7 +68,7 @@ async function storedAndWhole() {
   await withWriteTransaction(async (s) => {
     stored = await snapshot(s);
     const ids = (await s.all<{ id: number }>(`SELECT "id" FROM "Server"`)).map((r) => Number(r.id));
-    await refreshOrganizationCounts(s, await recomputeServers(s, ids, await campaignsIn(s)));
+    await refreshOrganizationCounts(s, (await recomputeServers(s, ids, await campaignsIn(s))).organizations);
     whole = await snapshot(s);
     throw new Rollback();
   }).catch((err) => {

@@ -54,7 +54,7 @@ export async function judgeNewCampaign(s: SqlSession, campaign: Campaign, campai
       orgs.add(orgId);
       const mine = stored.get(id) ?? NOTHING_STORED;
       leftOver ||= mine.spans.has(campaign.id);
-      const evaluation = evaluateServer(history, campaign, asOf);
+      const evaluation = evaluateServer(history, campaign, asOf, { explain: false });
       const spans = clipSpans(evaluation.spans, campaign.disclosed);
       const status = evaluation.current.status;
       const hunt = campaignHunt(history, campaign, spans, status, today);

@@ -1,6 +1,6 @@
 // Where a re-derive starts (lib/domain/resume.ts): which servers of a chunk may resume from their stored anchors,
 // and their histories loaded from the first changed day on (the others' whole).
-import { dayOf } from "../../domain/patch-evidence";
+import { dayOf } from "../../domain/days";
 import { canResume } from "../../domain/resume";
 import { inIds, type SqlSession } from "../sql-session";
 import { loadHistories, type LoadedServer } from "./server-history";

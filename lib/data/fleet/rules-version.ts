@@ -36,7 +36,7 @@ export async function rederiveAll(s: SqlSession, campaigns: readonly Campaign[],
   await s.run(`DELETE FROM "StatusDelta"`);
   const organizations = new Set<number>();
   for (let i = 0; i < ids.length; i += BATCH) {
-    for (const org of await recomputeServers(s, ids.slice(i, i + BATCH), campaigns)) organizations.add(org);
+    for (const org of (await recomputeServers(s, ids.slice(i, i + BATCH), campaigns)).organizations) organizations.add(org);
     onProgress?.(Math.min(i + BATCH, ids.length), ids.length);
   }
   await s.run(`DELETE FROM "OrganizationStatus"`);

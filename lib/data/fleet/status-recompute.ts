@@ -1,5 +1,5 @@
 import { evaluateAcrossCampaigns, ROLLUP } from "../../domain/campaign-evaluation";
-import { dayOf } from "../../domain/patch-evidence";
+import { dayOf } from "../../domain/days";
 import { resumePoint, type Resume } from "../../domain/resume";
 import type { StatusSpan } from "../../domain/status";
 import { HUNT_PENDING } from "../../domain/hunt";
@@ -116,24 +116,42 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+export interface RecomputeOptions {
+  /** after each chunk, with how many servers are done */
+  onProgress?: (done: number) => Promise<void>;
+  /** an import's: when each server's new scans and findings start */
+  changedFrom?: ReadonlyMap<number, Date>;
+}
+
+/** A server's roll-up status before and after a re-derive; null: it had none (new) or has none (decommissioned). */
+export interface RollupChange {
+  before: Status | null;
+  after: Status | null;
+}
+
+export interface Recomputed {
+  /** the organizations whose counts must be refreshed */
+  organizations: Set<number>;
+  rollup: Map<number, RollupChange>;
+}
+
 /**
  * Re-derives the given servers from their scans, findings and remediations, for every campaign and the roll-up: the
  * server row, its status per campaign, its day spans and the per-day roll-up (by organization and fleet, by the
  * difference only). With `changedFrom` (an import: when each server's new scans and findings start), a server whose
  * stored scans all fall before that day resumes from its stored anchors (lib/domain/resume.ts) instead of replaying
- * its whole history, so a daily import costs what the new day costs. Returns the organizations whose counts must be
- * refreshed.
+ * its whole history, so a daily import costs what the new day costs.
  */
 export async function recomputeServers(
   s: SqlSession,
   serverIds: Iterable<number>,
   campaigns: readonly Campaign[],
-  onProgress?: (done: number) => Promise<void>,
-  changedFrom?: ReadonlyMap<number, Date>,
-): Promise<Set<number>> {
+  { onProgress, changedFrom }: RecomputeOptions = {},
+): Promise<Recomputed> {
   const ids = [...serverIds];
   const deltas = new Deltas();
   const orgs = new Set<number>();
+  const rollupChanges = new Map<number, RollupChange>();
   const asOf = new Date();
   const today = asOf.toISOString().slice(0, 10);
 
@@ -152,7 +170,7 @@ export async function recomputeServers(
       const mine = stored.get(id) ?? NOTHING_STORED;
       const from = resumable.get(id)?.since;
       const resume: Resume | undefined = from ? { day: dayOf(from), stored: mine.spans } : undefined;
-      const { campaigns: byCampaign, rollup, anchors } = evaluateAcrossCampaigns(history, campaigns, asOf, resume);
+      const { campaigns: byCampaign, rollup, anchors } = evaluateAcrossCampaigns(history, campaigns, asOf, resume, { explain: false });
       const through = resumePoint(history);
       if (through === null) noResume.push(id);
       else {
@@ -185,6 +203,7 @@ export async function recomputeServers(
       if (counted) rows.set(ROLLUP, statusRow(id, ROLLUP, orgId, rollup.current.status, hostnameKey, rollupCampaignHunt(activeHunts, rollup.spans, today)));
       const spans = new Map<string, StatusSpan[]>([...[...byCampaign].map(([c, e]) => [c, e.spans] as const), [ROLLUP, rollup.spans]]);
       changes.compare(id, orgId, mine, rows, spans, deltas);
+      rollupChanges.set(id, { before: mine.statuses.get(ROLLUP)?.[0] ?? null, after: counted ? rollup.current.status : null });
     }
     for (const batch of statementBatches(s, updates, SERVER_UPDATE_TYPES.length)) {
       const src = rowsSource(s, SERVER_UPDATE_TYPES, batch);
@@ -202,7 +221,7 @@ export async function recomputeServers(
     await onProgress?.(i + chunk.length);
   }
   await applyDeltas(s, deltas);
-  return orgs;
+  return { organizations: orgs, rollup: rollupChanges };
 }
 
 /** Inserts rows in statement batches (a VALUES list on SQLite, unnest() on PostgreSQL); onConflict may follow. */

@@ -8,7 +8,7 @@ import { recordAudit } from "../accounts/audit";
 import { campaignsIn } from "../campaigns/registry";
 import { recomputeServers, refreshOrganizationCounts } from "../fleet/status-recompute";
 import { refreshPlannerStatistics, withWriteTransaction } from "../sql-session";
-import { recordChanges, recordImportOrganizations, rollupStatuses } from "./import-changes";
+import { recordChanges, recordImportOrganizations } from "./import-changes";
 import type { JobReader } from "./import-job";
 import { findImport, importScopeKey, isUniqueViolation } from "./import-scope";
 import { ImportWriter } from "./import-writer";
@@ -51,19 +51,14 @@ export async function commitImport(reader: JobReader, ctx: CommitContext): Promi
       const total = touched.size;
       reader.report("computing", true, { done: 0, total });
       await yieldToEventLoop();
-      // Statuses change only in the recompute: read before it, they are what the servers had before this import.
-      const before = await rollupStatuses(s, touched);
-      const orgs = await recomputeServers(
-        s,
-        touched,
-        await campaignsIn(s),
-        async (done) => {
+      const { organizations: orgs, rollup } = await recomputeServers(s, touched, await campaignsIn(s), {
+        onProgress: async (done) => {
           if (reader.report("computing", false, { done, total })) await yieldToEventLoop();
         },
-        writer.changedFrom,
-      );
+        changedFrom: writer.changedFrom,
+      });
       await refreshOrganizationCounts(s, orgs);
-      const changes = await recordChanges(s, importId, touched, before);
+      const changes = await recordChanges(s, importId, rollup);
       // Webhook events (new compromises, roll-backs) commit with the import, or not at all.
       await enqueueImportEvents(s, importId, reader.label(), now);
       // One that wrote nowhere is seen by whoever sees all the uploader's organizations (or, unlimited, by everyone unlimited).
