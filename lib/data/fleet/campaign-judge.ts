@@ -8,11 +8,11 @@ import { clipSpans } from "../../domain/span-days";
 import type { Campaign } from "../../domain/campaigns/rules";
 import { evaluateServer } from "../../domain/status";
 import { campaignHunt, rollupCampaignHunt } from "../../domain/server-hunts";
-import { inIds, type SqlScalar, type SqlSession } from "../sql-session";
+import { inIds, insertRows, type SqlScalar, type SqlSession } from "../sql-session";
 import { rederiveAll, rulesFingerprint, storedFingerprint, storeRulesFingerprint } from "./rules-version";
 import { loadHistories } from "./server-history";
 import { NOTHING_STORED, sameRow, sameSpans, storedHunt, storedRows, type StoredStatus } from "./stored-status";
-import { applyDeltas, Deltas, insertRows, refreshOrganizationCounts, SPAN_TYPES, STATUS_INSERT, STATUS_TYPES, STATUS_UPDATE, statusRow } from "./status-recompute";
+import { applyDeltas, Deltas, refreshOrganizationCounts, SPAN_TYPES, STATUS_INSERT, STATUS_TYPES, STATUS_UPDATE, statusRow } from "./status-recompute";
 
 // Servers per round trip, as in the full recompute: one chunk's scans stay a few megabytes.
 const CHUNK = 1000;

@@ -9,7 +9,7 @@ import type { Campaign } from "../../domain/campaigns/rules";
 import { loadChunk, resumableServers, type Resumable } from "./resume-window";
 import { isCheckSource } from "./server-history";
 import { NOTHING_STORED, sameRow, sameSpans, storedRows, type Stored } from "./stored-status";
-import { inIds, rowsSource, statementBatches, type SqlScalar, type SqlSession } from "../sql-session";
+import { inIds, insertRows, rowsSource, statementBatches, type SqlScalar, type SqlSession } from "../sql-session";
 
 // Servers re-derived per round trip: large enough to amortise the queries, small enough
 // that one chunk's scans stay a few megabytes.
@@ -205,13 +205,7 @@ export async function recomputeServers(
       changes.compare(id, orgId, mine, rows, spans, deltas);
       rollupChanges.set(id, { before: mine.statuses.get(ROLLUP)?.[0] ?? null, after: counted ? rollup.current.status : null });
     }
-    for (const batch of statementBatches(s, updates, SERVER_UPDATE_TYPES.length)) {
-      const src = rowsSource(s, SERVER_UPDATE_TYPES, batch);
-      await s.run(
-        `UPDATE "Server" SET "build" = v.column2, "product" = v.column3, "cumulativeUpdate" = v.column4, "lastScanAt" = v.column5, "indicators" = v.column6, "compromisedAt" = v.column7, "ipAddress" = COALESCE(v.column8, "Server"."ipAddress"), "indicatorCount" = v.column9, "suspiciousFiles" = v.column10 FROM ${src.sql} WHERE "Server"."id" = v.column1`,
-        src.params,
-      );
-    }
+    await updateServers(s, updates);
     await changes.write(s);
     await insertRows(s, `INSERT INTO "ServerResume" ("serverId", "scanIds", "through")`, RESUME_TYPES, resumeRows, RESUME_UPDATE);
     if (noResume.length) {
@@ -224,11 +218,19 @@ export async function recomputeServers(
   return { organizations: orgs, rollup: rollupChanges };
 }
 
-/** Inserts rows in statement batches (a VALUES list on SQLite, unnest() on PostgreSQL); onConflict may follow. */
-export async function insertRows(s: SqlSession, insert: string, types: string[], rows: SqlScalar[][], onConflict = ""): Promise<void> {
-  for (const batch of statementBatches(s, rows, types.length)) {
-    const src = rowsSource(s, types, batch);
-    await s.run(`${insert} SELECT * FROM ${src.sql} WHERE true ${onConflict}`, src.params);
+// The server's own columns: [id, build, product, cumulativeUpdate, lastScanAt, indicators, compromisedAt, ipAddress,
+// indicatorCount, suspiciousFiles]. A server's address is only ever replaced by a newer one, never erased.
+async function updateServers(s: SqlSession, updates: SqlScalar[][]): Promise<void> {
+  const set = (v: (column: number) => string) =>
+    `"build" = ${v(2)}, "product" = ${v(3)}, "cumulativeUpdate" = ${v(4)}, "lastScanAt" = ${v(5)}, "indicators" = ${v(6)}, "compromisedAt" = ${v(7)}, ` +
+    `"ipAddress" = COALESCE(${v(8)}, "Server"."ipAddress"), "indicatorCount" = ${v(9)}, "suspiciousFiles" = ${v(10)}`;
+  if (s.runEach) {
+    await s.runEach(`UPDATE "Server" SET ${set(() => "?")} WHERE "id" = ?`, updates.map(([id, ...columns]) => [...columns, id]));
+    return;
+  }
+  for (const batch of statementBatches(s, updates, SERVER_UPDATE_TYPES.length)) {
+    const src = rowsSource(s, SERVER_UPDATE_TYPES, batch);
+    await s.run(`UPDATE "Server" SET ${set((c) => `v.column${c}`)} FROM ${src.sql} WHERE "Server"."id" = v.column1`, src.params);
   }
 }
 

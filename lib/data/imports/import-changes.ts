@@ -3,7 +3,7 @@
 // multi-row statements inside the import's transaction.
 import { emptyChangeCounts, statusChange, statusChangeOrder, type StatusChangeCounts } from "../../domain/status-change";
 import type { RollupChange } from "../fleet/status-recompute";
-import { rowsSource, statementBatches, type SqlScalar, type SqlSession } from "../sql-session";
+import { insertRows, type SqlScalar, type SqlSession } from "../sql-session";
 
 const CHANGE_TYPES = ["integer", "integer", "integer", "text", "text"];
 
@@ -17,18 +17,12 @@ export async function recordChanges(s: SqlSession, importId: number, rollup: Rea
     counts[change]++;
     rows.push([importId, statusChangeOrder(change), id, before, after]);
   }
-  for (const batch of statementBatches(s, rows, CHANGE_TYPES.length)) {
-    const src = rowsSource(s, CHANGE_TYPES, batch);
-    await s.run(`INSERT INTO "ImportServer" ("importId", "change", "serverId", "statusBefore", "statusAfter") SELECT * FROM ${src.sql} WHERE true`, src.params);
-  }
+  await insertRows(s, `INSERT INTO "ImportServer" ("importId", "change", "serverId", "statusBefore", "statusAfter")`, CHANGE_TYPES, rows);
   return counts;
 }
 
 /** The organizations that decide who sees the import (see ImportOrganization in the schema). */
 export async function recordImportOrganizations(s: SqlSession, importId: number, organizationIds: Iterable<number>): Promise<void> {
   const rows = [...new Set(organizationIds)].map((id): SqlScalar[] => [importId, id]);
-  for (const batch of statementBatches(s, rows, 2)) {
-    const src = rowsSource(s, ["integer", "integer"], batch);
-    await s.run(`INSERT INTO "ImportOrganization" ("importId", "organizationId") SELECT * FROM ${src.sql} WHERE true`, src.params);
-  }
+  await insertRows(s, `INSERT INTO "ImportOrganization" ("importId", "organizationId")`, ["integer", "integer"], rows);
 }

@@ -3,7 +3,7 @@ import { findingKind, findingTime } from "../../domain/findings";
 import { nameKey, slugify } from "../../domain/slug";
 import { AppError } from "../../errors";
 import type { ScanRowInput } from "../../import/scan-row";
-import { rowsSource, statementBatches, type SqlScalar, type SqlSession } from "../sql-session";
+import { insertRows, rowsSource, statementBatches, type SqlScalar, type SqlSession } from "../sql-session";
 
 export type { ScanRowInput };
 
@@ -69,13 +69,7 @@ export class ImportWriter {
       return base;
     });
     const names = columns.map((c) => `"${c}"`).join(", ");
-    for (const chunk of statementBatches(this.s, tuples, types.length)) {
-      const src = rowsSource(this.s, types, chunk);
-      this.scansWritten += await this.s.run(
-        `INSERT INTO "Scan" (${names}) SELECT * FROM ${src.sql} WHERE true ON CONFLICT ("serverId", "scannedAt", "source") DO NOTHING`,
-        src.params,
-      );
-    }
+    this.scansWritten += await insertRows(this.s, `INSERT INTO "Scan" (${names})`, types, tuples, `ON CONFLICT ("serverId", "scannedAt", "source") DO NOTHING`);
     await this.writeFindings(rows, serverIds);
     for (const id of serverIds) this.touchedServers.add(id);
     rows.forEach((r, i) => {
