@@ -1,4 +1,4 @@
-// The benchmark's server: started with `next start` on BENCH_PORT, its process tree's memory and CPU, and an upload
+// The benchmark's server: the one `npm start` runs (scripts/serve.ts) on BENCH_PORT, its process tree's memory and CPU, and an upload
 // through POST /api/v1/scans timed with the server's peak memory. Shared by bench.ts and bench-daily.ts.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createReadStream, readFileSync } from "node:fs";
@@ -41,7 +41,8 @@ function readProc(pid: number, file: string): string | null {
 }
 
 export async function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+  // The server `npm start` runs (scripts/serve.ts): uploads import in its worker thread, as in production.
+  const server = spawn("node", ["--import", "tsx", "scripts/serve.ts", "-p", String(PORT)], {
     env: serverEnv({ ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1", PATCHBOARD_SECRET: process.env.PATCHBOARD_SECRET ?? "bench-session-secret-7c1e9a42d0b5f8e3a6d1" }),
     stdio: ["ignore", "ignore", "inherit"],
   });

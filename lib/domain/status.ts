@@ -159,10 +159,11 @@ function stateOf(t: ServerTimeline, scans: ScanFacts[], findings: FindingFacts[]
   const count = distinct(indicators);
   const leads = distinct(open.filter((f) => f.kind === "suspicious-file"));
   const remediatedOn = t.lastRemediationAt > -Infinity ? dayOf(new Date(t.lastRemediationAt)) : null;
-  const base = {
-    patchStatus: withMitigation(t.patchStatus, t.stopgapHoldsAt(asOf)) as Exclude<Status, "compromised">,
-    ...(t.decommissioned ? { decommissioned: true } : {}),
-    ...(lifecycle ? { lifecycle: lifecycle.trim() } : {}),
+  // Built as one literal with the optional keys added after, never by spreading: a spread of an object that got its
+  // keys conditionally took V8's slow path, and was most of a daily import's time in this function.
+  const state: ServerState = {
+    status: "unknown",
+    reason: "",
     build: patch.scan?.build ? normalizeBuild(patch.scan.build) : null,
     product: patch.verdict.product,
     cumulativeUpdate: patch.verdict.cumulativeUpdate,
@@ -171,25 +172,39 @@ function stateOf(t: ServerTimeline, scans: ScanFacts[], findings: FindingFacts[]
     indicators: unique(indicators.map((f) => f.type)),
     indicatorCount: count,
     suspiciousFiles: leads,
+    compromisedAt: null,
+    compromise: null,
+    patchStatus: withMitigation(t.patchStatus, t.stopgapHoldsAt(asOf)) as Exclude<Status, "compromised">,
+    patchReason: "",
   };
+  if (t.decommissioned) state.decommissioned = true;
+  if (lifecycle) state.lifecycle = lifecycle.trim();
   if (t.compromised) {
     const first = indicators[0].at;
-    if (!explain) return { ...base, status: "compromised", reason, patchReason: reason, compromise: "", compromisedAt: first };
+    state.status = "compromised";
+    state.compromisedAt = first;
+    if (!explain) {
+      state.compromise = "";
+      return state;
+    }
     const after = remediatedOn ? ` (dated after the remediation recorded on ${remediatedOn})` : "";
-    const compromise = `Compromised: ${indicatorCount(count)} found since ${dayOf(first)}${after}; a compromise stays until it is marked remediated.`;
-    const patchReason = reason + suspiciousNote(leads);
-    return { ...base, status: "compromised", reason: `${compromise} ${patchReason}`, patchReason, compromise, compromisedAt: first };
+    state.compromise = `Compromised: ${indicatorCount(count)} found since ${dayOf(first)}${after}; a compromise stays until it is marked remediated.`;
+    state.patchReason = reason + suspiciousNote(leads);
+    state.reason = `${state.compromise} ${state.patchReason}`;
+    return state;
   }
+  state.status = t.liveStatusAt(asOf);
+  if (!explain) return state;
   let remediated = "";
-  if (remediatedOn && explain) {
+  if (remediatedOn) {
     const relisted = findings.filter((f) => f.kind === "indicator" && f.at.getTime() < t.lastRemediationAt && f.reportedAt.getTime() > t.lastRemediationAt);
     const again = distinct(relisted);
     remediated =
       ` Compromise marked remediated on ${remediatedOn}.` +
       (again > 0 ? ` ${plural(again, "finding")} reported again since then ${again === 1 ? "is" : "are"} dated before it, so ${again === 1 ? "it stays" : "they stay"} cleared.` : "");
   }
-  const full = explain ? reason + remediated + suspiciousNote(leads) : "";
-  return { ...base, status: t.liveStatusAt(asOf), reason: full, patchReason: full, compromise: null, compromisedAt: null };
+  state.reason = state.patchReason = reason + remediated + suspiciousNote(leads);
+  return state;
 }
 
 // The same thing found again (a re-run re-reading old logs, a path listed by every scan) is one indicator.
