@@ -364,6 +364,23 @@ export async function insertRows(s: SqlSession, insert: string, types: string[],
   return changes;
 }
 
+/**
+ * Updates rows of `table` by their `id` (each row's first value): `set` writes the SET clause, naming the row's other
+ * values by column number (2, 3, ...), each once and in order. On SQLite's write session one prepared statement per
+ * row, on PostgreSQL `UPDATE … FROM unnest()` in statement batches.
+ */
+export async function updateRows(s: SqlSession, table: string, types: string[], rows: SqlScalar[][], set: (value: (column: number) => string) => string): Promise<void> {
+  if (rows.length === 0) return;
+  if (s.runEach) {
+    await s.runEach(`UPDATE "${table}" SET ${set(() => "?")} WHERE "id" = ?`, rows.map(([id, ...values]) => [...values, id]));
+    return;
+  }
+  for (const batch of statementBatches(s, rows, types.length)) {
+    const src = rowsSource(s, types, batch);
+    await s.run(`UPDATE "${table}" SET ${set((c) => `v.column${c}`)} FROM ${src.sql} WHERE "${table}"."id" = v.column1`, src.params);
+  }
+}
+
 /** `IN (?, ?, ...)` on SQLite, `= ANY(?)` with one array on PostgreSQL (planned once for any length). */
 export function inIds(s: SqlSession, ids: number[]): { sql: string; params: SqlValue[] } {
   if (s.dialect === "postgres") return { sql: "= ANY(?::integer[])", params: [ids] };

@@ -9,7 +9,7 @@ import type { Campaign } from "../../domain/campaigns/rules";
 import { loadChunk, resumableServers, type Resumable } from "./resume-window";
 import { isCheckSource } from "./server-history";
 import { NOTHING_STORED, sameRow, sameSpans, storedRows, type Stored } from "./stored-status";
-import { inIds, insertRows, rowsSource, statementBatches, type SqlScalar, type SqlSession } from "../sql-session";
+import { inIds, insertRows, rowsSource, statementBatches, updateRows, type SqlScalar, type SqlSession } from "../sql-session";
 
 // Servers re-derived per round trip: large enough to amortise the queries, small enough
 // that one chunk's scans stay a few megabytes.
@@ -220,18 +220,11 @@ export async function recomputeServers(
 
 // The server's own columns: [id, build, product, cumulativeUpdate, lastScanAt, indicators, compromisedAt, ipAddress,
 // indicatorCount, suspiciousFiles]. A server's address is only ever replaced by a newer one, never erased.
-async function updateServers(s: SqlSession, updates: SqlScalar[][]): Promise<void> {
-  const set = (v: (column: number) => string) =>
+function updateServers(s: SqlSession, updates: SqlScalar[][]): Promise<void> {
+  return updateRows(s, "Server", SERVER_UPDATE_TYPES, updates, (v) =>
     `"build" = ${v(2)}, "product" = ${v(3)}, "cumulativeUpdate" = ${v(4)}, "lastScanAt" = ${v(5)}, "indicators" = ${v(6)}, "compromisedAt" = ${v(7)}, ` +
-    `"ipAddress" = COALESCE(${v(8)}, "Server"."ipAddress"), "indicatorCount" = ${v(9)}, "suspiciousFiles" = ${v(10)}`;
-  if (s.runEach) {
-    await s.runEach(`UPDATE "Server" SET ${set(() => "?")} WHERE "id" = ?`, updates.map(([id, ...columns]) => [...columns, id]));
-    return;
-  }
-  for (const batch of statementBatches(s, updates, SERVER_UPDATE_TYPES.length)) {
-    const src = rowsSource(s, SERVER_UPDATE_TYPES, batch);
-    await s.run(`UPDATE "Server" SET ${set((c) => `v.column${c}`)} FROM ${src.sql} WHERE "Server"."id" = v.column1`, src.params);
-  }
+    `"ipAddress" = COALESCE(${v(8)}, "Server"."ipAddress"), "indicatorCount" = ${v(9)}, "suspiciousFiles" = ${v(10)}`,
+  );
 }
 
 /** Adds the deltas to the stored per-day roll-up, dropping the rows they bring to zero (only those: by key). */
