@@ -37,15 +37,18 @@ async function killDuringImport(target: string, databaseUrl: string, file: strin
     await importBaseline(app.base, CRASH_TOKEN);
     const before = await snapshotDatabase(databaseUrl);
 
-    // Killed once half the rows are written inside the import's transaction.
+    // Killed once half the rows are read and written inside the import's transaction (it is open from the first row:
+    // a progress line says "reading" or "writing", whichever its 200 ms turn fell on).
     const t0 = performance.now();
     let killedAt: { rows: number; seconds: number } | null = null;
     const victim = app;
     const answer = await streamUpload(victim.base, CRASH_TOKEN, file, (line) => {
-      if (killedAt || line.type !== "progress" || line.phase !== "writing" || (line.rows ?? 0) < ROWS / 2) return;
+      if (killedAt || line.type !== "progress" || (line.phase !== "reading" && line.phase !== "writing") || (line.rows ?? 0) < ROWS / 2) return;
       killedAt = { rows: line.rows ?? 0, seconds: (performance.now() - t0) / 1000 };
       killTree(victim.pid);
     }).catch((err: Error) => ({ type: "broken", message: err.message }));
+    // An import that ended before half its rows were seen is a failed check below, not a wait for an exit that never comes.
+    if (!killedAt) killTree(victim.pid);
     await victim.exited;
     app = null;
     const killed = killedAt as { rows: number; seconds: number } | null;
