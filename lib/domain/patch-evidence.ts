@@ -7,7 +7,6 @@ import { dayOf } from "./days";
 
 export type Judge = (build: string | null) => BuildVerdict;
 
-
 export function unique(values: string[]): string[] {
   return [...new Set(values)];
 }

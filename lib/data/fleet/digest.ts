@@ -4,7 +4,7 @@
 // from the per-day roll-up, findings from the scans of the week, hunts from the checks run and hunts recorded in it.
 import type { Access } from "../../domain/access";
 import { ROLLUP_ID } from "../../domain/campaigns/definition";
-import { addDays } from "../../domain/days";
+import { addDays, startOfDay } from "../../domain/days";
 import { DIGEST_LIST_LIMIT, groupChanges, weekEndingOn, type DigestChange, type DigestFindings, type DigestHunt, type DigestWeek, type WeeklyDigest } from "../../domain/digest";
 import { findingSummary } from "../../domain/findings";
 import { checkCover } from "../../domain/hunt";
@@ -27,7 +27,6 @@ export interface DigestQuery {
 
 const today = () => new Date().toISOString().slice(0, 10);
 const iso = (v: unknown): string => new Date(v as string | Date).toISOString();
-const dayStart = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
 /** One organization's digest for the week ending on `until`, for the caller (a 404 for an organization they may not see). */
 export async function getWeeklyDigest(access: Access, query: DigestQuery): Promise<WeeklyDigest> {
@@ -106,8 +105,8 @@ async function countsOn(s: SqlSession, organizationId: number, campaign: string,
 // the same server) is not new, however often later scans list it again. Its own time can be long before the week:
 // a web shell dated in January found by this week's check is this week's news.
 async function newFindings(s: SqlSession, organizationId: number, week: DigestWeek): Promise<WeeklyDigest["findings"]> {
-  const from = dayStart(week.from);
-  const to = dayStart(addDays(week.until, 1));
+  const from = new Date(startOfDay(week.from));
+  const to = new Date(startOfDay(addDays(week.until, 1)));
   const rows = await s.all<{ serverId: number; hostname: string; type: string; detail: string; kind: string; at: unknown; reportedAt: unknown }>(
     `SELECT i."serverId", v."hostname", i."type", i."detail", i."kind", MIN(i."at") AS "at", MIN(sc."scannedAt") AS "reportedAt"
      FROM "Server" v JOIN "Scan" sc ON sc."serverId" = v."id" JOIN "Indicator" i ON i."scanId" = sc."id"
@@ -137,8 +136,8 @@ const CHECK_SOURCES = [...COMPROMISE_CHECK_SOURCES.keys()];
 
 // The compromise checks run in the week (a check that listed findings found something) and the hunts recorded in it.
 async function huntsDone(s: SqlSession, organizationId: number, week: DigestWeek): Promise<WeeklyDigest["hunts"]> {
-  const from = dayStart(week.from);
-  const to = dayStart(addDays(week.until, 1));
+  const from = new Date(startOfDay(week.from));
+  const to = new Date(startOfDay(addDays(week.until, 1)));
   const checks = CHECK_SOURCES.length
     ? await s.all<{ serverId: number; hostname: string; scannedAt: unknown; source: string; logAgeDays: number | null; found: number }>(
         `SELECT sc."serverId", v."hostname", sc."scannedAt", sc."source", sc."logAgeDays",

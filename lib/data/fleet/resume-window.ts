@@ -1,6 +1,6 @@
 // Where a re-derive starts (lib/domain/resume.ts): which servers of a chunk may resume from their stored anchors,
 // and their histories loaded from the first changed day on (the others' whole).
-import { dayOf } from "../../domain/days";
+import { dayOf, startOfDay } from "../../domain/days";
 import { canResume } from "../../domain/resume";
 import { inIds, type SqlSession } from "../sql-session";
 import { loadHistories, type LoadedServer } from "./server-history";
@@ -25,7 +25,7 @@ export async function resumableServers(s: SqlSession, chunk: number[], changedFr
     const id = Number(r.serverId);
     const from = changedFrom.get(id);
     if (!from || !canResume({ resumeThrough: r.through, hasMarks: Boolean(Number(r.marks)) }, dayOf(from))) continue;
-    resumable.set(id, { since: new Date(`${dayOf(from)}T00:00:00.000Z`), anchors: r.scanIds.split(",").map(Number) });
+    resumable.set(id, { since: new Date(startOfDay(dayOf(from))), anchors: r.scanIds.split(",").map(Number) });
   }
   return resumable;
 }

@@ -1,4 +1,5 @@
 import type { Access } from "../../domain/access";
+import { dayOf, startOfDay } from "../../domain/days";
 import { AppError } from "../../errors";
 import { emptyCounts, isStatus } from "../../domain/statuses";
 import type { TrendQuery } from "../../zod/list-queries";
@@ -10,8 +11,6 @@ import { scopedOrganizationIds } from "../scope";
 
 const DAY_MS = 86_400_000;
 const MAX_DAYS = 3660;
-const toDay = (t: number) => new Date(t).toISOString().slice(0, 10);
-const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
 /**
  * Server counts by status for each day: the running sum of the per-day roll-up, so the
@@ -40,12 +39,12 @@ export async function getTrend(access: Access, query: TrendQuery): Promise<Trend
   const foldLaterDeltas = !end;
   if (!end) {
     const scan = await db.server.aggregate({ where: serverScope, _max: { lastScanAt: true } });
-    end = scan._max.lastScanAt ? toDay(scan._max.lastScanAt.getTime()) : deltas[deltas.length - 1].day;
+    end = scan._max.lastScanAt ? dayOf(scan._max.lastScanAt) : deltas[deltas.length - 1].day;
   }
   const start = query.from ?? deltas[0].day;
-  if (Number.isNaN(dayMs(start)) || Number.isNaN(dayMs(end))) throw new AppError(400, "invalid_date", "from and to must be real dates (YYYY-MM-DD).");
+  if (Number.isNaN(startOfDay(start)) || Number.isNaN(startOfDay(end))) throw new AppError(400, "invalid_date", "from and to must be real dates (YYYY-MM-DD).");
   if (start > end) throw new AppError(400, "invalid_range", "from must be on or before to.");
-  if ((dayMs(end) - dayMs(start)) / DAY_MS > MAX_DAYS) {
+  if ((startOfDay(end) - startOfDay(start)) / DAY_MS > MAX_DAYS) {
     throw new AppError(400, "range_too_long", `A trend covers at most ${MAX_DAYS} days.`);
   }
 
@@ -55,9 +54,9 @@ export async function getTrend(access: Access, query: TrendQuery): Promise<Trend
   };
   const days: TrendDay[] = [];
   let i = 0;
-  const first = Math.min(dayMs(deltas[0].day), dayMs(start));
-  for (let t = first; t <= dayMs(end); t += DAY_MS) {
-    const day = toDay(t);
+  const first = Math.min(startOfDay(deltas[0].day), startOfDay(start));
+  for (let t = first; t <= startOfDay(end); t += DAY_MS) {
+    const day = dayOf(new Date(t));
     for (; i < deltas.length && deltas[i].day <= day; i++) add(deltas[i]);
     if (foldLaterDeltas && day === end) for (; i < deltas.length; i++) add(deltas[i]);
     if (day >= start) days.push({ date: day, ...counts });
