@@ -2,7 +2,8 @@
 // and their histories loaded from the first changed day on (the others' whole).
 import { dayOf, startOfDay } from "../../domain/days";
 import { canResume } from "../../domain/resume";
-import { inIds, type SqlSession } from "../sql-session";
+import { type SqlSession } from "../sql-session";
+import { inIds } from "../sql-rows";
 import { loadHistories, type LoadedServer } from "./server-history";
 
 export interface Resumable {

@@ -6,7 +6,8 @@ const isLifecycleKind = (v: string): v is LifecycleKind => (LIFECYCLE_KINDS as r
 import { COMPROMISE_CHECK_SOURCES } from "../../import/formats";
 import { findingFacts, scanFacts, type FindingRecord, type ScanFactsRecord } from "./scan-facts";
 import { groupedTuples, isoTimestamp } from "../grouped-rows";
-import { inIds, type SqlSession, type SqlValue } from "../sql-session";
+import { type SqlSession, type SqlValue } from "../sql-session";
+import { inIds } from "../sql-rows";
 
 // A tool's finding is named by its type (CVE-2021-26855, LsassDump); one reported in our CSV by what it is (a path).
 const FINDING_LABEL = `CASE WHEN i."type" = 'reported' THEN i."detail" ELSE i."type" END`;

@@ -9,7 +9,8 @@ import type { Campaign } from "../../domain/campaigns/rules";
 import { loadChunk, resumableServers, type Resumable } from "./resume-window";
 import { isCheckSource } from "./server-history";
 import { NOTHING_STORED, sameRow, sameSpans, storedRows, type Stored } from "./stored-status";
-import { inIds, insertRows, rowsSource, statementBatches, updateRows, type SqlScalar, type SqlSession } from "../sql-session";
+import { type SqlScalar, type SqlSession } from "../sql-session";
+import { inIds, insertRows, rowsSource, statementBatches, updateRows } from "../sql-rows";
 
 // Servers re-derived per round trip: large enough to amortise the queries, small enough
 // that one chunk's scans stay a few megabytes.

@@ -4,7 +4,8 @@ import type { Hunt, HuntState } from "../../domain/hunt";
 import type { StatusSpan } from "../../domain/status";
 import type { Status } from "../../domain/statuses";
 import { groupedTuples } from "../grouped-rows";
-import { inIds, type SqlSession } from "../sql-session";
+import { type SqlSession } from "../sql-session";
+import { inIds } from "../sql-rows";
 
 // A stored ServerCampaign row's derived columns, in STATUS_TYPES's order after the server, campaign and organization:
 // status, severity, hostnameKey, hunt, huntFrom, huntTo, huntCovered, exposedSince, exposureFrom, patchedOn, patchDays.

@@ -3,7 +3,8 @@
 // multi-row statements inside the import's transaction.
 import { emptyChangeCounts, statusChange, statusChangeOrder, type StatusChangeCounts } from "../../domain/status-change";
 import type { RollupChange } from "../fleet/status-recompute";
-import { insertRows, type SqlScalar, type SqlSession } from "../sql-session";
+import { type SqlScalar, type SqlSession } from "../sql-session";
+import { insertRows } from "../sql-rows";
 
 const CHANGE_TYPES = ["integer", "integer", "integer", "text", "text"];
 

@@ -3,7 +3,8 @@ import { findingKind, findingTime } from "../../domain/findings";
 import { nameKey, slugify } from "../../domain/slug";
 import { AppError } from "../../errors";
 import type { ScanRowInput } from "../../import/scan-row";
-import { insertRows, rowsSource, statementBatches, type SqlScalar, type SqlSession } from "../sql-session";
+import { type SqlScalar, type SqlSession } from "../sql-session";
+import { insertRows, rowsSource, statementBatches } from "../sql-rows";
 
 export type { ScanRowInput };
 
