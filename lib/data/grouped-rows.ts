@@ -1,6 +1,8 @@
-// Many small rows per server (its scans, its spans), read as one row per server holding a JSON array of tuples:
-// json_group_array on SQLite, json_agg on PostgreSQL. For the recompute's reads, building a JavaScript object per
-// row cost more than the query itself; one JSON text per server parses several times faster.
+// Many small rows per server (its scans, its spans), as tuples grouped by server. On SQLite one row per server holding
+// a JSON array (json_group_array): building a JavaScript object per row cost more than the query itself, and one JSON
+// text per server parses several times faster. On PostgreSQL's write session plain rows as arrays (rowMode "array"):
+// there json_agg cost the database about twice the plain read, and the recompute's reads are most of its work. Other
+// PostgreSQL sessions use json_agg.
 import type { SqlSession, SqlValue } from "./sql-session";
 
 export interface GroupedQuery {
@@ -23,6 +25,7 @@ export function isoTimestamp(s: SqlSession, column: string): string {
 
 /** The tuples by key; keys without rows are absent. */
 export async function groupedTuples<T extends unknown[]>(s: SqlSession, q: GroupedQuery): Promise<Map<number, T[]>> {
+  if (s.tuples) return fromRows<T>(s.tuples, q);
   const [agg, tuple] = s.dialect === "postgres" ? ["json_agg", "json_build_array"] : ["json_group_array", "json_array"];
   const order = q.orderBy ? ` ORDER BY ${q.orderBy}` : "";
   const rows = await s.all<{ key: number; tuples: string | T[] }>(
@@ -31,4 +34,19 @@ export async function groupedTuples<T extends unknown[]>(s: SqlSession, q: Group
   );
   // SQLite answers the JSON as text; pg parses it.
   return new Map(rows.map((r) => [Number(r.key), typeof r.tuples === "string" ? (JSON.parse(r.tuples) as T[]) : r.tuples]));
+}
+
+// PostgreSQL's write session: plain rows, ordered by key and then within the group, grouped here.
+async function fromRows<T extends unknown[]>(tuples: NonNullable<SqlSession["tuples"]>, q: GroupedQuery): Promise<Map<number, T[]>> {
+  const order = q.orderBy ? `, ${q.orderBy}` : "";
+  const rows = await tuples(`SELECT "${q.key}", ${q.columns.join(", ")} FROM "${q.table}" WHERE ${q.where} ORDER BY "${q.key}"${order}`, q.params);
+  const byKey = new Map<number, T[]>();
+  for (const row of rows) {
+    const key = Number(row[0]);
+    const tuple = row.slice(1) as T;
+    const list = byKey.get(key);
+    if (list) list.push(tuple);
+    else byKey.set(key, [tuple]);
+  }
+  return byKey;
 }

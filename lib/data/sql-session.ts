@@ -23,6 +23,11 @@ export interface SqlSession {
    * insertRows): with a table's indexes to maintain, it took half the time of multi-row VALUES lists.
    */
   runEach?(sql: string, rows: readonly SqlScalar[][]): Promise<number>;
+  /**
+   * PostgreSQL's write session only: the rows as arrays of values, in the select list's order. The recompute's grouped
+   * reads use it there (see groupedTuples): building JSON per group cost the database more than sending the rows.
+   */
+  tuples?(sql: string, params?: SqlValue[]): Promise<unknown[][]>;
 }
 
 // Prisma's SQLite adapter stores DateTime as ISO 8601 text with "+00:00"; raw writes must match it.
@@ -131,6 +136,10 @@ async function pgTransaction<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
     async all<T>(sql: string, params: SqlValue[] = []) {
       const res = await client.query(toPgPlaceholders(sql), params.map(pgValue));
       return res.rows as T[];
+    },
+    async tuples(sql, params = []) {
+      const res = await client.query<unknown[]>({ text: toPgPlaceholders(sql), values: params.map(pgValue), rowMode: "array" });
+      return res.rows;
     },
   };
   try {

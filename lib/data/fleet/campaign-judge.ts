@@ -13,7 +13,8 @@ import { inIds, insertRows } from "../sql-rows";
 import { rederiveAll, rulesFingerprint, storedFingerprint, storeRulesFingerprint } from "./rules-version";
 import { loadHistories } from "./server-history";
 import { NOTHING_STORED, sameRow, sameSpans, storedHunt, storedRows, type StoredStatus } from "./stored-status";
-import { applyDeltas, Deltas, refreshOrganizationCounts, SPAN_TYPES, STATUS_INSERT, STATUS_TYPES, STATUS_UPDATE, statusRow } from "./status-recompute";
+import { applyDeltas, Deltas } from "./status-deltas";
+import { refreshOrganizationCounts, SPAN_TYPES, STATUS_INSERT, STATUS_TYPES, STATUS_UPDATE, statusRow } from "./status-recompute";
 
 // Servers per round trip, as in the full recompute: one chunk's scans stay a few megabytes.
 const CHUNK = 1000;

@@ -9,7 +9,7 @@ import { resolveCampaignId } from "../campaigns/registry";
 import { organizationIdScope, organizationScope } from "../scope";
 import { db } from "../db";
 import { withWriteTransaction } from "../sql-session";
-import { removeOrganizationFromRollup } from "./status-recompute";
+import { removeOrganizationFromRollup } from "./status-deltas";
 import { patchTargetSchema } from "../../zod/settings";
 
 type StatusRecord = StatusCounts & {

@@ -1,10 +1,11 @@
-// Where a re-derive starts (lib/domain/resume.ts): which servers of a chunk may resume from their stored anchors,
-// and their histories loaded from the first changed day on (the others' whole).
+// What a re-derive reads for a chunk of servers: where each starts (lib/domain/resume.ts: which may resume from their
+// stored anchors), their histories from the first changed day on (the others' whole), and what was stored for them.
 import { dayOf, startOfDay } from "../../domain/days";
 import { canResume } from "../../domain/resume";
 import { type SqlSession } from "../sql-session";
 import { inIds } from "../sql-rows";
 import { loadHistories, type LoadedServer } from "./server-history";
+import { storedRows, type Stored } from "./stored-status";
 
 export interface Resumable {
   since: Date;
@@ -48,4 +49,18 @@ export async function loadChunk(s: SqlSession, chunk: number[], resumable: Map<n
     }
   }
   return loaded;
+}
+
+/** A chunk of servers as a re-derive reads it: which may resume, their histories and what was stored for them. */
+export interface ChunkInput {
+  chunk: number[];
+  resumable: Map<number, Resumable>;
+  loaded: Map<number, LoadedServer>;
+  stored: Map<number, Stored>;
+}
+
+export async function readChunk(s: SqlSession, chunk: number[], changedFrom: ReadonlyMap<number, Date> | undefined): Promise<ChunkInput> {
+  const resumable = changedFrom ? await resumableServers(s, chunk, changedFrom) : new Map<number, Resumable>();
+  const [loaded, stored] = await Promise.all([loadChunk(s, chunk, resumable), storedRows(s, chunk)]);
+  return { chunk, resumable, loaded, stored };
 }

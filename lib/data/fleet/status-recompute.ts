@@ -6,11 +6,12 @@ import { HUNT_PENDING } from "../../domain/hunt";
 import { campaignHunt, rollupCampaignHunt, type CampaignHunt } from "../../domain/server-hunts";
 import { severityOf, type Status } from "../../domain/statuses";
 import type { Campaign } from "../../domain/campaigns/rules";
-import { loadChunk, resumableServers, type Resumable } from "./resume-window";
+import { readChunk, type ChunkInput } from "./resume-window";
 import { isCheckSource } from "./server-history";
-import { NOTHING_STORED, sameRow, sameSpans, storedRows, type Stored } from "./stored-status";
+import { NOTHING_STORED, sameRow, sameSpans, type Stored } from "./stored-status";
 import { type SqlScalar, type SqlSession } from "../sql-session";
-import { inIds, insertRows, rowsSource, statementBatches, updateRows } from "../sql-rows";
+import { applyDeltas, Deltas } from "./status-deltas";
+import { inIds, insertRows, updateRows } from "../sql-rows";
 
 // Servers re-derived per round trip: large enough to amortise the queries, small enough
 // that one chunk's scans stay a few megabytes.
@@ -41,31 +42,6 @@ export function statusRow(serverId: number, campaign: string, organizationId: nu
   ];
 }
 export const SPAN_TYPES = ["integer", "integer", "text", "text", "text", "text"];
-const DELTA_TYPES = ["text", "integer", "text", "text", "integer"];
-// The per-day roll-up's changes, keyed by campaign, scope (an organization, or 0 for the fleet), day and status.
-export class Deltas {
-  private map = new Map<string, number>();
-
-  add(campaign: string, orgId: number, day: string, status: string, d: number): void {
-    for (const scope of [orgId, 0]) {
-      const key = `${campaign}|${scope}|${day}|${status}`;
-      this.map.set(key, (this.map.get(key) ?? 0) + d);
-    }
-  }
-
-  span(campaign: string, orgId: number, span: { status: string; fromDay: string; toDay: string | null }, sign: 1 | -1): void {
-    this.add(campaign, orgId, span.fromDay, span.status, sign);
-    if (span.toDay) this.add(campaign, orgId, span.toDay, span.status, -sign);
-  }
-
-  rows(): SqlScalar[][] {
-    return [...this.map].filter(([, d]) => d !== 0).map(([k, d]) => {
-      const [campaign, scope, day, status] = k.split("|");
-      return [campaign, Number(scope), day, status, d];
-    });
-  }
-}
-
 const RESUME_TYPES = ["integer", "text", "text"];
 const RESUME_UPDATE = `ON CONFLICT ("serverId") DO UPDATE SET "scanIds" = excluded."scanIds", "through" = excluded."through"`;
 
@@ -154,58 +130,91 @@ export async function recomputeServers(
   const orgs = new Set<number>();
   const rollupChanges = new Map<number, RollupChange>();
   const asOf = new Date();
-  const today = asOf.toISOString().slice(0, 10);
-
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const chunk = ids.slice(i, i + CHUNK);
-    const resumable = changedFrom ? await resumableServers(s, chunk, changedFrom) : new Map<number, Resumable>();
-    const loaded = await loadChunk(s, chunk, resumable);
-    const stored = await storedRows(s, chunk);
-
-    const updates: SqlScalar[][] = [];
-    const changes = new ChunkChanges();
-    const resumeRows: SqlScalar[][] = [];
-    const noResume: number[] = [];
-    for (const [id, { organizationId: orgId, hostnameKey, history, ipAddress: ip }] of loaded) {
-      orgs.add(orgId);
-      const mine = stored.get(id) ?? NOTHING_STORED;
-      const from = resumable.get(id)?.since;
-      const resume: Resume | undefined = from ? { day: dayOf(from), stored: mine.spans } : undefined;
-      const { campaigns: byCampaign, rollup, anchors } = evaluateAcrossCampaigns(history, campaigns, asOf, resume, { explain: false });
-      const through = resumePoint(history);
-      if (through === null) noResume.push(id);
-      else {
-        const keep = new Set([...anchors.map((a) => a.id), ...history.scans.filter((x) => isCheckSource(x.source)).map((x) => x.id)]);
-        resumeRows.push([id, [...keep].filter((x) => x !== undefined).join(","), through]);
-      }
-      const current = rollup.current;
-      updates.push([
-        id,
-        current.build,
-        current.product,
-        current.cumulativeUpdate,
-        current.lastScanAt,
-        current.indicators.length ? current.indicators.join("; ") : null,
-        current.compromisedAt,
-        ip,
-        current.indicatorCount,
-        current.suspiciousFiles,
-      ]);
-      const activeHunts = [];
-      const rows = new Map<string, SqlScalar[]>();
-      // Decommissioned: no status row, so it leaves the counts and the lists (its spans end on that day).
-      const counted = !rollup.current.decommissioned;
-      for (const c of counted ? campaigns : []) {
-        const evaluation = byCampaign.get(c.id)!;
-        const hunt = campaignHunt(history, c, evaluation.spans, evaluation.current.status, today);
-        if (c.disclosed <= today) activeHunts.push(hunt.hunt);
-        rows.set(c.id, statusRow(id, c.id, orgId, evaluation.current.status, hostnameKey, hunt));
-      }
-      if (counted) rows.set(ROLLUP, statusRow(id, ROLLUP, orgId, rollup.current.status, hostnameKey, rollupCampaignHunt(activeHunts, rollup.spans, today)));
-      const spans = new Map<string, StatusSpan[]>([...[...byCampaign].map(([c, e]) => [c, e.spans] as const), [ROLLUP, rollup.spans]]);
-      changes.compare(id, orgId, mine, rows, spans, deltas);
-      rollupChanges.set(id, { before: mine.statuses.get(ROLLUP)?.[0] ?? null, after: counted ? rollup.current.status : null });
+  const run: Run = { campaigns, asOf, today: asOf.toISOString().slice(0, 10), deltas, orgs, rollupChanges };
+  const read = (from: number) => (from < ids.length ? prefetch(readChunk(s, ids.slice(from, from + CHUNK), changedFrom)) : null);
+  let next = read(0);
+  let writing: Promise<void> | null = null;
+  try {
+    // Chunks overlap: the next chunk's reads and this chunk's writes go out while this process evaluates, so that on
+    // PostgreSQL the database works at the same time. Chunks are disjoint sets of servers, and the roll-up's
+    // difference is written after all of them.
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const input = await next!;
+      next = read(i + CHUNK);
+      const write = await deriveChunk(input, run);
+      await writing;
+      writing = prefetch(write(s));
+      await onProgress?.(i + input.chunk.length);
     }
+    await writing;
+  } finally {
+    // A chunk that failed leaves others' reads or writes under way: they end before the transaction does.
+    await Promise.allSettled([next, writing]);
+  }
+  await applyDeltas(s, deltas);
+  return { organizations: orgs, rollup: rollupChanges };
+}
+
+// What one re-derive shares across its chunks.
+interface Run {
+  campaigns: readonly Campaign[];
+  asOf: Date;
+  today: string;
+  deltas: Deltas;
+  orgs: Set<number>;
+  rollupChanges: Map<number, RollupChange>;
+}
+
+/** Evaluates a chunk's servers; answers the writes of what changed. */
+async function deriveChunk({ resumable, loaded, stored }: ChunkInput, { campaigns, asOf, today, deltas, orgs, rollupChanges }: Run): Promise<(s: SqlSession) => Promise<void>> {
+  const updates: SqlScalar[][] = [];
+  const changes = new ChunkChanges();
+  const resumeRows: SqlScalar[][] = [];
+  const noResume: number[] = [];
+  let evaluated = 0;
+  for (const [id, { organizationId: orgId, hostnameKey, history, ipAddress: ip }] of loaded) {
+    // A turn of the event loop now and then lets the next chunk's queries follow one another.
+    if (++evaluated % YIELD_EVERY === 0) await yieldToEventLoop();
+    orgs.add(orgId);
+    const mine = stored.get(id) ?? NOTHING_STORED;
+    const from = resumable.get(id)?.since;
+    const resume: Resume | undefined = from ? { day: dayOf(from), stored: mine.spans } : undefined;
+    const { campaigns: byCampaign, rollup, anchors } = evaluateAcrossCampaigns(history, campaigns, asOf, resume, { explain: false });
+    const through = resumePoint(history);
+    if (through === null) noResume.push(id);
+    else {
+      const keep = new Set([...anchors.map((a) => a.id), ...history.scans.filter((x) => isCheckSource(x.source)).map((x) => x.id)]);
+      resumeRows.push([id, [...keep].filter((x) => x !== undefined).join(","), through]);
+    }
+    const current = rollup.current;
+    updates.push([
+      id,
+      current.build,
+      current.product,
+      current.cumulativeUpdate,
+      current.lastScanAt,
+      current.indicators.length ? current.indicators.join("; ") : null,
+      current.compromisedAt,
+      ip,
+      current.indicatorCount,
+      current.suspiciousFiles,
+    ]);
+    const activeHunts = [];
+    const rows = new Map<string, SqlScalar[]>();
+    // Decommissioned: no status row, so it leaves the counts and the lists (its spans end on that day).
+    const counted = !rollup.current.decommissioned;
+    for (const c of counted ? campaigns : []) {
+      const evaluation = byCampaign.get(c.id)!;
+      const hunt = campaignHunt(history, c, evaluation.spans, evaluation.current.status, today);
+      if (c.disclosed <= today) activeHunts.push(hunt.hunt);
+      rows.set(c.id, statusRow(id, c.id, orgId, evaluation.current.status, hostnameKey, hunt));
+    }
+    if (counted) rows.set(ROLLUP, statusRow(id, ROLLUP, orgId, rollup.current.status, hostnameKey, rollupCampaignHunt(activeHunts, rollup.spans, today)));
+    const spans = new Map<string, StatusSpan[]>([...[...byCampaign].map(([c, e]) => [c, e.spans] as const), [ROLLUP, rollup.spans]]);
+    changes.compare(id, orgId, mine, rows, spans, deltas);
+    rollupChanges.set(id, { before: mine.statuses.get(ROLLUP)?.[0] ?? null, after: counted ? rollup.current.status : null });
+  }
+  return async (s) => {
     await updateServers(s, updates);
     await changes.write(s);
     await insertRows(s, `INSERT INTO "ServerResume" ("serverId", "scanIds", "through")`, RESUME_TYPES, resumeRows, RESUME_UPDATE);
@@ -213,11 +222,18 @@ export async function recomputeServers(
       const none = inIds(s, noResume);
       await s.run(`DELETE FROM "ServerResume" WHERE "serverId" ${none.sql}`, none.params);
     }
-    await onProgress?.(i + chunk.length);
-  }
-  await applyDeltas(s, deltas);
-  return { organizations: orgs, rollup: rollupChanges };
+  };
 }
+
+// A read started ahead may fail while the chunk before it is being written: it is awaited (and its error thrown)
+// in its turn, and must not count as unhandled meanwhile.
+function prefetch<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => {});
+  return p;
+}
+
+const YIELD_EVERY = 100;
+const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 // The server's own columns: [id, build, product, cumulativeUpdate, lastScanAt, indicators, compromisedAt, ipAddress,
 // indicatorCount, suspiciousFiles]. A server's address is only ever replaced by a newer one, never erased.
@@ -226,25 +242,6 @@ function updateServers(s: SqlSession, updates: SqlScalar[][]): Promise<void> {
     `"build" = ${v(2)}, "product" = ${v(3)}, "cumulativeUpdate" = ${v(4)}, "lastScanAt" = ${v(5)}, "indicators" = ${v(6)}, "compromisedAt" = ${v(7)}, ` +
     `"ipAddress" = COALESCE(${v(8)}, "Server"."ipAddress"), "indicatorCount" = ${v(9)}, "suspiciousFiles" = ${v(10)}`,
   );
-}
-
-/** Adds the deltas to the stored per-day roll-up, dropping the rows they bring to zero (only those: by key). */
-export async function applyDeltas(s: SqlSession, deltas: Deltas): Promise<void> {
-  const rows = deltas.rows();
-  await insertRows(
-    s,
-    `INSERT INTO "StatusDelta" ("campaign", "scope", "day", "status", "delta")`,
-    DELTA_TYPES,
-    rows,
-    `ON CONFLICT ("campaign", "scope", "day", "status") DO UPDATE SET "delta" = "StatusDelta"."delta" + excluded."delta"`,
-  );
-  for (const batch of statementBatches(s, rows, DELTA_TYPES.length)) {
-    const src = rowsSource(s, DELTA_TYPES, batch);
-    await s.run(
-      `DELETE FROM "StatusDelta" WHERE "delta" = 0 AND ("campaign", "scope", "day", "status") IN (SELECT v.column1, v.column2, v.column3, v.column4 FROM ${src.sql})`,
-      src.params,
-    );
-  }
 }
 
 const COUNTED = ["patched", "unpatched", "mitigated", "compromised", "unknown"] as const;
@@ -263,13 +260,4 @@ export async function refreshOrganizationCounts(s: SqlSession, orgIds: Iterable<
       where.params,
     );
   }
-}
-
-/** Before an organization is deleted: its share of the fleet's roll-up is its own roll-up, taken out again. */
-export async function removeOrganizationFromRollup(s: SqlSession, organizationId: number): Promise<void> {
-  await s.run(
-    `UPDATE "StatusDelta" SET "delta" = "StatusDelta"."delta" - o."delta" FROM "StatusDelta" o WHERE "StatusDelta"."scope" = 0 AND o."scope" = ? AND "StatusDelta"."campaign" = o."campaign" AND "StatusDelta"."day" = o."day" AND "StatusDelta"."status" = o."status"`,
-    [organizationId],
-  );
-  await s.run(`DELETE FROM "StatusDelta" WHERE "scope" = ? OR ("scope" = 0 AND "delta" = 0)`, [organizationId]);
 }

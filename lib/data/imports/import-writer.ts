@@ -18,6 +18,7 @@ const INDICATOR_TYPES = ["integer", "timestamp(3)", "text", "text", "timestamp(3
 // Canonical CSV indicators are free text (usually a path): the type says where they came from.
 const REPORTED = "reported";
 const SERVER_TYPES = ["integer", "text", "text", "timestamp(3)"];
+const SERVER_KEY_TYPES = ["integer", "text"];
 
 /**
  * Writes scan rows in multi-row statements inside the caller's transaction. Organization
@@ -29,6 +30,8 @@ const SERVER_TYPES = ["integer", "text", "text", "timestamp(3)"];
  */
 export class ImportWriter {
   private orgIds = new Map<string, number>();
+  // found by lookUpOrganizations, not yet checked against the caller's organizations
+  private storedOrgIds = new Map<string, number>();
   private serverIds = new Map<string, number>();
   readonly touchedServers = new Set<number>();
   /** the earliest time each touched server's written scans and findings start: its status changes from that day on */
@@ -109,7 +112,8 @@ export class ImportWriter {
     const key = nameKey(name);
     const cached = this.orgIds.get(key);
     if (cached !== undefined) return cached;
-    let found = await this.s.all<{ id: number }>(`SELECT "id" FROM "Organization" WHERE "nameKey" = ?`, [key]);
+    const stored = this.storedOrgIds.get(key);
+    let found = stored !== undefined ? [{ id: stored }] : await this.s.all<{ id: number }>(`SELECT "id" FROM "Organization" WHERE "nameKey" = ?`, [key]);
     const allowed = this.allowedOrganizationIds;
     if (allowed !== null && (!found.length || !allowed.includes(Number(found[0].id)))) {
       // The same answer whether the organization exists or not: a limited caller learns no other tenant's name.
@@ -138,7 +142,19 @@ export class ImportWriter {
     return id;
   }
 
+  // The organizations a batch names that are not known yet, looked up in one statement; resolveOrganization then
+  // checks each one as it comes.
+  private async lookUpOrganizations(rows: ScanRowInput[]): Promise<void> {
+    const keys = [...new Set(rows.map((r) => nameKey(r.organization)))].filter((k) => !this.orgIds.has(k) && !this.storedOrgIds.has(k));
+    for (const batch of statementBatches(this.s, keys, 1)) {
+      const src = rowsSource(this.s, ["text"], batch.map((k) => [k]));
+      const found = await this.s.all<{ id: number; nameKey: string }>(`SELECT o."id", o."nameKey" FROM ${src.sql} JOIN "Organization" o ON o."nameKey" = v.column1`, src.params);
+      for (const f of found) this.storedOrgIds.set(f.nameKey, Number(f.id));
+    }
+  }
+
   private async resolveServers(rows: ScanRowInput[]): Promise<number[]> {
+    await this.lookUpOrganizations(rows);
     const keys: string[] = [];
     const missing = new Map<string, { orgId: number; hostname: string; hostKey: string }>();
     for (const r of rows) {
@@ -184,15 +200,15 @@ export class ImportWriter {
     }
   }
 
+  // One statement per batch, whatever the number of organizations (a daily fleet file names a thousand).
   private async lookUpServers(list: { orgId: number; hostKey: string }[]): Promise<void> {
-    const orgIds = [...new Set(list.map((c) => c.orgId))];
-    for (const orgId of orgIds) {
-      const hostKeys = list.filter((c) => c.orgId === orgId).map((c) => c.hostKey);
-      const found = await this.s.all<{ id: number; hostnameKey: string }>(
-        `SELECT "id", "hostnameKey" FROM "Server" WHERE "organizationId" = ? AND "hostnameKey" IN (${hostKeys.map(() => "?").join(", ")})`,
-        [orgId, ...hostKeys],
+    for (const batch of statementBatches(this.s, list, SERVER_KEY_TYPES.length)) {
+      const src = rowsSource(this.s, SERVER_KEY_TYPES, batch.map((c) => [c.orgId, c.hostKey]));
+      const found = await this.s.all<{ id: number; organizationId: number; hostnameKey: string }>(
+        `SELECT s."id", s."organizationId", s."hostnameKey" FROM ${src.sql} JOIN "Server" s ON s."organizationId" = v.column1 AND s."hostnameKey" = v.column2`,
+        src.params,
       );
-      for (const f of found) this.serverIds.set(`${orgId}\u0000${f.hostnameKey}`, Number(f.id));
+      for (const f of found) this.serverIds.set(`${Number(f.organizationId)}\u0000${f.hostnameKey}`, Number(f.id));
     }
   }
 }

@@ -30,10 +30,20 @@ export function parseBuild(text: string): ParsedBuild | null {
 // (15.1.2176.9). Text that is not a build is kept as written (trimmed), so the verdict can quote it.
 export function normalizeBuild(text: string | null): string | null {
   if (text === null) return null;
-  const trimmed = text.trim();
-  if (trimmed === "") return null;
-  return parseBuild(trimmed)?.text ?? trimmed;
+  let normal = normalized.get(text);
+  if (normal === undefined) {
+    const trimmed = text.trim();
+    normal = trimmed === "" ? null : (parseBuild(trimmed)?.text ?? trimmed);
+    if (normalized.size >= MAX_NORMALIZED) normalized.clear();
+    if (text.length <= MAX_CACHED_LENGTH) normalized.set(text, normal);
+  }
+  return normal;
 }
+
+// A fleet has few distinct builds, and the status engine normalises each server's on every evaluation.
+const normalized = new Map<string, string | null>();
+const MAX_NORMALIZED = 4096;
+const MAX_CACHED_LENGTH = 64;
 
 // Orders builds part by part. A missing revision sorts like revision 0, so callers that need to know
 // whether the revision matters must check `revision === null` themselves.
