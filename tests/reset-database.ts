@@ -1,4 +1,4 @@
-import { withWriteTransaction } from "@/lib/data/sql-session";
+import { withWriteTransaction } from "@/lib/data/sql-write-transaction";
 
 const TABLES = [
   "WebhookDelivery", "Webhook",

@@ -5,8 +5,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
 import { PrismaClient as PgClient } from "../generated/postgres/client";
 
-// The only module that knows there are two databases (with sql-session.ts, the raw
-// writer behind it). Both clients come from the same models, so the PostgreSQL client
+// The only module that knows there are two databases (with sql-session.ts and
+// sql-write-transaction.ts, the raw SQL beside it). Both clients come from the same models, so the PostgreSQL client
 // is typed as the SQLite one.
 export type Db = SqliteClient;
 export type Dialect = "sqlite" | "postgres";

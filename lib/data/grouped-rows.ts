@@ -1,8 +1,7 @@
 // Many small rows per server (its scans, its spans), as tuples grouped by server. On SQLite one row per server holding
 // a JSON array (json_group_array): building a JavaScript object per row cost more than the query itself, and one JSON
-// text per server parses several times faster. On PostgreSQL's write session plain rows as arrays (rowMode "array"):
-// there json_agg cost the database about twice the plain read, and the recompute's reads are most of its work. Other
-// PostgreSQL sessions use json_agg.
+// text per server parses several times faster. On PostgreSQL plain rows as arrays (rowMode "array"): there json_agg
+// cost the database about twice the plain read, and the recompute's reads are most of its work.
 import type { SqlSession, SqlValue } from "./sql-session";
 
 export interface GroupedQuery {
@@ -26,17 +25,15 @@ export function isoTimestamp(s: SqlSession, column: string): string {
 /** The tuples by key; keys without rows are absent. */
 export async function groupedTuples<T extends unknown[]>(s: SqlSession, q: GroupedQuery): Promise<Map<number, T[]>> {
   if (s.tuples) return fromRows<T>(s.tuples, q);
-  const [agg, tuple] = s.dialect === "postgres" ? ["json_agg", "json_build_array"] : ["json_group_array", "json_array"];
   const order = q.orderBy ? ` ORDER BY ${q.orderBy}` : "";
-  const rows = await s.all<{ key: number; tuples: string | T[] }>(
-    `SELECT "${q.key}" AS "key", ${agg}(${tuple}(${q.columns.join(", ")})${order}) AS "tuples" FROM "${q.table}" WHERE ${q.where} GROUP BY "${q.key}"`,
+  const rows = await s.all<{ key: number; tuples: string }>(
+    `SELECT "${q.key}" AS "key", json_group_array(json_array(${q.columns.join(", ")})${order}) AS "tuples" FROM "${q.table}" WHERE ${q.where} GROUP BY "${q.key}"`,
     q.params,
   );
-  // SQLite answers the JSON as text; pg parses it.
-  return new Map(rows.map((r) => [Number(r.key), typeof r.tuples === "string" ? (JSON.parse(r.tuples) as T[]) : r.tuples]));
+  return new Map(rows.map((r) => [Number(r.key), JSON.parse(r.tuples) as T[]]));
 }
 
-// PostgreSQL's write session: plain rows, ordered by key and then within the group, grouped here.
+// PostgreSQL: plain rows, ordered by key and then within the group, grouped here.
 async function fromRows<T extends unknown[]>(tuples: NonNullable<SqlSession["tuples"]>, q: GroupedQuery): Promise<Map<number, T[]>> {
   const order = q.orderBy ? `, ${q.orderBy}` : "";
   const rows = await tuples(`SELECT "${q.key}", ${q.columns.join(", ")} FROM "${q.table}" WHERE ${q.where} ORDER BY "${q.key}"${order}`, q.params);

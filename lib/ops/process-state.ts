@@ -1,7 +1,7 @@
 // What /api/ready needs to know about this process beyond the database: whether its background workers run, and
 // whether it is shutting down. The workers and the shutdown are in scripts/serve.ts, outside Next's bundle, and the
 // route is inside it: each loads this module separately, so the state lives on globalThis (as the writer queue in
-// lib/data/sql-session.ts does).
+// lib/data/sql-write-transaction.ts does).
 
 /** The background workers a ready server runs: the webhook dispatcher (lib/data/webhooks/dispatcher.ts) and the import worker (lib/data/imports/import-queue.ts). */
 export const WORKERS = ["webhooks", "imports"] as const;

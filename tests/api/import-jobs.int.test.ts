@@ -14,7 +14,7 @@ import { createImportJob, getImportJob } from "@/lib/data/imports/import-jobs";
 import { startImportWorker, type ImportWorker } from "@/lib/data/imports/import-queue";
 import { spoolFiles } from "@/lib/data/imports/spool";
 import { importScans } from "@/lib/data/imports/imports";
-import { withWriteTransaction } from "@/lib/data/sql-session";
+import { withWriteTransaction } from "@/lib/data/sql-write-transaction";
 import { TEST_ACCESS } from "../access";
 import { resetDatabase } from "../reset-database";
 import { tokenCaller, type Caller } from "./callers";

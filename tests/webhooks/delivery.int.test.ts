@@ -6,7 +6,7 @@ import { GET, POST } from "@/app/api/v1/webhooks/route";
 import { createApiToken } from "@/lib/data/accounts/tokens";
 import { db } from "@/lib/data/db";
 import { updateAppSettings } from "@/lib/data/settings/app-settings";
-import { withWriteTransaction } from "@/lib/data/sql-session";
+import { withWriteTransaction } from "@/lib/data/sql-write-transaction";
 import { dispatchDue, startDispatcher } from "@/lib/data/webhooks/dispatcher";
 import { enqueuePastTarget } from "@/lib/data/webhooks/enqueue";
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks, sendTestEvent, setWebhookActive } from "@/lib/data/webhooks/webhooks";

@@ -8,7 +8,7 @@ import { createApiToken } from "@/lib/data/accounts/tokens";
 import { addCampaign } from "@/lib/data/campaigns/add-campaign";
 import { db } from "@/lib/data/db";
 import { updateAppSettings } from "@/lib/data/settings/app-settings";
-import { withWriteTransaction } from "@/lib/data/sql-session";
+import { withWriteTransaction } from "@/lib/data/sql-write-transaction";
 import { dispatchDue } from "@/lib/data/webhooks/dispatcher";
 import { enqueuePastTarget } from "@/lib/data/webhooks/enqueue";
 import { createWebhook } from "@/lib/data/webhooks/webhooks";

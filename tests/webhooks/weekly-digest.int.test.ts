@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postScans } from "@/app/api/v1/scans/route";
 import { db } from "@/lib/data/db";
 import { updateAppSettings } from "@/lib/data/settings/app-settings";
-import { withWriteTransaction } from "@/lib/data/sql-session";
+import { withWriteTransaction } from "@/lib/data/sql-write-transaction";
 import { dispatchDue } from "@/lib/data/webhooks/dispatcher";
 import { sweepWeeklyDigests } from "@/lib/data/webhooks/weekly-digest";
 import { createWebhook } from "@/lib/data/webhooks/webhooks";

@@ -6,7 +6,7 @@ import { AUDIT_ACTIONS, dayRange, describeActor, describeTarget, refsByType, typ
 import type { AuditQuery } from "../../zod/audit-query";
 import type { Page } from "../../views";
 import { containsText, db } from "../db";
-import { withWriteTransaction } from "../sql-session";
+import { withWriteTransaction } from "../sql-write-transaction";
 import { currentNames } from "./audit-names";
 
 export { AUDIT_ACTIONS, type AuditAction, type AuditQuery, type AuditRef, type AuditSubject };

@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { initializeStorage } from "../sql-session";
+import { initializeStorage } from "../sql-write-transaction";
 import { registerApiToken } from "./tokens";
 
 /** Start-up chores after migrations: WAL mode for SQLite and the operator's admin token. */

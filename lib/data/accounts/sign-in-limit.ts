@@ -3,7 +3,8 @@
 // and only attempts within the limit go on to the check: parallel requests cannot all be checked before the first is
 // counted, as they could when failures were counted after the (slow, scrypt) check. A successful attempt gives its
 // count back, so only failures use up the limit.
-import { withWriteTransaction, type SqlScalar } from "../sql-session";
+import { type SqlScalar } from "../sql-session";
+import { withWriteTransaction } from "../sql-write-transaction";
 
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
 

@@ -7,7 +7,7 @@ import { recordAudit } from "./audit";
 import { db } from "../db";
 import { organizationIdsForSlugs } from "../fleet/organizations";
 import { isLockedDemoAccount } from "./users";
-import { isWriting } from "../sql-session";
+import { isWriting } from "../sql-write-transaction";
 
 // API tokens are 256 random bits, so a plain SHA-256 is a safe stored form (no salt or
 // slow hash needed, unlike passwords); the token itself is shown once and never stored.

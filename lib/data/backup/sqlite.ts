@@ -100,7 +100,7 @@ export async function restoreSqlite(file: string, target: string): Promise<void>
   } finally {
     conn.close();
   }
-  // The app's mode (lib/data/sql-session.ts initializeStorage): readers beside a writer.
+  // The app's mode (lib/data/sql-write-transaction.ts initializeStorage): readers beside a writer.
   const copy = new Database(partial);
   copy.pragma("journal_mode = WAL");
   copy.close();

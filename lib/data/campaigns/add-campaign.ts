@@ -9,7 +9,7 @@ import type { CampaignView } from "../../views";
 import { recordAudit } from "../accounts/audit";
 import { campaignsIn, forgetCampaigns, toCampaignView } from "./registry";
 import { judgeNewCampaign } from "../fleet/campaign-judge";
-import { withWriteTransaction } from "../sql-session";
+import { withWriteTransaction } from "../sql-write-transaction";
 import { enqueueCampaignUnpatched } from "../webhooks/enqueue";
 
 /**

@@ -8,7 +8,7 @@ import { recordAudit } from "../accounts/audit";
 import { resolveCampaignId } from "../campaigns/registry";
 import { organizationIdScope, organizationScope } from "../scope";
 import { db } from "../db";
-import { withWriteTransaction } from "../sql-session";
+import { withWriteTransaction } from "../sql-write-transaction";
 import { removeOrganizationFromRollup } from "./status-deltas";
 import { patchTargetSchema } from "../../zod/settings";
 

@@ -7,7 +7,8 @@ import * as EXCHANGE_DATA from "../../domain/exchange/exchange-data.generated";
 import type { Campaign } from "../../domain/campaigns/rules";
 import { campaignsIn } from "../campaigns/registry";
 import { recomputeServers, refreshOrganizationCounts } from "./status-recompute";
-import { withWriteTransaction, type SqlSession } from "../sql-session";
+import { type SqlSession } from "../sql-session";
+import { withWriteTransaction } from "../sql-write-transaction";
 
 // Bump when a change to lib/domain would give a stored server another status, reason or history.
 const ENGINE_VERSION = "2026-12-03.1: campaigns, findings' own times, probes beat mitigations, inconclusive scans keep verdicts; hunts and exposure; disconnected and decommissioned";

@@ -4,7 +4,8 @@
 import { seesOrganization, type Access } from "../../domain/access";
 import { notFound } from "../../errors";
 import { campaignsIn } from "../campaigns/registry";
-import { withWriteTransaction, type SqlSession } from "../sql-session";
+import { type SqlSession } from "../sql-session";
+import { withWriteTransaction } from "../sql-write-transaction";
 import { recomputeServers, refreshOrganizationCounts } from "./status-recompute";
 
 export interface ChangedServer {

@@ -98,6 +98,8 @@ export interface RecomputeOptions {
   onProgress?: (done: number) => Promise<void>;
   /** an import's: when each server's new scans and findings start */
   changedFrom?: ReadonlyMap<number, Date>;
+  /** servers per chunk (default a thousand); a test makes it small to cross chunks with a few servers */
+  chunkSize?: number;
 }
 
 /** A server's roll-up status before and after a re-derive; null: it had none (new) or has none (decommissioned). */
@@ -123,7 +125,7 @@ export async function recomputeServers(
   s: SqlSession,
   serverIds: Iterable<number>,
   campaigns: readonly Campaign[],
-  { onProgress, changedFrom }: RecomputeOptions = {},
+  { onProgress, changedFrom, chunkSize = CHUNK }: RecomputeOptions = {},
 ): Promise<Recomputed> {
   const ids = [...serverIds];
   const deltas = new Deltas();
@@ -131,16 +133,16 @@ export async function recomputeServers(
   const rollupChanges = new Map<number, RollupChange>();
   const asOf = new Date();
   const run: Run = { campaigns, asOf, today: asOf.toISOString().slice(0, 10), deltas, orgs, rollupChanges };
-  const read = (from: number) => (from < ids.length ? prefetch(readChunk(s, ids.slice(from, from + CHUNK), changedFrom)) : null);
+  const read = (from: number) => (from < ids.length ? prefetch(readChunk(s, ids.slice(from, from + chunkSize), changedFrom)) : null);
   let next = read(0);
   let writing: Promise<void> | null = null;
   try {
     // Chunks overlap: the next chunk's reads and this chunk's writes go out while this process evaluates, so that on
     // PostgreSQL the database works at the same time. Chunks are disjoint sets of servers, and the roll-up's
     // difference is written after all of them.
-    for (let i = 0; i < ids.length; i += CHUNK) {
+    for (let i = 0; i < ids.length; i += chunkSize) {
       const input = await next!;
-      next = read(i + CHUNK);
+      next = read(i + chunkSize);
       const write = await deriveChunk(input, run);
       await writing;
       writing = prefetch(write(s));

@@ -1,4 +1,4 @@
-// One import, for real: the whole of it in one write transaction on a connection of its own (see sql-session.ts),
+// One import, for real: the whole of it in one write transaction on a connection of its own (see sql-write-transaction.ts),
 // with what it did to each server's status recorded beside it.
 import { randomUUID } from "node:crypto";
 import type { Access } from "../../domain/access";
@@ -7,7 +7,7 @@ import type { ImportSummary } from "../../views";
 import { recordAudit } from "../accounts/audit";
 import { campaignsIn } from "../campaigns/registry";
 import { recomputeServers, refreshOrganizationCounts } from "../fleet/status-recompute";
-import { refreshPlannerStatistics, withWriteTransaction } from "../sql-session";
+import { refreshPlannerStatistics, withWriteTransaction } from "../sql-write-transaction";
 import { recordChanges, recordImportOrganizations } from "./import-changes";
 import type { JobReader } from "./import-job";
 import { findImport, importScopeKey, isUniqueViolation } from "./import-scope";

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { dialect } from "../db";
 import { reportWorker } from "../../ops/process-state";
-import { holdWriteTurn, withBookkeepingWrite } from "../sql-session";
+import { holdWriteTurn, withBookkeepingWrite } from "../sql-write-transaction";
 import { spoolDir } from "../../config";
 import { anyJobDue, claimImportJob, finishImportJob, LEASE_MS, releaseImportJob, renewImportJob, setLiveProgress, SYNC_SPOOL, type ClaimedJob, type JobProgress } from "./import-jobs";
 import { jobProgressOf, runImportJob, type JobAnswer } from "./import-run";

@@ -4,7 +4,7 @@
 // take their turn in the main thread's writer queue through messages (setWriteTurnSource), so on SQLite the
 // server's own writes never wait for the database lock on its event loop.
 import { parentPort } from "node:worker_threads";
-import { setWriteTurnSource } from "../sql-session";
+import { setWriteTurnSource } from "../sql-write-transaction";
 import type { ClaimedJob } from "./import-jobs";
 import { runImportJob } from "./import-run";
 import type { UploadProgress } from "./imports";

@@ -16,7 +16,7 @@ import type { ColumnMappingSpec } from "../../import/read-records";
 import type { ColumnMappingView } from "../../views";
 import { recordAudit } from "../accounts/audit";
 import { db } from "../db";
-import { withWriteTransaction } from "../sql-session";
+import { withWriteTransaction } from "../sql-write-transaction";
 
 /** How an upload says which mapping to use: a saved one by name, or one given with the upload (and maybe saved). */
 export type MappingChoice = { name: string } | { spec: ColumnMappingSpec; saveAs?: string | null };

@@ -5,7 +5,7 @@ import { can, type Access } from "../../domain/access";
 import { appSettings, DEFAULT_SETTINGS, type AppSettings } from "../../zod/settings";
 import { recordAudit } from "../accounts/audit";
 import { db } from "../db";
-import { withWriteTransaction } from "../sql-session";
+import { withWriteTransaction } from "../sql-write-transaction";
 
 const PREFIX = "app.";
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof AppSettings)[];

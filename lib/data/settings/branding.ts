@@ -8,7 +8,7 @@ import type { ReportBranding } from "../../domain/reports/client-report";
 import { brandingSettings } from "../../zod/branding";
 import { recordAudit } from "../accounts/audit";
 import { db } from "../db";
-import { withWriteTransaction } from "../sql-session";
+import { withWriteTransaction } from "../sql-write-transaction";
 
 const ROW = 1;
 const LOGO_TYPES: readonly string[] = ["image/png", "image/jpeg"] satisfies LogoType[];

@@ -7,7 +7,8 @@
 import { nextAttemptAt } from "../../domain/webhooks/backoff";
 import { reportWorker } from "../../ops/process-state";
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signatureHeader } from "../../domain/webhooks/signature";
-import { withReadSession, withWriteTransaction, type SqlSession } from "../sql-session";
+import { withReadSession, type SqlSession } from "../sql-session";
+import { withWriteTransaction } from "../sql-write-transaction";
 import { openSecret } from "./secret-box";
 import { postJson, type SendResult } from "./send";
 import { resolveTarget, targetPolicy } from "./target-check";

@@ -9,7 +9,8 @@ import { webhookMatches, type AnyEventType, type EventData, type OrganizationRef
 import { buildPayload, listed, type PayloadOptions } from "../../domain/webhooks/payloads";
 import { isPayloadKind, isWebhookEventType } from "../../domain/webhooks/events";
 import type { AppError } from "../../errors";
-import { withWriteTransaction, type SqlSession } from "../sql-session";
+import { type SqlSession } from "../sql-session";
+import { withWriteTransaction } from "../sql-write-transaction";
 
 export interface ActiveHook {
   id: number;

@@ -5,7 +5,8 @@
 import { ROLLUP } from "../../domain/campaign-evaluation";
 import { addDays } from "../../domain/days";
 import { listCampaigns } from "../campaigns/registry";
-import { withReadSession, withWriteTransaction, type SqlSession } from "../sql-session";
+import { withReadSession, type SqlSession } from "../sql-session";
+import { withWriteTransaction } from "../sql-write-transaction";
 import { targetCutoff } from "../fleet/patch-times";
 import { enqueuePastTarget } from "./enqueue";
 

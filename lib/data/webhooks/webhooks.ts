@@ -9,7 +9,7 @@ import { newWebhookSchema, type NewWebhookInput } from "../../zod/webhooks";
 import { recordAudit } from "../accounts/audit";
 import { db } from "../db";
 import { organizationIdsForSlugs } from "../fleet/organizations";
-import { withWriteTransaction } from "../sql-session";
+import { withWriteTransaction } from "../sql-write-transaction";
 import { insertDelivery, payloadOptions } from "./enqueue";
 import { generateWebhookSecret, sealSecret } from "./secret-box";
 import { checkNewTarget, targetPolicy } from "./target-check";

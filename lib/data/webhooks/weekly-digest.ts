@@ -7,7 +7,8 @@ import { lastFullWeek, type DigestWeek } from "../../domain/digest";
 import { digestEventData } from "../../domain/webhooks/digest-event";
 import { webhookMatches } from "../../domain/webhooks/events";
 import { campaignRef, readDigest } from "../fleet/digest";
-import { withReadSession, withWriteTransaction, type SqlSession } from "../sql-session";
+import { withReadSession, type SqlSession } from "../sql-session";
+import { withWriteTransaction } from "../sql-write-transaction";
 import { inIds } from "../sql-rows";
 import { activeHooks, enqueueEvent, newEvent, type ActiveHook } from "./enqueue";
 

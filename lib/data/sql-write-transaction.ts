@@ -1,0 +1,179 @@
+// Write transactions, each on a raw connection of its own (imports, status recomputes). Prisma's SQLite adapter runs
+// every query on one shared connection, so a long interactive transaction there would either block page reads or let
+// them see (and join) uncommitted rows; a second connection in WAL mode keeps readers on the last committed state
+// while a file imports.
+import type Database from "better-sqlite3";
+import type pg from "pg";
+import { dialect } from "./db";
+import { openSqlite, pgClient, pgSession, readPool, sqliteValue, type SqlSession, type SqlValue } from "./sql-session";
+
+const MAX_CACHED_STATEMENTS = 64;
+
+async function sqliteTransaction<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
+  const conn = openSqlite();
+  // Statements are reused thousands of times per import (see statementBatches in sql-rows.ts); the LRU
+  // only bounds what a long session could collect.
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string) => {
+    let stmt = statements.get(sql);
+    if (stmt) statements.delete(sql);
+    else stmt = conn.prepare(sql);
+    statements.set(sql, stmt);
+    if (statements.size > MAX_CACHED_STATEMENTS) statements.delete(statements.keys().next().value!);
+    return stmt;
+  };
+  const session: SqlSession = {
+    dialect: "sqlite",
+    async run(sql, params = []) {
+      return prepare(sql).run(...params.map(sqliteValue)).changes;
+    },
+    async all<T>(sql: string, params: SqlValue[] = []) {
+      return prepare(sql).all(...params.map(sqliteValue)) as T[];
+    },
+    async runEach(sql, rows) {
+      const stmt = prepare(sql);
+      let changes = 0;
+      for (const row of rows) changes += stmt.run(row.map(sqliteValue)).changes;
+      return changes;
+    },
+  };
+  try {
+    conn.exec("BEGIN IMMEDIATE");
+    try {
+      const result = await fn(session);
+      conn.exec("COMMIT");
+      return result;
+    } catch (err) {
+      if (conn.inTransaction) conn.exec("ROLLBACK");
+      throw err;
+    }
+  } finally {
+    conn.close();
+  }
+}
+
+// The one advisory lock key of Patchboard's write transactions (any fixed bigint: these are the bytes of "PBWRITE").
+const WRITER_LOCK = "5783280882426332416";
+
+async function pgTransaction<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
+  const client = pgClient();
+  await client.connect();
+  try {
+    // Writers take turns across processes too (several app processes behind a load balancer): the lock is held until
+    // this transaction ends, so a recompute and the counts it refreshes always see every earlier writer's commit,
+    // exactly as the queue below gives within one process.
+    return await inPgTransaction(client, fn, { writersLock: true });
+  } finally {
+    await client.end();
+  }
+}
+
+/** BEGIN, fn and COMMIT on a PostgreSQL client; ROLLBACK when anything fails. */
+async function inPgTransaction<T>(client: pg.ClientBase, fn: (s: SqlSession) => Promise<T>, { writersLock = false } = {}): Promise<T> {
+  await client.query("BEGIN");
+  try {
+    if (writersLock) await client.query("SELECT pg_advisory_xact_lock($1)", [WRITER_LOCK]);
+    const result = await fn(pgSession(client, true));
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  }
+}
+
+/** Start-up: WAL mode is stored in the SQLite file, so setting it once makes every later connection use it. */
+export function initializeStorage(): void {
+  if (dialect() === "sqlite") openSqlite().close();
+}
+
+// Writers in this process take turns. On SQLite a second writer would otherwise wait for
+// the write lock in better-sqlite3's busy handler, which sleeps synchronously and would
+// freeze the whole server for the length of an import.
+// The queue lives on globalThis: the production server (scripts/serve.ts, which runs the webhook dispatcher) and
+// Next's bundle of the app load this module separately, and their writers must still take turns.
+// In the import worker thread (lib/data/imports/import-thread.ts), which has a globalThis of its own, `turn` asks the
+// main thread's queue for a turn (holdWriteTurn there), so the worker's import and the server's writes still take turns.
+const writers = ((globalThis as { patchboardWriters?: { queue: Promise<unknown>; active: number; turn?: () => Promise<() => void> } }).patchboardWriters ??= {
+  queue: Promise.resolve(),
+  active: 0,
+});
+
+/** In a worker thread: where its write transactions get their turn (the main thread's queue, through messages). */
+export function setWriteTurnSource(turn: () => Promise<() => void>): void {
+  writers.turn = turn;
+}
+
+/**
+ * Main thread: one turn of the writer queue for a write transaction another thread runs. Resolves, when the turn
+ * comes, with the function that ends it (call it once the transaction has ended, committed or not).
+ */
+export function holdWriteTurn(): Promise<() => void> {
+  writers.active++;
+  return new Promise((granted) => {
+    const run = () => new Promise<void>((ended) => granted(() => ended()));
+    const result = writers.queue.then(run, run);
+    writers.queue = result.catch(() => {});
+    void result.finally(() => writers.active--);
+  });
+}
+
+/** True while a write transaction runs or waits in this process. */
+export function isWriting(): boolean {
+  return writers.active > 0;
+}
+
+/**
+ * Resolves once no write transaction runs or waits in this process (shutting down: an import in progress commits,
+ * or rolls back, before the connections close). Writes queued while it waits are waited for too.
+ */
+export async function drainWrites(): Promise<void> {
+  while (writers.active > 0) await writers.queue;
+}
+
+/** Runs fn in one write transaction on a connection of its own: all of it commits, or none. */
+export function withWriteTransaction<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
+  const turn = writers.turn;
+  if (turn) {
+    const run = () => (dialect() === "postgres" ? pgTransaction(fn) : sqliteTransaction(fn));
+    return turn().then((end) => run().finally(end));
+  }
+  writers.active++;
+  const run = () => (dialect() === "postgres" ? pgTransaction(fn) : sqliteTransaction(fn));
+  const result = writers.queue.then(run, run);
+  writers.queue = result.catch(() => {});
+  return result.finally(() => writers.active--);
+}
+
+/**
+ * After a bulk write on PostgreSQL: fresh planner statistics, and a visibility map for the
+ * tables that pages read through index-only scans (the servers list pages ids by OFFSET).
+ * Plain VACUUM takes no lock that blocks readers or writers. SQLite needs neither.
+ */
+export async function refreshPlannerStatistics(): Promise<void> {
+  if (dialect() !== "postgres") return;
+  const client = pgClient();
+  await client.connect();
+  try {
+    await client.query(`VACUUM (ANALYZE) "Server"`);
+    await client.query(`ANALYZE "Organization", "Scan", "StatusSpan", "StatusDelta"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A small write of bookkeeping that must not wait for an import in another process (an import job's claim, lease
+ * and state): on PostgreSQL a statement on a pooled connection of its own, outside the writers' advisory lock (the
+ * row locks of FOR UPDATE SKIP LOCKED are what keep two processes apart); on SQLite a write transaction in the writer
+ * queue, like every write there (a second writer would block the server).
+ */
+export async function withBookkeepingWrite<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
+  if (dialect() !== "postgres") return withWriteTransaction(fn);
+  const client = await readPool().connect();
+  try {
+    return await inPgTransaction(client, fn);
+  } finally {
+    client.release();
+  }
+}
