@@ -73,19 +73,29 @@ export function openSqlite(path = sqlitePath()): Database.Database {
   return conn;
 }
 
-/** A session over a PostgreSQL client; `writes`: run is allowed (a read session's run throws). */
+/**
+ * A session over a PostgreSQL client; `writes`: run is allowed (a read session's run throws). Statements may be sent
+ * before the one before them has answered (the recompute overlaps its chunks): they go to the client one at a time,
+ * in order, since pg's own queueing of a query on a busy client is deprecated.
+ */
 export function pgSession(client: pg.ClientBase, writes: boolean): SqlSession {
+  let last: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(query: () => Promise<T>): Promise<T> => {
+    const result = last.then(query, query);
+    last = result.catch(() => {});
+    return result;
+  };
   return {
     dialect: "postgres",
     async run(sql, params = []) {
       if (!writes) throw new Error("a read session does not write");
-      return (await client.query(toPgPlaceholders(sql), params.map(pgValue))).rowCount ?? 0;
+      return (await inTurn(() => client.query(toPgPlaceholders(sql), params.map(pgValue)))).rowCount ?? 0;
     },
     async all<T>(sql: string, params: SqlValue[] = []) {
-      return (await client.query(toPgPlaceholders(sql), params.map(pgValue))).rows as T[];
+      return (await inTurn(() => client.query(toPgPlaceholders(sql), params.map(pgValue)))).rows as T[];
     },
     async tuples(sql, params = []) {
-      return (await client.query<unknown[]>({ text: toPgPlaceholders(sql), values: params.map(pgValue), rowMode: "array" })).rows;
+      return (await inTurn(() => client.query<unknown[]>({ text: toPgPlaceholders(sql), values: params.map(pgValue), rowMode: "array" }))).rows;
     },
   };
 }
