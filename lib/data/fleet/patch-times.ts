@@ -1,7 +1,7 @@
 // Time to patch, per organization or for the fleet, for one campaign (or the roll-up): median and 90th percentile
 // of the days from each server's exposure to its patch, the share patched within its organization's target, the
 // servers still open past it, and the curve of the share patched against days since disclosure. Computed in the
-// database from the stored exposures (ServerCampaign), through the (campaign, organization, patchDays) index.
+// database from the stored exposures (ServerCampaign), from its patch times index alone (every column they read).
 import type { Access } from "../../domain/access";
 import { daysBetween } from "../../domain/days";
 import { patchCurve, percentileRank } from "../../domain/time-to-patch";
@@ -77,10 +77,14 @@ async function curve(s: SqlSession, scope: Scope, exposed: number, disclosed: st
 }
 
 async function pastTarget(s: SqlSession, scope: Scope, today: string, names: ReadonlyMap<string, string>): Promise<PastTargetServer[]> {
+  // The oldest open exposures from the status rows alone (their copy of the hostname orders them), then only those
+  // few servers' names: joining every open exposure's server first cost a third of a second on a large fleet.
   const rows = await s.all<{ id: number; hostname: string; slug: string; name: string; exposureFrom: string; target: number; campaign: string }>(
-    `SELECT sv."id", sv."hostname", o."slug", o."name", sc."exposureFrom", o."patchTargetDays" AS "target", sc."campaign" FROM "ServerCampaign" sc ` +
-      `JOIN "Organization" o ON o."id" = sc."organizationId" JOIN "Server" sv ON sv."id" = sc."serverId" ` +
-      `WHERE ${scope.sql} AND sc."patchDays" IS NULL AND sc."exposureFrom" < ${targetCutoff(s)} ORDER BY sc."exposureFrom", sv."hostnameKey" LIMIT ${PAST_TARGET_LISTED}`,
+    `SELECT sv."id", sv."hostname", o."slug", o."name", p."exposureFrom", o."patchTargetDays" AS "target", p."campaign" FROM (` +
+      `SELECT sc."serverId", sc."organizationId", sc."exposureFrom", sc."campaign", sc."hostnameKey" FROM "ServerCampaign" sc ` +
+      `JOIN "Organization" o ON o."id" = sc."organizationId" ` +
+      `WHERE ${scope.sql} AND sc."patchDays" IS NULL AND sc."exposureFrom" < ${targetCutoff(s)} ORDER BY sc."exposureFrom", sc."hostnameKey" LIMIT ${PAST_TARGET_LISTED}` +
+      `) p JOIN "Organization" o ON o."id" = p."organizationId" JOIN "Server" sv ON sv."id" = p."serverId" ORDER BY p."exposureFrom", p."hostnameKey"`,
     [...scope.params, today],
   );
   return rows.map((r) => ({
