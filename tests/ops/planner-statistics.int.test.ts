@@ -1,0 +1,36 @@
+// After a large import on PostgreSQL the servers list pages the status rows' ids through an index-only scan, which
+// skips the table only where the visibility map says every row is visible: refreshPlannerStatistics vacuums the
+// tables the pages read that way, so a deep page does not fetch thousands of rows from the table.
+import { beforeEach, describe, expect, it } from "vitest";
+import { dialect } from "@/lib/data/db";
+import { withReadSession } from "@/lib/data/sql-session";
+import { refreshPlannerStatistics, withWriteTransaction } from "@/lib/data/sql-write-transaction";
+import { resetDatabase } from "../reset-database";
+
+beforeEach(async () => {
+  await resetDatabase();
+});
+
+const visibility = () =>
+  withReadSession((s) => s.all<{ relname: string; pages: number; visible: number }>(`SELECT relname, relpages AS "pages", relallvisible AS "visible" FROM pg_class WHERE relname IN ('Server', 'ServerCampaign') ORDER BY relname`));
+
+describe("planner statistics after a large import", () => {
+  it("marks every page of the servers and their status rows all-visible on PostgreSQL (SQLite needs nothing)", async () => {
+    if (dialect() === "sqlite") {
+      await expect(refreshPlannerStatistics()).resolves.toBeUndefined();
+      return;
+    }
+    await withWriteTransaction(async (s) => {
+      await s.run(`INSERT INTO "Organization" ("id", "slug", "name", "nameKey") VALUES (1, 'acme', 'Acme', 'acme')`);
+      await s.run(`INSERT INTO "Server" ("id", "organizationId", "hostname", "hostnameKey") SELECT g, 1, 'MAIL' || g, 'mail' || g FROM generate_series(1, 2000) g`);
+      await s.run(`INSERT INTO "ServerCampaign" ("serverId", "campaign", "organizationId", "status", "severity", "hostnameKey") SELECT g, 'all', 1, 'patched', 4, 'mail' || g FROM generate_series(1, 2000) g`);
+    });
+    await refreshPlannerStatistics();
+    const tables = await visibility();
+    expect(tables.map((t) => t.relname)).toEqual(["Server", "ServerCampaign"]);
+    for (const t of tables) {
+      expect(Number(t.pages), t.relname).toBeGreaterThan(0);
+      expect(Number(t.visible), t.relname).toBe(Number(t.pages));
+    }
+  });
+});
