@@ -79,12 +79,8 @@ export function openSqlite(path = sqlitePath()): Database.Database {
  * in order, since pg's own queueing of a query on a busy client is deprecated.
  */
 export function pgSession(client: pg.ClientBase, writes: boolean): SqlSession {
-  let last: Promise<unknown> = Promise.resolve();
-  const inTurn = <T>(query: () => Promise<T>): Promise<T> => {
-    const result = last.then(query, query);
-    last = result.catch(() => {});
-    return result;
-  };
+  const line: Line = { queue: Promise.resolve() };
+  const inTurn = <T>(query: () => Promise<T>) => inLine(line, query);
   return {
     dialect: "postgres",
     async run(sql, params = []) {
@@ -110,6 +106,18 @@ function sqliteReadSession(conn: Database.Database): SqlSession {
       return conn.prepare(sql).all(...params.map(sqliteValue)) as T[];
     },
   };
+}
+
+/** Tasks that run one after another, in the order they were queued; `queue` settles once all have. */
+export interface Line {
+  queue: Promise<unknown>;
+}
+
+/** Runs task after every task queued on the line before it, whatever became of those. */
+export function inLine<T>(line: Line, task: () => Promise<T>): Promise<T> {
+  const result = line.queue.then(task, task);
+  line.queue = result.catch(() => {});
+  return result;
 }
 
 /** A PostgreSQL client of its own (not pooled), with Patchboard's type parsers. */

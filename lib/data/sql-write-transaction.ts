@@ -5,7 +5,7 @@
 import type Database from "better-sqlite3";
 import type pg from "pg";
 import { dialect } from "./db";
-import { openSqlite, pgClient, pgSession, readPool, sqliteValue, type SqlSession, type SqlValue } from "./sql-session";
+import { inLine, openSqlite, pgClient, pgSession, readPool, sqliteValue, type SqlSession, type SqlValue } from "./sql-session";
 
 const MAX_CACHED_STATEMENTS = 64;
 
@@ -111,10 +111,8 @@ export function setWriteTurnSource(turn: () => Promise<() => void>): void {
 export function holdWriteTurn(): Promise<() => void> {
   writers.active++;
   return new Promise((granted) => {
-    const run = () => new Promise<void>((ended) => granted(() => ended()));
-    const result = writers.queue.then(run, run);
-    writers.queue = result.catch(() => {});
-    void result.finally(() => writers.active--);
+    const turn = inLine(writers, () => new Promise<void>((ended) => granted(() => ended())));
+    void turn.finally(() => writers.active--);
   });
 }
 
@@ -133,16 +131,11 @@ export async function drainWrites(): Promise<void> {
 
 /** Runs fn in one write transaction on a connection of its own: all of it commits, or none. */
 export function withWriteTransaction<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
-  const turn = writers.turn;
-  if (turn) {
-    const run = () => (dialect() === "postgres" ? pgTransaction(fn) : sqliteTransaction(fn));
-    return turn().then((end) => run().finally(end));
-  }
-  writers.active++;
   const run = () => (dialect() === "postgres" ? pgTransaction(fn) : sqliteTransaction(fn));
-  const result = writers.queue.then(run, run);
-  writers.queue = result.catch(() => {});
-  return result.finally(() => writers.active--);
+  const turn = writers.turn;
+  if (turn) return turn().then((end) => run().finally(end));
+  writers.active++;
+  return inLine(writers, run).finally(() => writers.active--);
 }
 
 /**

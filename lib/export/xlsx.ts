@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import { PassThrough, type Readable, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { headerCells, xlsxCell, type ExportColumn } from "./cells";
@@ -49,7 +50,7 @@ export function xlsxStream<Row>(columns: ExportColumn<Row>[], pages: AsyncIterab
     for await (const page of pages) {
       for (const row of page) sheet.addRow(columns.map((c) => xlsxCell(c.value(row)))).commit();
       // Let the zip writer run (it works in later ticks), then wait for it and for the reader if they are behind.
-      await new Promise((resolve) => setImmediate(resolve));
+      await setImmediate();
       await drained(sheetInput(sheet));
       await drained(out);
       // The reader went away: stop reading the database (leaving the loop ends the generator).

@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import { evaluateAcrossCampaigns, ROLLUP } from "../../domain/campaign-evaluation";
 import { dayOf } from "../../domain/days";
 import { resumePoint, type Resume } from "../../domain/resume";
@@ -133,7 +134,7 @@ export async function recomputeServers(
   const rollupChanges = new Map<number, RollupChange>();
   const asOf = new Date();
   const run: Run = { campaigns, asOf, today: asOf.toISOString().slice(0, 10), deltas, orgs, rollupChanges };
-  const read = (from: number) => (from < ids.length ? prefetch(readChunk(s, ids.slice(from, from + chunkSize), changedFrom)) : null);
+  const read = (from: number) => (from < ids.length ? awaitedLater(readChunk(s, ids.slice(from, from + chunkSize), changedFrom)) : null);
   let next = read(0);
   let writing: Promise<void> | null = null;
   try {
@@ -145,7 +146,7 @@ export async function recomputeServers(
       next = read(i + chunkSize);
       const write = await deriveChunk(input, run);
       await writing;
-      writing = prefetch(write(s));
+      writing = awaitedLater(write(s));
       await onProgress?.(i + input.chunk.length);
     }
     await writing;
@@ -176,7 +177,7 @@ async function deriveChunk({ resumable, loaded, stored }: ChunkInput, { campaign
   let evaluated = 0;
   for (const [id, { organizationId: orgId, hostnameKey, history, ipAddress: ip }] of loaded) {
     // A turn of the event loop now and then lets the next chunk's queries follow one another.
-    if (++evaluated % YIELD_EVERY === 0) await yieldToEventLoop();
+    if (++evaluated % YIELD_EVERY === 0) await setImmediate();
     orgs.add(orgId);
     const mine = stored.get(id) ?? NOTHING_STORED;
     const from = resumable.get(id)?.since;
@@ -227,15 +228,14 @@ async function deriveChunk({ resumable, loaded, stored }: ChunkInput, { campaign
   };
 }
 
-// A read started ahead may fail while the chunk before it is being written: it is awaited (and its error thrown)
-// in its turn, and must not count as unhandled meanwhile.
-function prefetch<T>(p: Promise<T>): Promise<T> {
+// A chunk's reads or writes started ahead may fail while another chunk is being evaluated: they are awaited (and
+// their error thrown) in their turn, and must not count as unhandled meanwhile.
+function awaitedLater<T>(p: Promise<T>): Promise<T> {
   p.catch(() => {});
   return p;
 }
 
 const YIELD_EVERY = 100;
-const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 // The server's own columns: [id, build, product, cumulativeUpdate, lastScanAt, indicators, compromisedAt, ipAddress,
 // indicatorCount, suspiciousFiles]. A server's address is only ever replaced by a newer one, never erased.

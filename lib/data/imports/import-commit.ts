@@ -1,6 +1,7 @@
 // One import, for real: the whole of it in one write transaction on a connection of its own (see sql-write-transaction.ts),
 // with what it did to each server's status recorded beside it.
 import { randomUUID } from "node:crypto";
+import { setImmediate } from "node:timers/promises";
 import type { Access } from "../../domain/access";
 import { formatInfo } from "../../import/formats";
 import type { ImportSummary } from "../../views";
@@ -28,10 +29,6 @@ const ANALYZE_AFTER_ROWS = 50_000;
 
 class Duplicate extends Error {}
 
-// On SQLite the recompute runs synchronously chunk after chunk: after a progress line,
-// give the event loop a turn so it reaches the client.
-const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
-
 /** Reads and stores the import; answers its summary, or the earlier import's when the same bytes were imported before. */
 export async function commitImport(reader: JobReader, ctx: CommitContext): Promise<ImportSummary> {
   const { access, now } = ctx;
@@ -50,10 +47,12 @@ export async function commitImport(reader: JobReader, ctx: CommitContext): Promi
       const touched = writer.touchedServers;
       const total = touched.size;
       reader.report("computing", true, { done: 0, total });
-      await yieldToEventLoop();
+      // On SQLite the recompute runs synchronously chunk after chunk: after a progress line, a turn of the event loop
+      // lets it reach the client.
+      await setImmediate();
       const { organizations: orgs, rollup } = await recomputeServers(s, touched, await campaignsIn(s), {
         onProgress: async (done) => {
-          if (reader.report("computing", false, { done, total })) await yieldToEventLoop();
+          if (reader.report("computing", false, { done, total })) await setImmediate();
         },
         changedFrom: writer.changedFrom,
       });
