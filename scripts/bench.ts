@@ -147,7 +147,9 @@ async function benchTarget(name: string, url: string) {
   sh(bin("prisma"), ["migrate", "deploy"], { DATABASE_URL: url });
   const token = sh(bin("tsx"), ["scripts/token-create.ts", "--name", "bench"], { DATABASE_URL: url }).trim().split("\n").pop()!;
   sh(bin("tsx"), ["scripts/bench-account.ts"], { DATABASE_URL: url });
-  const server = await startServer({ DATABASE_URL: url });
+  // The reads are measured with the read cache off (PATCHBOARD_READ_CACHE=1 to measure it on): a repeated read would
+  // otherwise time the cache, not the query.
+  const server = await startServer({ DATABASE_URL: url, PATCHBOARD_READ_CACHE: process.env.PATCHBOARD_READ_CACHE ?? "0" });
   try {
     const cookie = await signIn();
     const baseline = Math.round(treeRssKb(server.pid!) / 1024);

@@ -3,6 +3,7 @@ import type { Access } from "../domain/access";
 import { AppError } from "../errors";
 import { accessFromSession } from "../data/accounts/sign-in";
 import { verifyApiToken } from "../data/accounts/tokens";
+import { withReadOnlyRequest } from "../data/read-cache";
 import { clientIp } from "./client-ip";
 import { errorResponse } from "./error-response";
 import { assertSameOrigin } from "./same-origin";
@@ -48,7 +49,8 @@ export function apiRoute<S extends z.ZodType>(
   schema: S | null,
   handler: (ctx: ApiContext<z.output<S>>) => Promise<Response | object>,
 ) {
-  const route = async (req: Request, ctx?: RouteContext): Promise<Response> => {
+  const route = (req: Request, ctx?: RouteContext): Promise<Response> => (SAFE_METHODS.has(req.method) ? withReadOnlyRequest(() => run(req, ctx)) : run(req, ctx));
+  const run = async (req: Request, ctx?: RouteContext): Promise<Response> => {
     try {
       const access = await authenticate(req);
       const search = Object.fromEntries(new URL(req.url).searchParams);

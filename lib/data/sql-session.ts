@@ -178,11 +178,56 @@ export async function withReadSession<T>(fn: (s: SqlSession) => Promise<T>): Pro
       client.release();
     }
   }
-  if (!readers.sqlite?.open) {
-    readers.sqlite = new Database(sqlitePath(), { readonly: true, timeout: 15_000 });
+  return fn(sqliteReadSession(sqliteReader()));
+}
+
+// Reopened when DATABASE_URL names another file (a test switches databases), so a read never goes to the old one.
+function sqliteReader(): Database.Database {
+  const path = sqlitePath();
+  if (!readers.sqlite?.open || readers.sqlite.name !== path) {
+    readers.sqlite?.close();
+    readers.sqlite = new Database(path, { readonly: true, timeout: 15_000 });
   }
-  const conn = readers.sqlite;
-  return fn(sqliteReadSession(conn));
+  return readers.sqlite;
+}
+
+/**
+ * A token of everything committed so far: two calls answer the same only when nothing was committed between them, by
+ * any connection or process (read-cache.ts keys its entries by it). SQLite: `PRAGMA data_version` on the read
+ * connection, which never writes itself (the pragma counts only other connections' commits). PostgreSQL: the current
+ * snapshot, whose running and highest transaction ids change with every commit of a transaction that wrote; equal
+ * snapshots see the same rows. Commits elsewhere on the server change it too, which only costs a cache miss.
+ */
+export async function committedVersion(): Promise<string> {
+  if (dialect() === "sqlite") {
+    const conn = sqliteReader();
+    return `${conn.name}:${String(conn.pragma("data_version", { simple: true }))}`;
+  }
+  return sharedSnapshot();
+}
+
+// One snapshot query at a time: whoever asks while one is out waits for the next, sent when it returns, and shares it.
+// That one is sent after they asked, so it holds every commit made before (a read never misses one of its caller's
+// own); under load the queries stay one round trip apart instead of one per request.
+let snapshotOut: Promise<string> | null = null;
+let snapshotNext: Promise<string> | null = null;
+function sharedSnapshot(): Promise<string> {
+  if (!snapshotOut) {
+    snapshotOut = readPool()
+      .query<{ v: string }>(`SELECT pg_current_snapshot()::text AS v`)
+      .then((r) => r.rows[0].v)
+      .finally(() => {
+        snapshotOut = null;
+      });
+    return snapshotOut;
+  }
+  snapshotNext ??= snapshotOut
+    .catch(() => undefined)
+    .then(() => {
+      snapshotNext = null;
+      return sharedSnapshot();
+    });
+  return snapshotNext;
 }
 
 /** Shutting down: closes the read connections (a later read opens them again). */

@@ -5,6 +5,7 @@ import { AppError, notFound } from "../../errors";
 import { newTokenSchema, type NewTokenInput } from "../../zod/users";
 import { recordAudit } from "./audit";
 import { db } from "../db";
+import { cachedValue } from "../read-cache";
 import { organizationIdsForSlugs } from "../fleet/organizations";
 import { isLockedDemoAccount } from "./users";
 import { isWriting } from "../sql-write-transaction";
@@ -127,7 +128,11 @@ const TOUCH_EVERY_MS = 60_000;
 /** The caller behind a token, or null when it is unknown, revoked or expired. */
 export async function verifyApiToken(token: string, ip: string | null = null): Promise<Access | null> {
   if (!token || token.length > 200) return null;
-  const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { organizations: { select: { organizationId: true } } } });
+  const tokenHash = hashToken(token);
+  // Cached until the next commit (a revocation is one, in whichever process): a script's every call reads no token row.
+  const row = await cachedValue(`api-token\u0000${tokenHash}`, () =>
+    db.apiToken.findUnique({ where: { tokenHash }, include: { organizations: { select: { organizationId: true } } } }),
+  );
   const now = Date.now();
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now)) return null;
   // A token a demo account made (anyone could, with its published password) is the demo's: not outside demo mode.

@@ -13,6 +13,7 @@ import { getAppSettings } from "../settings/app-settings";
 import { openExposureSince } from "./exposure";
 import { resolveCampaignId } from "../campaigns/registry";
 import { db } from "../db";
+import { cachedRead } from "../read-cache";
 import { requireOrganizationId } from "./organizations";
 import { organizationIdScope } from "../scope";
 
@@ -159,7 +160,11 @@ export async function serverListWhere(access: Access, query: ServerListQuery): P
   return { campaign, where };
 }
 
-export async function listServers(access: Access, query: ServerListQuery): Promise<Page<ServerListRow>> {
+export function listServers(access: Access, query: ServerListQuery): Promise<Page<ServerListRow>> {
+  return cachedRead("servers", access, query, () => readServers(access, query));
+}
+
+async function readServers(access: Access, query: ServerListQuery): Promise<Page<ServerListRow>> {
   const { campaign, where } = await serverListWhere(access, query);
   // Deferred join: the page's ids come from the indexes alone, and only those rows are read.
   const [page, total] = await Promise.all([

@@ -5,9 +5,14 @@ import { db } from "../db";
 import { requireOrganizationId } from "./organizations";
 import { organizationIdScope } from "../scope";
 import type { Access } from "../../domain/access";
+import { cachedRead } from "../read-cache";
 
 /** Counts by status across the caller's fleet, or for one organization, for a campaign (default: the roll-up). */
-export async function getFleetSummary(access: Access, opts: { organization?: string; campaign?: string } = {}): Promise<FleetSummary> {
+export function getFleetSummary(access: Access, opts: { organization?: string; campaign?: string } = {}): Promise<FleetSummary> {
+  return cachedRead("summary", access, opts, () => readFleetSummary(access, opts));
+}
+
+async function readFleetSummary(access: Access, opts: { organization?: string; campaign?: string }): Promise<FleetSummary> {
   const campaign = await resolveCampaignId(opts.campaign);
   const organizations = opts.organization ? { organizationId: await requireOrganizationId(access, opts.organization) } : organizationIdScope(access);
   const [agg, latest] = await Promise.all([
@@ -25,7 +30,11 @@ export async function getFleetSummary(access: Access, opts: { organization?: str
 }
 
 /** The organizations most exposed to a campaign: the most compromised servers first, then the most unpatched. */
-export async function getTopOrganizations(access: Access, limit = 10, campaignParam?: string): Promise<TopOrganization[]> {
+export function getTopOrganizations(access: Access, limit = 10, campaignParam?: string): Promise<TopOrganization[]> {
+  return cachedRead("top-organizations", access, [limit, campaignParam], () => readTopOrganizations(access, limit, campaignParam));
+}
+
+async function readTopOrganizations(access: Access, limit: number, campaignParam?: string): Promise<TopOrganization[]> {
   const campaign = await resolveCampaignId(campaignParam);
   const rows = await db.organizationStatus.findMany({
     where: { campaign, ...organizationIdScope(access), OR: [{ compromised: { gt: 0 } }, { unpatched: { gt: 0 } }] },

@@ -5,6 +5,7 @@ import { emptyCounts, isStatus } from "../../domain/statuses";
 import type { TrendQuery } from "../../zod/list-queries";
 import type { TrendDay } from "../../views";
 import { db } from "../db";
+import { cachedRead } from "../read-cache";
 import { resolveCampaignId } from "../campaigns/registry";
 import { requireOrganizationId } from "./organizations";
 import { scopedOrganizationIds } from "../scope";
@@ -16,7 +17,11 @@ const MAX_DAYS = 3660;
  * Server counts by status for each day: the running sum of the per-day roll-up, so the
  * cost depends on the number of days with changes, not on the number of scans.
  */
-export async function getTrend(access: Access, query: TrendQuery): Promise<TrendDay[]> {
+export function getTrend(access: Access, query: TrendQuery): Promise<TrendDay[]> {
+  return cachedRead("trend", access, query, () => readTrend(access, query));
+}
+
+async function readTrend(access: Access, query: TrendQuery): Promise<TrendDay[]> {
   const campaign = await resolveCampaignId(query.campaign);
   // One organization's roll-up, the fleet's (scope 0), or for a caller limited to some organizations, theirs summed.
   const scopes = query.organization ? [await requireOrganizationId(access, query.organization)] : [...(scopedOrganizationIds(access) ?? [0])];
