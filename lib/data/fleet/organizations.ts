@@ -8,6 +8,7 @@ import { recordAudit } from "../accounts/audit";
 import { resolveCampaignId } from "../campaigns/registry";
 import { organizationIdScope, organizationScope } from "../scope";
 import { db } from "../db";
+import { cachedRead } from "../read-cache";
 import { withWriteTransaction } from "../sql-write-transaction";
 import { removeOrganizationFromRollup } from "./status-deltas";
 import { patchTargetSchema } from "../../zod/settings";
@@ -53,7 +54,11 @@ export async function organizationListWhere(access: Access, query: OrganizationL
   return { campaign, where };
 }
 
-export async function listOrganizations(access: Access, query: OrganizationListQuery): Promise<Page<OrganizationRow>> {
+export function listOrganizations(access: Access, query: OrganizationListQuery): Promise<Page<OrganizationRow>> {
+  return cachedRead("organizations", access, query, () => readOrganizations(access, query));
+}
+
+async function readOrganizations(access: Access, query: OrganizationListQuery): Promise<Page<OrganizationRow>> {
   const { where } = await organizationListWhere(access, query);
   const orderBy = organizationOrder(query.sort);
   const [rows, total] = await Promise.all([

@@ -9,6 +9,7 @@ import { ROLLUP } from "../../domain/campaign-evaluation";
 import { listCampaigns, resolveCampaignId } from "../campaigns/registry";
 import { scopedOrganizationIds } from "../scope";
 import { withReadSession, type SqlSession, type SqlValue } from "../sql-session";
+import { cachedRead } from "../read-cache";
 import { requireOrganizationId } from "./organizations";
 import type { PastTargetServer, PatchTimesView } from "../../views";
 
@@ -104,7 +105,11 @@ async function pastTarget(s: SqlSession, scope: Scope, today: string, names: Rea
  * campaign's exposures are pooled (a server exposed to two emergencies counts twice, each from its own disclosure):
  * "how fast does this client patch an emergency", not how long until nothing at all was open.
  */
-export async function getPatchTimes(access: Access, opts: { organization?: string; campaign?: string } = {}): Promise<PatchTimesView> {
+export function getPatchTimes(access: Access, opts: { organization?: string; campaign?: string } = {}): Promise<PatchTimesView> {
+  return cachedRead("patch-times", access, opts, () => readPatchTimes(access, opts));
+}
+
+async function readPatchTimes(access: Access, opts: { organization?: string; campaign?: string }): Promise<PatchTimesView> {
   const campaign = await resolveCampaignId(opts.campaign);
   const organizationId = opts.organization ? await requireOrganizationId(access, opts.organization) : null;
   const ids = organizationId !== null ? [organizationId] : scopedOrganizationIds(access);
