@@ -5,13 +5,13 @@
 // whose process stopped (its lease ran out) is due again, and the import, one transaction, re-runs from the spool.
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
-import { can, type Access, type Actor, type Role } from "../../domain/access";
+import { can, type Access, type Actor } from "../../domain/access";
 import { spoolDir, spoolMaxBytes } from "../../config";
 import { AppError } from "../../errors";
 import type { UploadFile } from "../../import/plan-imports";
 import type { ImportSummary } from "../../views";
 import type { ImportOptions, UploadProgress } from "./import-job";
-import { withReadSession, type SqlSession } from "../sql-session";
+import { withReadSession } from "../sql-session";
 import { withBookkeepingWrite } from "../sql-write-transaction";
 import { db } from "../db";
 import { scopedOrganizationIds } from "../scope";
@@ -58,12 +58,8 @@ export interface ClaimedJob {
   attempts: number;
 }
 
-/** A lease is renewed while the job runs; a process that stops leaves it to run out. */
-export const LEASE_MS = 60_000;
-/** A job whose process stopped this many times is failed, not retried again (a file that crashes the worker). */
-export const MAX_ATTEMPTS = 3;
-
-type Row = {
+/** A job's row as both databases answer it (normalize gives it one shape). */
+export type JobRow = {
   id: string; state: string; actorType: string; actorId: string; actorLabel: string; role: string; organizationIds: string | null; tokenId: number | null;
   origin: string; options: string; spoolPath: string | null; files: string; bytes: number; progressBytes: number; progressRows: number; phase: string | null;
   attempts: number; status: number | null; result: string | null; createdAt: Date; startedAt: Date | null; finishedAt: Date | null;
@@ -90,7 +86,7 @@ function serializeOptions(options: Partial<ImportOptions>): string {
   return JSON.stringify({ ...options, scannedAt: options.scannedAt ? options.scannedAt.toISOString() : null });
 }
 
-function parseOptions(text: string): Partial<ImportOptions> {
+export function parseOptions(text: string): Partial<ImportOptions> {
   const o = JSON.parse(text) as Partial<ImportOptions> & { scannedAt: string | null };
   return { ...o, scannedAt: o.scannedAt ? new Date(o.scannedAt) : null };
 }
@@ -187,15 +183,15 @@ export async function createImportJob(input: {
   return toView(row!);
 }
 
-const JOB_COLUMNS = `"id", "state", "actorType", "actorId", "actorLabel", "role", "organizationIds", "tokenId", "origin", "options", "spoolPath", "files", "bytes", "progressBytes", "progressRows", "phase", "attempts", "status", "result", "createdAt", "startedAt", "finishedAt"`;
+export const JOB_COLUMNS = `"id", "state", "actorType", "actorId", "actorLabel", "role", "organizationIds", "tokenId", "origin", "options", "spoolPath", "files", "bytes", "progressBytes", "progressRows", "phase", "attempts", "status", "result", "createdAt", "startedAt", "finishedAt"`;
 
-async function readJob(id: string): Promise<Row | null> {
-  const [row] = await withReadSession((s) => s.all<Row>(`SELECT ${JOB_COLUMNS} FROM "ImportJob" WHERE "id" = ?`, [id]));
+async function readJob(id: string): Promise<JobRow | null> {
+  const [row] = await withReadSession((s) => s.all<JobRow>(`SELECT ${JOB_COLUMNS} FROM "ImportJob" WHERE "id" = ?`, [id]));
   return row ? normalize(row) : null;
 }
 
 // SQLite answers dates as text and PostgreSQL's integers may come as strings: one shape for both.
-function normalize(row: Row): Row {
+export function normalize(row: JobRow): JobRow {
   const date = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
   return {
     ...row,
@@ -205,7 +201,7 @@ function normalize(row: Row): Row {
   };
 }
 
-function toView(row: Row): ImportJobView {
+function toView(row: JobRow): ImportJobView {
   const state = row.state as JobState;
   const stored: JobProgress = { phase: (row.phase as JobProgress["phase"]) ?? (state === "queued" ? "queued" : state === "running" ? "reading" : "finished"), bytes: row.progressBytes, rows: row.progressRows };
   const progress = state === "running" ? (live.get(row.id) ?? stored) : state === "queued" ? { phase: "queued" as const, bytes: 0, rows: 0 } : { ...stored, phase: "finished" as const };
@@ -229,7 +225,7 @@ function toView(row: Row): ImportJobView {
  * organizations sees only their own jobs (the same user or token), and only while the organizations the job was
  * uploaded for are all still theirs. Anything else is answered like a missing job.
  */
-function visible(access: Access, row: Row): boolean {
+function visible(access: Access, row: JobRow): boolean {
   const mine = scopedOrganizationIds(access);
   if (mine === null) return true;
   if (row.actorType !== access.actor.type || row.actorId !== actorId(access.actor)) return false;
@@ -282,81 +278,7 @@ export async function listImportJobs(access: Access, query: JobListQuery): Promi
     take: query.limit + 1,
   });
   const more = rows.length > query.limit;
-  const page = rows.slice(0, query.limit).map((r) => normalize(r as unknown as Row));
+  const page = rows.slice(0, query.limit).map((r) => normalize(r as unknown as JobRow));
   const last = page.at(-1);
   return { data: page.filter((r) => visible(access, r)).map(toView), next: more && last ? jobCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null };
-}
-
-function toClaimed(row: Row): ClaimedJob {
-  const actor: Actor =
-    row.actorType === "token" ? { type: "token", id: Number(row.actorId), label: row.actorLabel } : row.actorType === "user" ? { type: "user", id: row.actorId, label: row.actorLabel } : { type: "system", label: row.actorLabel };
-  return {
-    id: row.id,
-    access: { actor, role: row.role as Role, organizationIds: row.organizationIds === null ? null : (JSON.parse(row.organizationIds) as number[]), ip: null },
-    origin: row.origin === "upload" ? "upload" : "api",
-    tokenId: row.tokenId,
-    options: parseOptions(row.options),
-    spoolPath: row.spoolPath,
-    files: JSON.parse(row.files) as (string | null)[],
-    attempts: row.attempts,
-  };
-}
-
-const DUE = `("state" = 'queued' OR ("state" = 'running' AND ("lockedUntil" IS NULL OR "lockedUntil" < ?)))`;
-
-/** Whether any job is due (a read: the worker polls with it and claims only when there is one). */
-export async function anyJobDue(now = new Date()): Promise<boolean> {
-  const rows = await withReadSession((s) => s.all(`SELECT "id" FROM "ImportJob" WHERE ${DUE} LIMIT 1`, [now]));
-  return rows.length > 0;
-}
-
-/**
- * Takes the oldest due job for this process: queued, or running in a process whose lease ran out (it stopped). Its
- * attempts count up; one that has been tried MAX_ATTEMPTS times is failed instead (and the next one is tried).
- */
-export async function claimImportJob(now = new Date()): Promise<ClaimedJob | null> {
-  for (;;) {
-    const row = await withBookkeepingWrite(async (s) => {
-      const lock = s.dialect === "postgres" ? "FOR UPDATE SKIP LOCKED" : "";
-      const [r] = await s.all<Row>(
-        `UPDATE "ImportJob" SET "state" = 'running', "attempts" = "attempts" + 1, "lockedUntil" = ?, "startedAt" = COALESCE("startedAt", ?), "phase" = 'reading', "progressBytes" = 0, "progressRows" = 0
-         WHERE "id" = (SELECT "id" FROM "ImportJob" WHERE ${DUE} ORDER BY "createdAt", "id" LIMIT 1 ${lock}) RETURNING ${JOB_COLUMNS}`,
-        [new Date(now.getTime() + LEASE_MS), now, now],
-      );
-      return r ? normalize(r) : null;
-    });
-    if (!row) return null;
-    if (row.attempts <= MAX_ATTEMPTS) return toClaimed(row);
-    await finishImportJob(row.id, {
-      status: 500,
-      body: { error: { code: "import_interrupted", message: `The import was interrupted ${MAX_ATTEMPTS} times (the server stopped while it ran) and is not tried again.` }, imports: [] },
-    });
-  }
-}
-
-/** While the job runs: its progress, and a longer lease (PostgreSQL only: on SQLite the import holds the write lock). */
-export async function renewImportJob(id: string, progress: JobProgress, now = new Date()): Promise<void> {
-  await withBookkeepingWrite((s: SqlSession) =>
-    s.run(`UPDATE "ImportJob" SET "lockedUntil" = ?, "phase" = ?, "progressBytes" = ?, "progressRows" = ? WHERE "id" = ? AND "state" = 'running'`, [
-      new Date(now.getTime() + LEASE_MS), progress.phase, progress.bytes, progress.rows, id,
-    ]),
-  );
-}
-
-/** Records the job's answer (done when the synchronous upload would have succeeded) and forgets its spool folder. */
-export async function finishImportJob(id: string, answer: { status: number; body: unknown }, progress?: JobProgress, now = new Date()): Promise<void> {
-  const state: JobState = answer.status < 400 ? "done" : "failed";
-  await withBookkeepingWrite((s) =>
-    s.run(
-      `UPDATE "ImportJob" SET "state" = ?, "status" = ?, "result" = ?, "finishedAt" = ?, "lockedUntil" = NULL, "spoolPath" = NULL, "phase" = NULL, "progressBytes" = COALESCE(?, "progressBytes"), "progressRows" = COALESCE(?, "progressRows") WHERE "id" = ?`,
-      [state, answer.status, JSON.stringify(answer.body), now, progress?.bytes ?? null, progress?.rows ?? null, id],
-    ),
-  );
-  setLiveProgress(id, null);
-}
-
-/** Shutting down mid-import: the job is queued again at once (nothing of it was committed). */
-export async function releaseImportJob(id: string): Promise<void> {
-  await withBookkeepingWrite((s) => s.run(`UPDATE "ImportJob" SET "state" = 'queued', "lockedUntil" = NULL, "attempts" = "attempts" - 1 WHERE "id" = ? AND "state" = 'running'`, [id]));
-  setLiveProgress(id, null);
 }
