@@ -7,15 +7,17 @@ import { committedVersion } from "./sql-session";
 // once per request: dozens of people and scripts reading the same fleet while imports land (issue 12's soak: 50
 // readers beside 20 uploaders) otherwise spend the server's CPU computing the same answer again. An entry holds while
 // nothing was committed since it was read (committedVersion: by any connection or process, so it is exact behind a
-// load balancer too) and for at most MAX_AGE_MS, since a few fields count from the clock (a server's days exposed, a
-// scan gone stale). Concurrent readers of a missing entry share the one read in flight.
+// load balancer too), and within the same UTC day for at most MAX_AGE_MS, since a few fields count from the clock (a
+// server's days exposed count by the day; a scan goes stale past a threshold of days, at most that much late here).
+// Concurrent readers of a missing entry share the one read in flight.
 
-const MAX_AGE_MS = 1_000;
+const MAX_AGE_MS = 30_000;
 const MAX_ENTRIES = 500;
 
 interface Entry {
   version: string;
   at: number;
+  day: string;
   value: Promise<unknown>;
 }
 
@@ -59,10 +61,11 @@ export async function cachedValue<T>(key: string, compute: () => Promise<T>): Pr
   if (!enabled()) return compute();
   const version = await currentVersion();
   const now = Date.now();
+  const day = new Date(now).toISOString().slice(0, 10);
   const hit = cache.get(key);
-  if (hit && hit.version === version && now >= hit.at && now - hit.at < MAX_AGE_MS) return hit.value as Promise<T>;
+  if (hit && hit.version === version && hit.day === day && now >= hit.at && now - hit.at < MAX_AGE_MS) return hit.value as Promise<T>;
   const value = compute().then(deepFreeze);
-  cache.set(key, { version, at: now, value });
+  cache.set(key, { version, at: now, day, value });
   // A failed read is not kept: the next caller tries again.
   value.catch(() => {
     if (cache.get(key)?.value === value) cache.delete(key);

@@ -3,7 +3,7 @@
 // seen by the very next read.
 import { Readable } from "node:stream";
 import Database from "better-sqlite3";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiToken, revokeToken, verifyApiToken } from "@/lib/data/accounts/tokens";
 import { dialect, sqlitePath } from "@/lib/data/db";
 import { getFleetSummary } from "@/lib/data/fleet/summary";
@@ -52,6 +52,19 @@ async function twoReads<T>(read: () => Promise<T>): Promise<[T, T]> {
   throw new Error("the database committed between every pair of reads");
 }
 
+/** Runs checks that hold only while nothing is committed meanwhile, again when something was. */
+async function unlessCommitted(checks: () => Promise<void>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const before = await committedVersion();
+    try {
+      await checks();
+      return;
+    } catch (err) {
+      if (attempt >= 20 || (await committedVersion()) === before) throw err;
+    }
+  }
+}
+
 beforeAll(async () => {
   await resetDatabase();
   await importHosts(["EX1", "EX2"]);
@@ -71,6 +84,27 @@ describe("the read cache", () => {
     }).toThrow(TypeError);
     const [t1, t2] = await twoReads(() => getTrend(TEST_ACCESS, {}));
     expect(t2).toBe(t1);
+  });
+
+  it("reads afresh after 30 s, and after midnight UTC (days exposed count by the day)", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      await unlessCommitted(async () => {
+        vi.setSystemTime(new Date("2026-06-01T12:00:00Z"));
+        const a = await getFleetSummary(TEST_ACCESS);
+        vi.setSystemTime(new Date("2026-06-01T12:00:29Z"));
+        expect(await getFleetSummary(TEST_ACCESS)).toBe(a);
+        vi.setSystemTime(new Date("2026-06-01T12:00:31Z"));
+        expect(await getFleetSummary(TEST_ACCESS)).not.toBe(a);
+      });
+
+      vi.setSystemTime(new Date("2026-06-01T23:59:59.500Z"));
+      const [late] = await twoReads(() => getFleetSummary(TEST_ACCESS));
+      vi.setSystemTime(new Date("2026-06-02T00:00:00.100Z"));
+      expect(await getFleetSummary(TEST_ACCESS)).not.toBe(late);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("reads afresh with PATCHBOARD_READ_CACHE=0", async () => {
