@@ -1,4 +1,4 @@
-// Builds the OpenAPI 3.1 document from the operations' records (routes.ts) and the named answer schemas
+// Builds the OpenAPI 3.1 document from the operations' records (routes.ts, a file per tag) and the named answer schemas
 // (components.ts). Pure: the same input gives the same document, and nothing here knows of Next or the database.
 import type { z } from "zod";
 import { COMPONENT_PREFIX, inputSchema, outputSchemas, type JsonSchema } from "./json-schema";

@@ -1,4 +1,4 @@
-// What the API description says about one operation: a plain record, filled in by routes.ts and turned into
+// What the API description says about one operation: a plain record, filled in by the *-routes.ts files and turned into
 // OpenAPI by document.ts. Schemas are the zod schemas the code uses: the query and body schemas the routes parse
 // with (their input side is shown), the answer schemas of lib/zod/answers (their output side).
 import type { z } from "zod";
