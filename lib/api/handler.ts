@@ -49,7 +49,6 @@ export function apiRoute<S extends z.ZodType>(
   schema: S | null,
   handler: (ctx: ApiContext<z.output<S>>) => Promise<Response | object>,
 ) {
-  const route = (req: Request, ctx?: RouteContext): Promise<Response> => (SAFE_METHODS.has(req.method) ? withReadOnlyRequest(() => run(req, ctx)) : run(req, ctx));
   const run = async (req: Request, ctx?: RouteContext): Promise<Response> => {
     try {
       const access = await authenticate(req);
@@ -63,5 +62,7 @@ export function apiRoute<S extends z.ZodType>(
       return errorResponse(err);
     }
   };
+  // A read takes one committed version for all its cached reads (read-cache.ts); a write sees its own changes.
+  const route = (req: Request, ctx?: RouteContext): Promise<Response> => (SAFE_METHODS.has(req.method) ? withReadOnlyRequest(() => run(req, ctx)) : run(req, ctx));
   return Object.assign(route, { query: schema as z.ZodType | null });
 }

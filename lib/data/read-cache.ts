@@ -3,9 +3,10 @@ import { LRUCache } from "lru-cache";
 import type { Access } from "../domain/access";
 import { committedVersion } from "./sql-session";
 
-// The fleet's figures (the summary, the trend, a servers page, an API token's row) read once per commit instead of
-// once per request: dozens of people and scripts reading the same fleet while imports land (issue 12's soak: 50
-// readers beside 20 uploaders) otherwise spend the server's CPU computing the same answer again. An entry holds while
+// The fleet's figures (the summary, the trend, the servers and organizations lists, time to patch, an API token's row)
+// read once per commit instead of once per request: dozens of people and scripts reading the same fleet while imports
+// land (issue 12's soak: 50 readers beside 20 uploaders) otherwise spend the server's CPU computing the same answer
+// again. An entry holds while
 // nothing was committed since it was read (committedVersion: by any connection or process, so it is exact behind a
 // load balancer too), and within the same UTC day for at most MAX_AGE_MS, since a few fields count from the clock (a
 // server's days exposed count by the day; a scan goes stale past a threshold of days, at most that much late here).
@@ -76,9 +77,4 @@ export async function cachedValue<T>(key: string, compute: () => Promise<T>): Pr
 /** A data-layer read cached per kind of read, caller's scope and arguments. */
 export function cachedRead<T>(name: string, access: Access, args: unknown, compute: () => Promise<T>): Promise<T> {
   return cachedValue(`${name}\u0000${scopeKey(access)}\u0000${JSON.stringify(args ?? null)}`, compute);
-}
-
-/** Forgets every entry (tests that replace the database underneath). */
-export function clearReadCache(): void {
-  cache.clear();
 }
