@@ -6,10 +6,10 @@ import { committedVersion } from "./sql-session";
 // The fleet's figures (the summary, the trend, the servers and organizations lists, time to patch, an API token's row)
 // read once per commit instead of once per request: dozens of people and scripts reading the same fleet while imports
 // land (issue 12's soak: 50 readers beside 20 uploaders) otherwise spend the server's CPU computing the same answer
-// again. An entry holds while
-// nothing was committed since it was read (committedVersion: by any connection or process, so it is exact behind a
-// load balancer too), and within the same UTC day for at most MAX_AGE_MS, since a few fields count from the clock (a
-// server's days exposed count by the day; a scan goes stale past a threshold of days, at most that much late here).
+// again. An entry holds while nothing was committed since it was read (committedVersion: by any connection or
+// process, so it is exact behind a load balancer too), and within the same UTC day for at most MAX_AGE_MS, since a few
+// fields count from the clock (a server's days exposed count by the day; a scan goes stale past a threshold of days,
+// at most that much late here).
 // Concurrent readers of a missing entry share the one read in flight.
 
 const MAX_AGE_MS = 30_000;
