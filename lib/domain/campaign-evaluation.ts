@@ -7,7 +7,7 @@ import type { CampaignRules } from "./campaign-rules";
 import type { ScanFacts, ServerHistory } from "./facts";
 import type { Resume } from "./resume";
 import { clipSpans, spliceSpans } from "./span-days";
-import { evaluateServer, type EvaluateOptions, type ServerEvaluation, type ServerState, type StatusSpan } from "./status";
+import { evaluateServer, type CampaignEvaluation, type EvaluateOptions, type ServerEvaluation, type ServerState, type StatusSpan } from "./status";
 import { STATUSES, type Status } from "./statuses";
 
 export const ROLLUP = "all";
@@ -19,7 +19,7 @@ export function rollupStatus(statuses: readonly Status[]): Status | null {
 
 export interface ServerAcrossCampaigns {
   /** by campaign id, with spans from the campaign's disclosure on */
-  campaigns: Map<string, ServerEvaluation>;
+  campaigns: Map<string, CampaignEvaluation>;
   rollup: ServerEvaluation;
   /** every campaign's anchors (resume.ts), each scan once */
   anchors: ScanFacts[];
@@ -88,14 +88,14 @@ export function evaluateAcrossCampaigns(
 ): ServerAcrossCampaigns {
   const explain = options.explain ?? true;
   const today = asOf.toISOString().slice(0, 10);
-  const results = new Map<string, ServerEvaluation>();
+  const results = new Map<string, CampaignEvaluation>();
   const active: { campaign: CampaignRules; state: ServerState }[] = [];
   const anchors = new Set<ScanFacts>();
   for (const campaign of campaigns) {
     const evaluation = evaluateServer(history, campaign, asOf, options);
     const fresh = clipSpans(evaluation.spans, campaign.disclosed);
     const spans = resume ? spliceSpans(resume.stored.get(campaign.id) ?? [], fresh, resume.day) : fresh;
-    results.set(campaign.id, { current: evaluation.current, spans });
+    results.set(campaign.id, { current: evaluation.current, spans, firstSeen: evaluation.firstSeen });
     for (const scan of evaluation.anchors ?? []) anchors.add(scan);
     if (campaign.disclosed <= today) active.push({ campaign, state: evaluation.current });
   }

@@ -61,7 +61,7 @@ function derived(history: ServerHistory, resume?: Resume, explain = true) {
   return {
     campaigns: BUILT_IN_CAMPAIGNS.map((c) => {
       const e = campaigns.get(c.id)!;
-      return { id: c.id, spans: e.spans, current: e.current, hunt: campaignHunt(history, c, e.spans, e.current.status, TODAY) };
+      return { id: c.id, spans: e.spans, current: e.current, hunt: campaignHunt(history, c, { spans: e.spans, status: e.current.status, firstSeen: e.firstSeen }, TODAY) };
     }),
     rollup,
     anchors: anchors.map((s) => s.id).sort(),
@@ -94,6 +94,20 @@ describe("a resumed re-derive", () => {
       { numRuns: 1000 },
     );
   }, 120_000);
+
+  it("starts a hunt from the first scan the engine replays when two reached the server at the same moment", () => {
+    // Found by the property above: a hunt took the first of the two in the history's order, the engine (and so the
+    // resume's anchors) the one whose build shows the fix, and a resumed re-derive told another hunt.
+    const at = (iso: string, id: number, build: string, patchEvidence: PatchEvidence, source: string): ScanFacts => ({ scannedAt: new Date(iso), build, patchEvidence, mitigation: null, signals: [], source, tool: source, cves: [], id });
+    const old = [at("2020-12-01T02:00:00Z", 1, "15.1.2176.9", "build", "canonical"), at("2020-12-01T01:00:00Z", 3, "15.1.2176.9", "not-checked", "nessus"), at("2020-12-01T01:00:00Z", 4, "15.2.1258.12", "build", "canonical")];
+    const history: ServerHistory = { scans: [...old, at("2020-12-02T00:00:00Z", 2, "15.1.2176.9", "build", "canonical")], remediations: [], checks: [], findings: [] };
+    const before = derived({ ...history, scans: old });
+    const anchors = new Set(before.anchors);
+    const reduced = { ...history, scans: history.scans.filter((s) => anchors.has(s.id) || s.id === 2) };
+    const resumed = derived(reduced, { day: "2020-12-02", stored: new Map(before.campaigns.map((c) => [c.id, c.spans])) });
+    expect(resumed).toEqual(derived(history));
+    expect(derived(history).campaigns.find((c) => c.id === "proxylogon")!.hunt.hunt.state).toBe("not-needed");
+  });
 
   it("without its words, an evaluation keeps every status, span, hunt, column and anchor the recompute stores", () => {
     // The state less its words; whether a compromise is open stays (a lean one has an empty sentence, not null).

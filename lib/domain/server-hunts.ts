@@ -1,23 +1,23 @@
 // A server's hunt and exposure for each campaign and the roll-up, from its stored facts and the spans the status
 // engine derived: what the recompute stores beside each status.
 import type { CampaignRules } from "./campaign-rules";
-import type { ServerHistory } from "./facts";
+import type { ScanFacts, ServerHistory } from "./facts";
 import { checkCover, huntOf, rollupHunt, type CoverRange, type Hunt } from "./hunt";
 import { dayOf } from "./days";
-import { reachedServer } from "./patch-evidence";
 import type { StatusSpan } from "./status";
 import type { Status } from "./statuses";
 import { exposureOf, type Exposure } from "./time-to-patch";
 
+/** What a hunt reads of a campaign's evaluation (lib/domain/status.ts). */
+export interface HuntEvaluation {
+  spans: readonly StatusSpan[];
+  status: Status;
+  firstSeen: ScanFacts | null;
+}
+
 export interface CampaignHunt {
   hunt: Hunt;
   exposure: Exposure | null;
-}
-
-function firstScanOf(history: ServerHistory) {
-  let first: ServerHistory["scans"][number] | null = null;
-  for (const s of history.scans) if (reachedServer(s) && (first === null || s.scannedAt < first.scannedAt)) first = s;
-  return first;
 }
 
 /** The days clean checks looked at, for this campaign: its compromise checks' runs and every recorded hunt. */
@@ -29,8 +29,12 @@ export function coversFor(history: ServerHistory, campaign: CampaignRules): Cove
   return [...runs.filter((c): c is CoverRange => c !== null), ...(history.hunts ?? [])];
 }
 
-export function campaignHunt(history: ServerHistory, campaign: CampaignRules, spans: readonly StatusSpan[], status: Status, today: string): CampaignHunt {
-  const first = firstScanOf(history);
+/**
+ * A campaign's hunt and exposure from its evaluation: its spans (as stored), its status now and the first scan that
+ * reached the server as the engine ordered them (scans of the same moment in its replay order, so that a resumed
+ * re-derive, which keeps that scan as an anchor, finds the same one).
+ */
+export function campaignHunt(history: ServerHistory, campaign: CampaignRules, { spans, status, firstSeen: first }: HuntEvaluation, today: string): CampaignHunt {
   const hunt = huntOf({
     campaign: { exploitedFrom: campaign.exploitedFrom, lookBackFrom: campaign.lookBackFrom, fixReleased: campaign.fixReleased ?? null },
     spans,

@@ -61,6 +61,12 @@ export interface ServerEvaluation {
   anchors?: ScanFacts[];
 }
 
+/** One campaign's evaluation (the roll-up's has no scans of its own). */
+export interface CampaignEvaluation extends ServerEvaluation {
+  /** the first scan that reached the server, in the order the engine replays them (its hunt starts there) */
+  firstSeen: ScanFacts | null;
+}
+
 export interface ScanFindingCounts {
   indicators: number;
   suspiciousFiles: number;
@@ -232,7 +238,7 @@ export interface EvaluateOptions {
 }
 
 /** A server's status for one campaign, now (asOf) and on every day with an event. */
-export function evaluateServer(history: ServerHistory, rules: CampaignRules, asOf: Date = new Date(), { explain = true }: EvaluateOptions = {}): ServerEvaluation {
+export function evaluateServer(history: ServerHistory, rules: CampaignRules, asOf: Date = new Date(), { explain = true }: EvaluateOptions = {}): CampaignEvaluation {
   const judge: Judge = (build) => rules.judgeBuild(build);
   const scans = sortScans(history.scans.map((s) => readFor(s, rules)), judge);
   const findings = byTime(history.findings, (f) => f.at);
@@ -277,7 +283,7 @@ export function evaluateServer(history: ServerHistory, rules: CampaignRules, asO
   for (; j < findings.length; j++) timeline.addFinding(findings[j]);
   for (; k < remediations.length; k++) timeline.addRemediation(remediations[k].remediatedAt);
   for (; m < marks.length; m++) replayMark(timeline, marks[m], seen);
-  return { current: stateOf(timeline, scans, findings, judge, asOf.getTime(), explain), spans, anchors: anchorsOf(timeline, scans, seen) };
+  return { current: stateOf(timeline, scans, findings, judge, asOf.getTime(), explain), spans, anchors: anchorsOf(timeline, scans, seen), firstSeen: seen[0] ?? null };
 }
 
 // What the timeline holds, plus what the current state reads besides: the first scan that reached the server (its
