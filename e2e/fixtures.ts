@@ -36,6 +36,13 @@ export async function expectCardsToMatch(page: Page, summary: Summary) {
 }
 
 export async function expectNoAxeViolations(page: Page) {
+  // Read the page as a visitor sees it once it has settled: its heading shown (the page streamed in), and no colors
+  // in mid-transition (a theme switched a moment ago fades over 150 ms, and a color half-way fails the contrast rule).
+  // getAnimations() brings styles up to date first, so a transition a change has just started is among them.
+  await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity).map((a) => a.finished.catch(() => undefined))),
+  );
   const results = await new AxeBuilder({ page }).analyze();
   const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`);
   expect(found).toEqual([]);
