@@ -30,11 +30,31 @@ function statusOn(spans: readonly StatusSpan[], day: string): Status | null {
   return null;
 }
 
+// STATUSES's order is the roll-up's, worst first.
+const RANK = new Map<Status, number>(STATUSES.map((s, i) => [s, i]));
+
+// A day's worst status across the campaigns (null when no campaign has one), without a list per day: an import
+// rolls up every server it touches.
+function worstOn(perCampaign: readonly (readonly StatusSpan[])[], day: string): Status | null {
+  let worst: Status | null = null;
+  for (const spans of perCampaign) {
+    const status = statusOn(spans, day);
+    if (status !== null && (worst === null || RANK.get(status)! < RANK.get(worst)!)) worst = status;
+  }
+  return worst;
+}
+
 function rollupSpans(perCampaign: readonly (readonly StatusSpan[])[]): StatusSpan[] {
-  const days = [...new Set(perCampaign.flat().flatMap((s) => (s.toDay ? [s.fromDay, s.toDay] : [s.fromDay])))].sort();
+  const boundaries = new Set<string>();
+  for (const list of perCampaign) {
+    for (const s of list) {
+      boundaries.add(s.fromDay);
+      if (s.toDay) boundaries.add(s.toDay);
+    }
+  }
   const spans: StatusSpan[] = [];
-  for (const day of days) {
-    const status = rollupStatus(perCampaign.flatMap((spans) => statusOn(spans, day) ?? []));
+  for (const day of [...boundaries].sort()) {
+    const status = worstOn(perCampaign, day);
     const last = spans.at(-1);
     if (last && last.toDay === null && last.status === status) continue;
     if (last && last.toDay === null) last.toDay = day;
