@@ -67,7 +67,9 @@ for (const [i, path] of files.entries()) {
   }
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   console.log(
-    `import ${n}: ${summary.accepted} rows; read and write ${s(computing - t0)}, re-derive and record ${s(t1 - computing)}, ` +
+    // A duplicate (the same day imported again into this database) is answered before any re-derive.
+    `import ${n}: ${summary.accepted} rows${summary.duplicate ? ", a duplicate" : ""}; ` +
+      (computing ? `read and write ${s(computing - t0)}, re-derive and record ${s(t1 - computing)}, ` : "") +
       `total ${s(t1 - t0)}; CPU ${s((cpu.user + cpu.system) / 1000)}; heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`,
   );
 }

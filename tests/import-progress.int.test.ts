@@ -23,3 +23,18 @@ it("reports progress while reading and while re-deriving statuses, up to every s
   expect(events.some((e) => e.phase === "reading")).toBe(true);
   for (const e of computing) expect(e.servers).toBeLessThanOrEqual(3000);
 });
+
+it("answers the same bytes into the same organizations as a duplicate before re-deriving any server", async () => {
+  const csv = "organization,hostname,ip_address,exchange_build,scanned_at,indicators,mitigation\nRepeat Org,EXCH-1,,15.1.2176.2,2021-03-08,,\nRepeat Org,EXCH-2,,15.1.2176.9,2021-03-08,,\n";
+  const upload = (events: ImportProgress[]) =>
+    importScanFile({ access: TEST_ACCESS, body: Readable.from([Buffer.from(csv)]), fileName: "repeat.csv", origin: "api", maxBytes: 1e7, onProgress: (p) => events.push(p) });
+  const first: ImportProgress[] = [];
+  const imported = await upload(first);
+  expect(imported).toMatchObject({ duplicate: false, accepted: 2 });
+  expect(first.some((e) => e.phase === "computing")).toBe(true);
+  const again: ImportProgress[] = [];
+  expect(await upload(again)).toMatchObject({ id: imported.id, duplicate: true });
+  // Read whole (the bytes decide), then answered: no server re-derived.
+  expect(again.some((e) => e.phase === "reading")).toBe(true);
+  expect(again.filter((e) => e.phase === "computing")).toEqual([]);
+});

@@ -43,6 +43,13 @@ export async function commitImport(reader: JobReader, ctx: CommitContext): Promi
       const importId = Number(pending.id);
       const writer = new ImportWriter(s, importId, formatInfo(reader.format).source, now, access.organizationIds);
       const { rows, rejected, errors } = await reader.readRows((batch) => writer.writeBatch(batch));
+      // The same bytes into the same organizations were imported before: answered with that import, before the
+      // re-derive (most of an import's time), and rolled back. The scope is the organizations of the rows written
+      // (the writer has refused any the caller may not write, so they are all theirs to see).
+      digest = reader.digest();
+      scopeKey = importScopeKey(access, writer.touchedOrganizations);
+      const taken = await s.all(`SELECT "id" FROM "Import" WHERE "fileHash" = ? AND "scopeKey" = ?`, [digest, scopeKey]);
+      if (taken.length) throw new Duplicate();
 
       const touched = writer.touchedServers;
       const total = touched.size;
@@ -78,11 +85,6 @@ export async function commitImport(reader: JobReader, ctx: CommitContext): Promi
         changes,
         newOrganizations: [...writer.newOrganizations.values()],
       };
-      digest = reader.digest();
-      // The writer has refused any organization the caller may not write, so these are all theirs to see.
-      scopeKey = importScopeKey(access, orgs);
-      const taken = await s.all(`SELECT "id" FROM "Import" WHERE "fileHash" = ? AND "scopeKey" = ?`, [digest, scopeKey]);
-      if (taken.length) throw new Duplicate();
       await s.run(
         `UPDATE "Import" SET "fileName" = ?, "fileHash" = ?, "scopeKey" = ?, "bytes" = ?, "rows" = ?, "accepted" = ?, "rejected" = ?, "serversCreated" = ?, "serversUpdated" = ?, "indicators" = ?, "errors" = ?, "newCompromises" = ?, "worsened" = ?, "improved" = ?, "unchanged" = ? WHERE "id" = ?`,
         [

@@ -39,7 +39,7 @@ export class ImportWriter {
   readonly createdServers = new Set<number>();
   /** the organizations created (or, in a dry run, that would be), by name key, as first named */
   readonly newOrganizations = new Map<string, string>();
-  /** in a dry run: the organizations of the rows accepted (an import's scope, see import-scope.ts) */
+  /** the organizations of the rows accepted: an import's scope (import-scope.ts) */
   readonly touchedOrganizations = new Set<number>();
   scansWritten = 0;
   indicatorsWritten = 0;
@@ -159,7 +159,7 @@ export class ImportWriter {
     const missing = new Map<string, { orgId: number; hostname: string; hostKey: string }>();
     for (const r of rows) {
       const orgId = this.orgIds.get(nameKey(r.organization)) ?? (await this.resolveOrganization(r.organization));
-      if (this.dryRun) this.touchedOrganizations.add(orgId);
+      this.touchedOrganizations.add(orgId);
       const hostKey = nameKey(r.hostname);
       const key = `${orgId}\u0000${hostKey}`;
       keys.push(key);
