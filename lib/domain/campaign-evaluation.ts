@@ -8,7 +8,7 @@ import type { ScanFacts, ServerHistory } from "./facts";
 import type { Resume } from "./resume";
 import { clipSpans, spliceSpans } from "./span-days";
 import { evaluateServer, type CampaignEvaluation, type EvaluateOptions, type ServerEvaluation, type ServerState, type StatusSpan } from "./status";
-import { STATUSES, type Status } from "./statuses";
+import { STATUSES, severityOf, type Status } from "./statuses";
 
 export const ROLLUP = "all";
 
@@ -30,16 +30,13 @@ function statusOn(spans: readonly StatusSpan[], day: string): Status | null {
   return null;
 }
 
-// STATUSES's order is the roll-up's, worst first.
-const RANK = new Map<Status, number>(STATUSES.map((s, i) => [s, i]));
-
 // A day's worst status across the campaigns (null when no campaign has one), without a list per day: an import
 // rolls up every server it touches.
 function worstOn(perCampaign: readonly (readonly StatusSpan[])[], day: string): Status | null {
   let worst: Status | null = null;
   for (const spans of perCampaign) {
     const status = statusOn(spans, day);
-    if (status !== null && (worst === null || RANK.get(status)! < RANK.get(worst)!)) worst = status;
+    if (status !== null && (worst === null || severityOf(status) < severityOf(worst))) worst = status;
   }
   return worst;
 }
