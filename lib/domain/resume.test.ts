@@ -61,7 +61,7 @@ function derived(history: ServerHistory, resume?: Resume, explain = true) {
   return {
     campaigns: BUILT_IN_CAMPAIGNS.map((c) => {
       const e = campaigns.get(c.id)!;
-      return { id: c.id, spans: e.spans, current: e.current, hunt: campaignHunt(history, c, { spans: e.spans, status: e.current.status, firstSeen: e.firstSeen }, TODAY) };
+      return { id: c.id, spans: e.spans, current: e.current, hunt: campaignHunt(history, c, e, TODAY) };
     }),
     rollup,
     anchors: anchors.map((s) => s.id).sort(),

@@ -1,19 +1,11 @@
 // A server's hunt and exposure for each campaign and the roll-up, from its stored facts and the spans the status
 // engine derived: what the recompute stores beside each status.
 import type { CampaignRules } from "./campaign-rules";
-import type { ScanFacts, ServerHistory } from "./facts";
+import type { ServerHistory } from "./facts";
 import { checkCover, huntOf, rollupHunt, type CoverRange, type Hunt } from "./hunt";
 import { dayOf } from "./days";
-import type { StatusSpan } from "./status";
-import type { Status } from "./statuses";
+import type { CampaignEvaluation, StatusSpan } from "./status";
 import { exposureOf, type Exposure } from "./time-to-patch";
-
-/** What a hunt reads of a campaign's evaluation (lib/domain/status.ts). */
-export interface HuntEvaluation {
-  spans: readonly StatusSpan[];
-  status: Status;
-  firstSeen: ScanFacts | null;
-}
 
 export interface CampaignHunt {
   hunt: Hunt;
@@ -30,15 +22,15 @@ export function coversFor(history: ServerHistory, campaign: CampaignRules): Cove
 }
 
 /**
- * A campaign's hunt and exposure from its evaluation: its spans (as stored), its status now and the first scan that
+ * A campaign's hunt and exposure from its evaluation: its spans (as stored), its state now and the first scan that
  * reached the server as the engine ordered them (scans of the same moment in its replay order, so that a resumed
  * re-derive, which keeps that scan as an anchor, finds the same one).
  */
-export function campaignHunt(history: ServerHistory, campaign: CampaignRules, { spans, status, firstSeen: first }: HuntEvaluation, today: string): CampaignHunt {
+export function campaignHunt(history: ServerHistory, campaign: CampaignRules, { spans, current, firstSeen: first }: Pick<CampaignEvaluation, "spans" | "current" | "firstSeen">, today: string): CampaignHunt {
   const hunt = huntOf({
     campaign: { exploitedFrom: campaign.exploitedFrom, lookBackFrom: campaign.lookBackFrom, fixReleased: campaign.fixReleased ?? null },
     spans,
-    status,
+    status: current.status,
     firstScan: first ? { day: dayOf(first.scannedAt), safe: campaign.safeFromStart?.(first.build) ?? false } : null,
     covers: coversFor(history, campaign),
     today,

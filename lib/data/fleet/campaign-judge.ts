@@ -59,7 +59,7 @@ export async function judgeNewCampaign(s: SqlSession, campaign: Campaign, campai
       const evaluation = evaluateServer(history, campaign, asOf, { explain: false });
       const spans = clipSpans(evaluation.spans, campaign.disclosed);
       const status = evaluation.current.status;
-      const hunt = campaignHunt(history, campaign, { spans, status, firstSeen: evaluation.firstSeen }, today);
+      const hunt = campaignHunt(history, campaign, { ...evaluation, spans }, today);
       // Decommissioned: it has no status rows (its spans, which end on that day, are kept).
       const counted = !evaluation.current.decommissioned;
       if (counted) statusRows.push(statusRow(id, campaign.id, orgId, status, hostnameKey, hunt));

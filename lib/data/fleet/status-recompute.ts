@@ -208,7 +208,7 @@ async function deriveChunk({ resumable, loaded, stored }: ChunkInput, { campaign
     const counted = !rollup.current.decommissioned;
     for (const c of counted ? campaigns : []) {
       const evaluation = byCampaign.get(c.id)!;
-      const hunt = campaignHunt(history, c, { spans: evaluation.spans, status: evaluation.current.status, firstSeen: evaluation.firstSeen }, today);
+      const hunt = campaignHunt(history, c, evaluation, today);
       if (c.disclosed <= today) activeHunts.push(hunt.hunt);
       rows.set(c.id, statusRow(id, c.id, orgId, evaluation.current.status, hostnameKey, hunt));
     }
