@@ -4,56 +4,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluateAcrossCampaigns } from "./campaign-evaluation";
 import { BUILT_IN_CAMPAIGNS } from "./campaigns/built-in";
-import type { CheckFacts, FindingFacts, PatchEvidence, RemediationFacts, ScanFacts, ServerHistory } from "./facts";
+import type { PatchEvidence, ScanFacts, ServerHistory } from "./facts";
+import { historyArb as defaultHistories } from "./history-arbitraries";
 import type { ServerState } from "./status";
 import { dayOf } from "./days";
 import { canResume, resumePoint, type Resume } from "./resume";
 import { campaignHunt } from "./server-hunts";
 
-const HOUR = 3_600_000;
-const BASE = Date.UTC(2020, 11, 1);
 const AS_OF = new Date("2026-12-01T00:00:00Z");
 const TODAY = "2026-12-01";
-const BUILDS = ["15.1.2176.9", "15.1.2176.2", "15.1.2176", "15.1.2044.4", "15.2.792.3", "15.2.858.5", "15.2.986.36", "15.2.1118.20", "15.2.1258.12", "15.0.1497.2", "14.3.513.0", null];
-const EVIDENCE: PatchEvidence[] = ["build", "build", "build", "vulnerable", "exploitable", "not-determined", "not-checked", "offline"];
-const time = fc.integer({ min: 0, max: 2 * 365 * 24 }).map((h) => new Date(BASE + h * HOUR));
-
-const scanArb = fc
-  .record({
-    scannedAt: time,
-    build: fc.constantFrom(...BUILDS),
-    patchEvidence: fc.constantFrom(...EVIDENCE),
-    mitigation: fc.constantFrom(null, null, null, "eomt", "eomtv2"),
-    signals: fc.constantFrom<string[]>([], ["http-vuln-cve2021-26855"], ["167281"]),
-  })
-  .map((s): ScanFacts => {
-    const tool = s.patchEvidence === "build" ? "canonical" : s.patchEvidence === "exploitable" || s.patchEvidence === "not-determined" ? "nmap" : "nessus";
-    return { ...s, source: tool, tool, cves: s.patchEvidence === "vulnerable" || s.patchEvidence === "exploitable" ? ["CVE-2021-26855"] : [] };
-  });
-
-const historyArb = fc
-  .record({
-    scans: fc.array(scanArb, { minLength: 1, maxLength: 14 }),
-    remediations: fc.array(time.map((remediatedAt): RemediationFacts => ({ remediatedAt })), { maxLength: 2 }),
-    findings: fc.array(fc.record({ scan: fc.nat(), hoursBefore: fc.integer({ min: 0, max: 60 * 24 }), lead: fc.boolean(), detail: fc.constantFrom("a", "b") }), { maxLength: 3 }),
-    checks: fc.array(fc.record({ at: time, reachDays: fc.option(fc.integer({ min: 1, max: 400 })) }), { maxLength: 2 }),
-    cut: fc.nat(),
-  })
-  .map(({ scans, remediations, findings, checks, cut }) => {
-    const withIds = scans.map((s, i) => ({ ...s, id: i + 1 }));
-    return {
-      cut,
-      history: {
-        scans: withIds,
-        remediations,
-        checks: checks.map((c): CheckFacts => ({ checkId: "test-proxylogon", at: c.at, reachDays: c.reachDays, latestFindingAt: null })),
-        findings: findings.map((f): FindingFacts => {
-          const reportedAt = withIds[f.scan % withIds.length].scannedAt;
-          return { at: new Date(reportedAt.getTime() - f.hoursBefore * HOUR), reportedAt, type: f.lead ? "SuspiciousArchive" : "CVE-2021-26855", detail: f.detail, kind: f.lead ? "suspicious-file" : "indicator" };
-        }),
-      } satisfies ServerHistory,
-    };
-  });
+const historyArb = defaultHistories();
 
 // What the recompute stores of a server: its spans, states and hunts per campaign, the roll-up's, and its anchors.
 function derived(history: ServerHistory, resume?: Resume, explain = true) {

@@ -38,7 +38,15 @@ export function campaignHunt(history: ServerHistory, campaign: CampaignRules, { 
   return { hunt, exposure: exposureOf(spans) };
 }
 
-/** The roll-up's: the worst campaign's hunt (of those disclosed by now), and the exposure its own spans tell. */
-export function rollupCampaignHunt(active: readonly Hunt[], rollupSpans: readonly StatusSpan[], today: string): CampaignHunt {
-  return { hunt: rollupHunt(active, today), exposure: exposureOf(rollupSpans) };
+/** The roll-up's hunt: the worst of the campaigns disclosed by today, taken in the campaigns' order (it breaks ties). */
+export function rollupHuntOf(hunts: ReadonlyMap<string, Hunt>, campaigns: readonly CampaignRules[], today: string): Hunt {
+  return rollupHunt(
+    campaigns.flatMap((c) => (c.disclosed <= today && hunts.has(c.id) ? [hunts.get(c.id)!] : [])),
+    today,
+  );
+}
+
+/** The roll-up's: its hunt (rollupHuntOf), and the exposure its own spans tell. */
+export function rollupCampaignHunt(hunts: ReadonlyMap<string, Hunt>, campaigns: readonly CampaignRules[], rollupSpans: readonly StatusSpan[], today: string): CampaignHunt {
+  return { hunt: rollupHuntOf(hunts, campaigns, today), exposure: exposureOf(rollupSpans) };
 }

@@ -12,7 +12,7 @@ import { type SqlScalar, type SqlSession } from "../sql-session";
 import { inIds, insertRows } from "../sql-rows";
 import { rederiveAll, rulesFingerprint, storedFingerprint, storeRulesFingerprint } from "./rules-version";
 import { loadHistories } from "./server-history";
-import { NOTHING_STORED, sameRow, sameSpans, storedHunt, storedRows, type StoredStatus } from "./stored-status";
+import { NOTHING_STORED, sameRow, sameSpans, storedHunts, storedRows } from "./stored-status";
 import { applyDeltas, Deltas } from "./status-deltas";
 import { refreshOrganizationCounts, SPAN_TYPES, STATUS_INSERT, STATUS_TYPES, STATUS_UPDATE, statusRow } from "./status-recompute";
 
@@ -68,15 +68,12 @@ export async function judgeNewCampaign(s: SqlSession, campaign: Campaign, campai
         deltas.span(campaign.id, orgId, span, 1);
       }
 
-      const activeRows = active.map((c) => mine.statuses.get(c.id)).filter((r): r is StoredStatus => r !== undefined);
-      const activeStatuses = activeRows.map((r) => r[0]);
-      const activeHunts = activeRows.map(storedHunt);
-      if (campaign.disclosed <= today) {
-        activeStatuses.push(status);
-        activeHunts.push(hunt.hunt);
-      }
+      const activeStatuses = active.map((c) => mine.statuses.get(c.id)).flatMap((r) => (r ? [r[0]] : []));
+      if (campaign.disclosed <= today) activeStatuses.push(status);
+      const hunts = storedHunts(mine.statuses);
+      hunts.set(campaign.id, hunt.hunt);
       const rollup = rollupOf([...others.map((c) => mine.spans.get(c.id) ?? []), spans], activeStatuses);
-      const rollupRow = statusRow(id, ROLLUP, orgId, rollup.status, hostnameKey, rollupCampaignHunt(activeHunts, rollup.spans, today));
+      const rollupRow = statusRow(id, ROLLUP, orgId, rollup.status, hostnameKey, rollupCampaignHunt(hunts, campaigns, rollup.spans, today));
       if (counted && !sameRow(mine.statuses.get(ROLLUP), rollupRow)) rollupRows.push(rollupRow);
       const oldSpans = mine.spans.get(ROLLUP) ?? [];
       if (sameSpans(oldSpans, rollup.spans)) continue;

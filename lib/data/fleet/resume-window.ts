@@ -10,7 +10,13 @@ import { storedRows, type Stored } from "./stored-status";
 export interface Resumable {
   since: Date;
   anchors: number[];
+  /** the day the stored state was derived (lib/domain/steady.ts); none for a row stored before it was kept */
+  derivedOn: string | null;
+  /** of the anchors, those a steady re-derive added (lib/domain/steady.ts) */
+  steadyIds: number[];
 }
+
+const ids = (list: string | null) => (list ? list.split(",").map(Number) : []);
 
 /**
  * The servers of a chunk that may resume from their stored anchors (lib/domain/resume.ts), given when each one's new
@@ -18,8 +24,8 @@ export interface Resumable {
  */
 export async function resumableServers(s: SqlSession, chunk: number[], changedFrom: ReadonlyMap<number, Date>): Promise<Map<number, Resumable>> {
   const { sql, params } = inIds(s, chunk);
-  const rows = await s.all<{ serverId: number; scanIds: string; through: string; marks: number | boolean }>(
-    `SELECT r."serverId", r."scanIds", r."through", EXISTS (SELECT 1 FROM "ServerLifecycle" l WHERE l."serverId" = r."serverId") AS "marks" FROM "ServerResume" r WHERE r."serverId" ${sql}`,
+  const rows = await s.all<{ serverId: number; scanIds: string; through: string; derivedOn: string | null; steadyIds: string | null; marks: number | boolean }>(
+    `SELECT r."serverId", r."scanIds", r."through", r."derivedOn", r."steadyIds", EXISTS (SELECT 1 FROM "ServerLifecycle" l WHERE l."serverId" = r."serverId") AS "marks" FROM "ServerResume" r WHERE r."serverId" ${sql}`,
     params,
   );
   const resumable = new Map<number, Resumable>();
@@ -27,7 +33,7 @@ export async function resumableServers(s: SqlSession, chunk: number[], changedFr
     const id = Number(r.serverId);
     const from = changedFrom.get(id);
     if (!from || !canResume({ resumeThrough: r.through, hasMarks: Boolean(Number(r.marks)) }, dayOf(from))) continue;
-    resumable.set(id, { since: new Date(startOfDay(dayOf(from))), anchors: r.scanIds.split(",").map(Number) });
+    resumable.set(id, { since: new Date(startOfDay(dayOf(from))), anchors: ids(r.scanIds), derivedOn: r.derivedOn, steadyIds: ids(r.steadyIds) });
   }
   return resumable;
 }

@@ -1,15 +1,17 @@
 import { setImmediate } from "node:timers/promises";
-import { evaluateAcrossCampaigns, ROLLUP } from "../../domain/campaign-evaluation";
+import { ROLLUP } from "../../domain/campaign-evaluation";
 import { dayOf } from "../../domain/days";
 import { resumePoint, type Resume } from "../../domain/resume";
 import type { StatusSpan } from "../../domain/status";
 import { HUNT_PENDING } from "../../domain/hunt";
-import { campaignHunt, rollupCampaignHunt, type CampaignHunt } from "../../domain/server-hunts";
+import { deriveServer } from "../../domain/server-derivation";
+import type { CampaignHunt } from "../../domain/server-hunts";
 import { severityOf, type Status } from "../../domain/statuses";
 import type { Campaign } from "../../domain/campaigns/rules";
 import { readChunk, type ChunkInput } from "./resume-window";
 import { isCheckSource } from "./server-history";
-import { NOTHING_STORED, sameRow, sameSpans, type Stored } from "./stored-status";
+import { steadyServer } from "./steady-server";
+import { NOTHING_STORED, sameRow, sameSpans, storedExposure, type Stored, type StoredStatus } from "./stored-status";
 import { type SqlScalar, type SqlSession } from "../sql-session";
 import { applyDeltas, Deltas } from "./status-deltas";
 import { inIds, insertRows, updateRows } from "../sql-rows";
@@ -43,8 +45,8 @@ export function statusRow(serverId: number, campaign: string, organizationId: nu
   ];
 }
 export const SPAN_TYPES = ["integer", "integer", "text", "text", "text", "text"];
-const RESUME_TYPES = ["integer", "text", "text"];
-const RESUME_UPDATE = `ON CONFLICT ("serverId") DO UPDATE SET "scanIds" = excluded."scanIds", "through" = excluded."through"`;
+const RESUME_TYPES = ["integer", "text", "text", "text", "text"];
+const RESUME_UPDATE = `ON CONFLICT ("serverId") DO UPDATE SET ${["scanIds", "through", "derivedOn", "steadyIds"].map((c) => `"${c}" = excluded."${c}"`).join(", ")}`;
 
 /**
  * What a chunk's re-derive changes, against what was stored: the status rows that differ (upserted) or are gone
@@ -59,7 +61,7 @@ class ChunkChanges {
   private spansGone: number[] = [];
 
   compare(id: number, orgId: number, stored: Stored, rows: Map<string, SqlScalar[]>, spans: Map<string, StatusSpan[]>, deltas: Deltas): void {
-    for (const [campaign, row] of rows) if (!sameRow(stored.statuses.get(campaign), row)) this.upserts.push(row);
+    for (const [campaign, row] of rows) this.upsert(stored.statuses.get(campaign), row);
     for (const campaign of stored.statuses.keys()) if (!rows.has(campaign)) push(this.statusGone, campaign, id);
     for (const campaign of new Set([...stored.spans.keys(), ...spans.keys()])) {
       const before = stored.spans.get(campaign) ?? [];
@@ -72,6 +74,11 @@ class ChunkChanges {
         deltas.span(campaign, orgId, span, 1);
       }
     }
+  }
+
+  /** One status row, written when it differs from the stored one. */
+  upsert(stored: StoredStatus | undefined, row: SqlScalar[]): void {
+    if (!sameRow(stored, row)) this.upserts.push(row);
   }
 
   async write(s: SqlSession): Promise<void> {
@@ -171,6 +178,7 @@ interface Run {
 /** Evaluates a chunk's servers; answers the writes of what changed. */
 async function deriveChunk({ resumable, loaded, stored }: ChunkInput, { campaigns, asOf, today, deltas, orgs, rollupChanges }: Run): Promise<(s: SqlSession) => Promise<void>> {
   const updates: SqlScalar[][] = [];
+  const steadyUpdates: SqlScalar[][] = [];
   const changes = new ChunkChanges();
   const resumeRows: SqlScalar[][] = [];
   const noResume: number[] = [];
@@ -180,16 +188,26 @@ async function deriveChunk({ resumable, loaded, stored }: ChunkInput, { campaign
     if (++evaluated % YIELD_EVERY === 0) await setImmediate();
     orgs.add(orgId);
     const mine = stored.get(id) ?? NOTHING_STORED;
-    const from = resumable.get(id)?.since;
-    const resume: Resume | undefined = from ? { day: dayOf(from), stored: mine.spans } : undefined;
-    const { campaigns: byCampaign, rollup, anchors } = evaluateAcrossCampaigns(history, campaigns, asOf, resume, { explain: false });
+    const window = resumable.get(id);
+    const steady = window ? steadyServer(window, history, mine, campaigns, today) : null;
+    if (steady) {
+      // Its statuses, spans and columns stay as stored (lib/domain/steady.ts): its last scan and address move, its
+      // anchors take in the new scans, and the roll-up's hunt is ranked as of today.
+      steadyUpdates.push([id, steady.lastScanAt, ip]);
+      resumeRows.push([id, steady.anchors.join(","), dayOf(steady.lastScanAt), today, steady.added.join(",")]);
+      const stored = mine.statuses.get(ROLLUP)!;
+      changes.upsert(stored, statusRow(id, ROLLUP, orgId, steady.rollupStatus, hostnameKey, { hunt: steady.rollupHunt, exposure: storedExposure(stored) }));
+      rollupChanges.set(id, { before: steady.rollupStatus, after: steady.rollupStatus });
+      continue;
+    }
+    const resume: Resume | undefined = window ? { day: dayOf(window.since), stored: mine.spans } : undefined;
+    const { statuses, spans, current, anchors } = deriveServer(history, campaigns, asOf, resume);
     const through = resumePoint(history);
     if (through === null) noResume.push(id);
     else {
       const keep = new Set([...anchors.map((a) => a.id), ...history.scans.filter((x) => isCheckSource(x.source)).map((x) => x.id)]);
-      resumeRows.push([id, [...keep].filter((x) => x !== undefined).join(","), through]);
+      resumeRows.push([id, [...keep].filter((x) => x !== undefined).join(","), through, today, null]);
     }
-    const current = rollup.current;
     updates.push([
       id,
       current.build,
@@ -202,25 +220,15 @@ async function deriveChunk({ resumable, loaded, stored }: ChunkInput, { campaign
       current.indicatorCount,
       current.suspiciousFiles,
     ]);
-    const activeHunts = [];
-    const rows = new Map<string, SqlScalar[]>();
-    // Decommissioned: no status row, so it leaves the counts and the lists (its spans end on that day).
-    const counted = !rollup.current.decommissioned;
-    for (const c of counted ? campaigns : []) {
-      const evaluation = byCampaign.get(c.id)!;
-      const hunt = campaignHunt(history, c, evaluation, today);
-      if (c.disclosed <= today) activeHunts.push(hunt.hunt);
-      rows.set(c.id, statusRow(id, c.id, orgId, evaluation.current.status, hostnameKey, hunt));
-    }
-    if (counted) rows.set(ROLLUP, statusRow(id, ROLLUP, orgId, rollup.current.status, hostnameKey, rollupCampaignHunt(activeHunts, rollup.spans, today)));
-    const spans = new Map<string, StatusSpan[]>([...[...byCampaign].map(([c, e]) => [c, e.spans] as const), [ROLLUP, rollup.spans]]);
+    const rows = new Map<string, SqlScalar[]>([...statuses].map(([campaign, { status, hunt }]) => [campaign, statusRow(id, campaign, orgId, status, hostnameKey, hunt)]));
     changes.compare(id, orgId, mine, rows, spans, deltas);
-    rollupChanges.set(id, { before: mine.statuses.get(ROLLUP)?.[0] ?? null, after: counted ? rollup.current.status : null });
+    rollupChanges.set(id, { before: mine.statuses.get(ROLLUP)?.[0] ?? null, after: statuses.get(ROLLUP)?.status ?? null });
   }
   return async (s) => {
     await updateServers(s, updates);
+    await updateSteadyServers(s, steadyUpdates);
     await changes.write(s);
-    await insertRows(s, `INSERT INTO "ServerResume" ("serverId", "scanIds", "through")`, RESUME_TYPES, resumeRows, RESUME_UPDATE);
+    await insertRows(s, `INSERT INTO "ServerResume" ("serverId", "scanIds", "through", "derivedOn", "steadyIds")`, RESUME_TYPES, resumeRows, RESUME_UPDATE);
     if (noResume.length) {
       const none = inIds(s, noResume);
       await s.run(`DELETE FROM "ServerResume" WHERE "serverId" ${none.sql}`, none.params);
@@ -244,6 +252,11 @@ function updateServers(s: SqlSession, updates: SqlScalar[][]): Promise<void> {
     `"build" = ${v(2)}, "product" = ${v(3)}, "cumulativeUpdate" = ${v(4)}, "lastScanAt" = ${v(5)}, "indicators" = ${v(6)}, "compromisedAt" = ${v(7)}, ` +
     `"ipAddress" = COALESCE(${v(8)}, "Server"."ipAddress"), "indicatorCount" = ${v(9)}, "suspiciousFiles" = ${v(10)}`,
   );
+}
+
+// A steady server's (lib/domain/steady.ts): [id, lastScanAt, ipAddress]; its other columns stay as they are.
+function updateSteadyServers(s: SqlSession, updates: SqlScalar[][]): Promise<void> {
+  return updateRows(s, "Server", ["integer", "timestamp(3)", "text"], updates, (v) => `"lastScanAt" = ${v(2)}, "ipAddress" = COALESCE(${v(3)}, "Server"."ipAddress")`);
 }
 
 const COUNTED = ["patched", "unpatched", "mitigated", "compromised", "unknown"] as const;

@@ -3,6 +3,7 @@
 import type { Hunt, HuntState } from "../../domain/hunt";
 import type { StatusSpan } from "../../domain/status";
 import type { Status } from "../../domain/statuses";
+import type { Exposure } from "../../domain/time-to-patch";
 import { groupedTuples } from "../grouped-rows";
 import { type SqlSession } from "../sql-session";
 import { inIds } from "../sql-rows";
@@ -19,7 +20,11 @@ export interface Stored {
   spanIds: Map<string, number[]>;
 }
 
-export const storedHunt = (r: StoredStatus): Hunt => ({ state: r[3], windowFrom: r[4], windowTo: r[5], covered: Number(r[6]), exposedSince: r[7] });
+const storedHunt = (r: StoredStatus): Hunt => ({ state: r[3], windowFrom: r[4], windowTo: r[5], covered: Number(r[6]), exposedSince: r[7] });
+/** A stored row's exposure (lib/domain/time-to-patch.ts). */
+export const storedExposure = (r: StoredStatus): Exposure | null => (r[8] === null ? null : { from: r[8], patchedOn: r[9], patchDays: r[10] === null ? null : Number(r[10]) });
+/** The stored hunts by campaign (the roll-up's row among them, which rollupHuntOf does not read). */
+export const storedHunts = (statuses: ReadonlyMap<string, StoredStatus>): Map<string, Hunt> => new Map([...statuses].map(([campaign, r]) => [campaign, storedHunt(r)]));
 export const sameRow = (stored: StoredStatus | undefined, row: readonly unknown[]) =>
   stored !== undefined && stored.every((v, i) => (v === null ? null : String(v)) === (row[i + 3] === null ? null : String(row[i + 3])));
 

@@ -1,0 +1,45 @@
+// The recompute's short way for a server whose new scans only repeat its latest stored one (lib/domain/steady.ts):
+// what it writes instead of a replay.
+import { ROLLUP } from "../../domain/campaign-evaluation";
+import type { CampaignRules } from "../../domain/campaign-rules";
+import type { ServerHistory } from "../../domain/facts";
+import type { Hunt } from "../../domain/hunt";
+import { rollupHuntOf } from "../../domain/server-hunts";
+import { steadyAnchors, steadyScans } from "../../domain/steady";
+import type { Status } from "../../domain/statuses";
+import type { Resumable } from "./resume-window";
+import { storedHunts, type Stored } from "./stored-status";
+
+// A steady server's anchors are its last replay's and its latest new scans (lib/domain/steady.ts): a few. A bound all
+// the same, past which it is replayed once.
+const MAX_ANCHORS = 16;
+
+export interface SteadyServer {
+  lastScanAt: Date;
+  /** its anchors (steadyAnchors), and of them those this re-derive added */
+  anchors: number[];
+  added: number[];
+  rollupStatus: Status;
+  /** the roll-up's hunt ranked as of today */
+  rollupHunt: Hunt;
+}
+
+/** What a steady server's re-derive writes; null when it must be replayed. */
+export function steadyServer(window: Resumable, history: ServerHistory, stored: Stored, campaigns: readonly CampaignRules[], today: string): SteadyServer | null {
+  const rollup = stored.statuses.get(ROLLUP);
+  // Stored under exactly these campaigns (one added or removed since re-derives it).
+  const ids = new Set([...campaigns.map((c) => c.id), ROLLUP]);
+  if (!rollup || window.derivedOn === null || stored.statuses.size !== ids.size || ![...stored.statuses.keys(), ...stored.spans.keys()].every((c) => ids.has(c))) return null;
+  const fresh = steadyScans({ history, since: window.since, derivedOn: window.derivedOn, campaigns, today });
+  if (!fresh) return null;
+  const steadyIds = new Set(window.steadyIds);
+  const { anchors, added } = steadyAnchors(window.anchors.filter((id) => !steadyIds.has(id)), fresh);
+  if (anchors.length > MAX_ANCHORS) return null;
+  return {
+    lastScanAt: new Date(Math.max(...fresh.map((s) => s.scannedAt.getTime()))),
+    anchors,
+    added,
+    rollupStatus: rollup[0],
+    rollupHunt: rollupHuntOf(storedHunts(stored.statuses), campaigns, today),
+  };
+}

@@ -1,0 +1,68 @@
+// A server whose new scans only repeat what its latest stored scan showed (issue 12): most of a fleet scanned every
+// day. Its statuses, spans and hunts per campaign are the stored ones, so a re-derive need not replay it; what
+// moves is its last scan's time and address, its resume anchors, and the roll-up's hunt (the campaign with the most
+// days left to cover may change as days pass). Why the stored ones stay exact:
+// - The status engine (server-timeline.ts) holds a handful of scans; a scan with the same evidence as the latest one
+//   (build, mitigation, evidence, tool, checks that fired) takes the place of that one in each slot it held or
+//   leaves the slot as it was, and the status it gives is the same. So every new day's status is the open span's.
+// - What depends on the day of the derive rather than on the facts: which campaigns are disclosed (the roll-up's
+//   current status, the hunts it ranks), a stopgap an exploit gets past (an event day of its own), and a hunt
+//   window's days covered up to today. So no campaign may be disclosed, and no stopgap bypassed, after the day the
+//   stored state was derived (kept with its resume point) and by today, and every clean check or recorded hunt must
+//   end by that day.
+// - Of the new scans only those of the latest moment can hold a slot, and they take every slot the scans of an
+//   earlier steady re-derive held. So the anchors of a steady server are those of its last replay and the new scans
+//   of the latest moment (steadyAnchors).
+// - New findings, remediations, checks or a technician's marks change things: any of them, and it is not steady.
+// The property test (steady.test.ts) checks all of this against the whole history replayed.
+import type { CampaignRules } from "./campaign-rules";
+import { dayOf, laterDay } from "./days";
+import type { ScanFacts, ServerHistory } from "./facts";
+import { reachedServer } from "./patch-evidence";
+
+/** Everything the status engine reads of a scan but its time and id. */
+export const evidenceKey = (s: ScanFacts): string =>
+  JSON.stringify([s.build, s.mitigation, s.patchEvidence ?? null, s.tool ?? null, s.source ?? null, s.cves ?? [], s.signals ?? []]);
+
+export interface SteadyInput {
+  /** a resumed window (resume.ts): the stored anchors, and every fact from `since` on */
+  history: ServerHistory;
+  /** the start of the first day the new facts change */
+  since: Date;
+  /** the day the stored state was derived (a steady re-derive counts as one: it checked that nothing moved) */
+  derivedOn: string;
+  campaigns: readonly CampaignRules[];
+  today: string;
+}
+
+/** The new scans of a server whose new facts only repeat its latest stored scan; null when anything else changed. */
+export function steadyScans({ history, since, derivedOn, campaigns, today }: SteadyInput): ScanFacts[] | null {
+  const from = since.getTime();
+  const fresh = history.scans.filter((s) => s.scannedAt.getTime() >= from);
+  const stored = history.scans.filter((s) => s.scannedAt.getTime() < from);
+  if (fresh.length === 0 || stored.length === 0) return null;
+  const latest = Math.max(...stored.map((s) => s.scannedAt.getTime()));
+  // Scans of the same moment are ordered by their evidence: all of the latest must say the same.
+  const last = stored.filter((s) => s.scannedAt.getTime() === latest);
+  const key = evidenceKey(last[0]);
+  if (!reachedServer(last[0]) || ![...last, ...fresh].every((s) => evidenceKey(s) === key)) return null;
+  if (history.findings.some((f) => f.at.getTime() >= from || f.reportedAt.getTime() >= from)) return null;
+  if (history.remediations.some((r) => r.remediatedAt.getTime() >= from)) return null;
+  if (history.lifecycle?.length) return null;
+  if ((history.checks ?? []).some((c) => c.at.getTime() >= from || dayOf(c.at) > derivedOn) || (history.hunts ?? []).some((h) => h.toDay > derivedOn)) return null;
+  // A scan may be dated up to a few minutes ahead of the clock: its day counts as today.
+  const until = [today, ...fresh.map((s) => dayOf(s.scannedAt))].reduce(laterDay);
+  const moves = (day: string | null | undefined) => day != null && day > derivedOn && day <= until;
+  if (today < derivedOn || campaigns.some((c) => moves(c.disclosed) || c.mitigations.some((m) => moves(m.bypassedFrom)))) return null;
+  return fresh;
+}
+
+/**
+ * A steady server's anchors: those of its last replay (`replayed`: its stored anchors less the ones an earlier steady
+ * re-derive added) and the new scans of the latest moment, which it adds (`added`).
+ */
+export function steadyAnchors(replayed: readonly number[], fresh: readonly ScanFacts[]): { anchors: number[]; added: number[] } {
+  const latest = Math.max(...fresh.map((s) => s.scannedAt.getTime()));
+  const added = fresh.filter((s) => s.scannedAt.getTime() === latest && s.id !== undefined).map((s) => s.id!);
+  return { anchors: [...new Set([...replayed, ...added])], added };
+}
