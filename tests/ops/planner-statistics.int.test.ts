@@ -33,4 +33,29 @@ describe("planner statistics after a large import", () => {
       expect(Number(t.visible), t.relname).toBe(Number(t.pages));
     }
   });
+
+  it("analyses the tables that only grow when an import adds a tenth of the scans or more", async () => {
+    if (dialect() === "sqlite") return;
+    await withWriteTransaction(async (s) => {
+      await s.run(`INSERT INTO "Organization" ("id", "slug", "name", "nameKey") VALUES (1, 'acme', 'Acme', 'acme')`);
+      await s.run(`INSERT INTO "Server" ("id", "organizationId", "hostname", "hostnameKey") VALUES (1, 1, 'MAIL1', 'mail1')`);
+      await s.run(`INSERT INTO "Scan" ("serverId", "scannedAt", "source") SELECT 1, TIMESTAMP '2021-03-01' + g * INTERVAL '1 minute', 'canonical' FROM generate_series(1, 5000) g`);
+    });
+    const analysed = async () => Number((await withReadSession((s) => s.all<{ n: number }>(`SELECT "analyze_count" AS "n" FROM pg_stat_user_tables WHERE "relname" = 'Scan'`)))[0].n);
+    // Statistics reach pg_stat_user_tables a moment after the statement.
+    const settled = async (expected: number) => {
+      for (let i = 0; i < 50 && (await analysed()) !== expected; i++) await new Promise((r) => setTimeout(r, 100));
+      return analysed();
+    };
+    const start = await analysed();
+    await refreshPlannerStatistics(5000);
+    expect(await settled(start + 1)).toBe(start + 1);
+    await refreshPlannerStatistics(499);
+    await new Promise((r) => setTimeout(r, 700));
+    expect(await analysed()).toBe(start + 1);
+    await refreshPlannerStatistics(500);
+    expect(await settled(start + 2)).toBe(start + 2);
+    await new Promise((r) => setTimeout(r, 700));
+    expect(await analysed()).toBe(start + 2);
+  });
 });

@@ -5,7 +5,8 @@ import { canResume } from "../../domain/resume";
 import { type SqlSession } from "../sql-session";
 import { inIds } from "../sql-rows";
 import { loadHistories, type LoadedServer } from "./server-history";
-import { storedRows, type Stored } from "./stored-status";
+import type { ServerHistory } from "../../domain/facts";
+import { storedSpans, storedStatuses, type Stored, type StoredStatus } from "./stored-status";
 
 export interface Resumable {
   since: Date;
@@ -58,15 +59,30 @@ export async function loadChunk(s: SqlSession, chunk: number[], resumable: Map<n
 }
 
 /** A chunk of servers as a re-derive reads it: which may resume, their histories and what was stored for them. */
-export interface ChunkInput {
+export interface ChunkInput<Steady> {
   chunk: number[];
   resumable: Map<number, Resumable>;
   loaded: Map<number, LoadedServer>;
+  /** the steady servers' (lib/domain/steady.ts) spans are not read */
   stored: Map<number, Stored>;
+  steady: Map<number, Steady>;
 }
 
-export async function readChunk(s: SqlSession, chunk: number[], changedFrom: ReadonlyMap<number, Date> | undefined): Promise<ChunkInput> {
+/** Whether a resumable server is steady (lib/data/fleet/steady-server.ts), from its window and stored statuses. */
+export type SteadyOf<Steady> = (window: Resumable, history: ServerHistory, statuses: ReadonlyMap<string, StoredStatus>) => Steady | null;
+
+export async function readChunk<Steady>(s: SqlSession, chunk: number[], changedFrom: ReadonlyMap<number, Date> | undefined, steadyOf: SteadyOf<Steady>): Promise<ChunkInput<Steady>> {
   const resumable = changedFrom ? await resumableServers(s, chunk, changedFrom) : new Map<number, Resumable>();
-  const [loaded, stored] = await Promise.all([loadChunk(s, chunk, resumable), storedRows(s, chunk)]);
-  return { chunk, resumable, loaded, stored };
+  const [loaded, statuses] = await Promise.all([loadChunk(s, chunk, resumable), storedStatuses(s, chunk)]);
+  const steady = new Map<number, Steady>();
+  for (const [id, window] of resumable) {
+    const server = loaded.get(id);
+    const found = server ? steadyOf(window, server.history, statuses.get(id)!) : null;
+    if (found) steady.set(id, found);
+  }
+  const spans = await storedSpans(s, chunk.filter((id) => !steady.has(id)));
+  const stored = new Map(chunk.map((id) => [id, { statuses: statuses.get(id)!, ...(spans.get(id) ?? NO_SPANS) }]));
+  return { chunk, resumable, loaded, stored, steady };
 }
+
+const NO_SPANS = { spans: new Map(), spanIds: new Map() };

@@ -8,9 +8,9 @@ import { deriveServer } from "../../domain/server-derivation";
 import type { CampaignHunt } from "../../domain/server-hunts";
 import { severityOf, type Status } from "../../domain/statuses";
 import type { Campaign } from "../../domain/campaigns/rules";
-import { readChunk, type ChunkInput } from "./resume-window";
+import { readChunk, type ChunkInput, type SteadyOf } from "./resume-window";
 import { isCheckSource } from "./server-history";
-import { steadyServer } from "./steady-server";
+import { steadyServer, type SteadyServer } from "./steady-server";
 import { NOTHING_STORED, sameRow, sameSpans, storedExposure, type Stored, type StoredStatus } from "./stored-status";
 import { type SqlScalar, type SqlSession } from "../sql-session";
 import { applyDeltas, Deltas } from "./status-deltas";
@@ -141,7 +141,8 @@ export async function recomputeServers(
   const rollupChanges = new Map<number, RollupChange>();
   const asOf = new Date();
   const run: Run = { campaigns, asOf, today: asOf.toISOString().slice(0, 10), deltas, orgs, rollupChanges };
-  const read = (from: number) => (from < ids.length ? awaitedLater(readChunk(s, ids.slice(from, from + chunkSize), changedFrom)) : null);
+  const steadyOf: SteadyOf<SteadyServer> = (window, history, statuses) => steadyServer(window, history, statuses, campaigns, run.today);
+  const read = (from: number) => (from < ids.length ? awaitedLater(readChunk(s, ids.slice(from, from + chunkSize), changedFrom, steadyOf)) : null);
   let next = read(0);
   let writing: Promise<void> | null = null;
   try {
@@ -176,7 +177,7 @@ interface Run {
 }
 
 /** Evaluates a chunk's servers; answers the writes of what changed. */
-async function deriveChunk({ resumable, loaded, stored }: ChunkInput, { campaigns, asOf, today, deltas, orgs, rollupChanges }: Run): Promise<(s: SqlSession) => Promise<void>> {
+async function deriveChunk({ resumable, loaded, stored, steady: steadyServers }: ChunkInput<SteadyServer>, { campaigns, asOf, today, deltas, orgs, rollupChanges }: Run): Promise<(s: SqlSession) => Promise<void>> {
   const updates: SqlScalar[][] = [];
   const steadyUpdates: SqlScalar[][] = [];
   const changes = new ChunkChanges();
@@ -189,7 +190,7 @@ async function deriveChunk({ resumable, loaded, stored }: ChunkInput, { campaign
     orgs.add(orgId);
     const mine = stored.get(id) ?? NOTHING_STORED;
     const window = resumable.get(id);
-    const steady = window ? steadyServer(window, history, mine, campaigns, today) : null;
+    const steady = steadyServers.get(id);
     if (steady) {
       // Its statuses, spans and columns stay as stored (lib/domain/steady.ts): its last scan and address move, its
       // anchors take in the new scans, and the roll-up's hunt is ranked as of today.

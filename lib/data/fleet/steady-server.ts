@@ -8,7 +8,7 @@ import { rollupHuntOf } from "../../domain/server-hunts";
 import { steadyAnchors, steadyScans } from "../../domain/steady";
 import type { Status } from "../../domain/statuses";
 import type { Resumable } from "./resume-window";
-import { storedHunts, type Stored } from "./stored-status";
+import { storedHunts, type StoredStatus } from "./stored-status";
 
 // A steady server's anchors are its last replay's and its latest new scans (lib/domain/steady.ts): a few. A bound all
 // the same, past which it is replayed once.
@@ -25,11 +25,10 @@ export interface SteadyServer {
 }
 
 /** What a steady server's re-derive writes; null when it must be replayed. */
-export function steadyServer(window: Resumable, history: ServerHistory, stored: Stored, campaigns: readonly CampaignRules[], today: string): SteadyServer | null {
-  const rollup = stored.statuses.get(ROLLUP);
-  // Stored under exactly these campaigns (one added or removed since re-derives it).
-  const ids = new Set([...campaigns.map((c) => c.id), ROLLUP]);
-  if (!rollup || window.derivedOn === null || stored.statuses.size !== ids.size || ![...stored.statuses.keys(), ...stored.spans.keys()].every((c) => ids.has(c))) return null;
+export function steadyServer(window: Resumable, history: ServerHistory, statuses: ReadonlyMap<string, StoredStatus>, campaigns: readonly CampaignRules[], today: string): SteadyServer | null {
+  const rollup = statuses.get(ROLLUP);
+  // Stored under exactly these campaigns (a campaign added or rules changed since re-derive every server whole).
+  if (!rollup || window.derivedOn === null || statuses.size !== campaigns.length + 1 || !campaigns.every((c) => statuses.has(c.id))) return null;
   const fresh = steadyScans({ history, since: window.since, derivedOn: window.derivedOn, campaigns, today });
   if (!fresh) return null;
   const steadyIds = new Set(window.steadyIds);
@@ -40,6 +39,6 @@ export function steadyServer(window: Resumable, history: ServerHistory, stored: 
     anchors,
     added,
     rollupStatus: rollup[0],
-    rollupHunt: rollupHuntOf(storedHunts(stored.statuses), campaigns, today),
+    rollupHunt: rollupHuntOf(storedHunts(statuses), campaigns, today),
   };
 }

@@ -28,20 +28,26 @@ export const storedHunts = (statuses: ReadonlyMap<string, StoredStatus>): Map<st
 export const sameRow = (stored: StoredStatus | undefined, row: readonly unknown[]) =>
   stored !== undefined && stored.every((v, i) => (v === null ? null : String(v)) === (row[i + 3] === null ? null : String(row[i + 3])));
 
-/** The stored statuses and spans of these servers, by server and campaign (spans oldest first). */
-export async function storedRows(s: SqlSession, chunk: number[]): Promise<Map<number, Stored>> {
+/** The stored statuses of these servers, by server and campaign. */
+export async function storedStatuses(s: SqlSession, chunk: number[]): Promise<Map<number, Map<string, StoredStatus>>> {
   const { sql, params } = inIds(s, chunk);
-  const where = `"serverId" ${sql}`;
-  const statuses = await groupedTuples<[string, ...StoredStatus]>(s, { key: "serverId", columns: [`"campaign"`, ...DERIVED], table: "ServerCampaign", where, params });
+  const rows = await groupedTuples<[string, ...StoredStatus]>(s, { key: "serverId", columns: [`"campaign"`, ...DERIVED], table: "ServerCampaign", where: `"serverId" ${sql}`, params });
+  return new Map(chunk.map((id) => [id, new Map((rows.get(id) ?? []).map(([campaign, ...row]) => [campaign, row]))]));
+}
+
+/** The stored spans of these servers, by server and campaign (oldest first), with their rows' ids. */
+export async function storedSpans(s: SqlSession, chunk: number[]): Promise<Map<number, Pick<Stored, "spans" | "spanIds">>> {
+  const byServer = new Map<number, Pick<Stored, "spans" | "spanIds">>();
+  if (chunk.length === 0) return byServer;
+  const { sql, params } = inIds(s, chunk);
   const spans = await groupedTuples<[string, Status, string, string | null, number]>(s, {
     key: "serverId",
     columns: [`"campaign"`, `"status"`, `"fromDay"`, `"toDay"`, `"id"`],
     table: "StatusSpan",
-    where,
+    where: `"serverId" ${sql}`,
     params,
     orderBy: `"fromDay"`,
   });
-  const byServer = new Map<number, Stored>();
   for (const id of chunk) {
     const byCampaign = new Map<string, StatusSpan[]>();
     const spanIds = new Map<string, number[]>();
@@ -51,9 +57,15 @@ export async function storedRows(s: SqlSession, chunk: number[]): Promise<Map<nu
       else byCampaign.set(campaign, [{ status, fromDay, toDay }]);
       spanIds.set(campaign, [...(spanIds.get(campaign) ?? []), Number(spanId)]);
     }
-    byServer.set(id, { statuses: new Map((statuses.get(id) ?? []).map(([campaign, ...row]) => [campaign, row])), spans: byCampaign, spanIds });
+    byServer.set(id, { spans: byCampaign, spanIds });
   }
   return byServer;
+}
+
+/** The stored statuses and spans of these servers, by server and campaign. */
+export async function storedRows(s: SqlSession, chunk: number[]): Promise<Map<number, Stored>> {
+  const [statuses, spans] = await Promise.all([storedStatuses(s, chunk), storedSpans(s, chunk)]);
+  return new Map(chunk.map((id) => [id, { statuses: statuses.get(id)!, ...spans.get(id)! }]));
 }
 
 export const sameSpans = (a: readonly StatusSpan[], b: readonly StatusSpan[]) =>

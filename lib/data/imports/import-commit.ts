@@ -94,7 +94,7 @@ export async function commitImport(reader: JobReader, ctx: CommitContext): Promi
       );
       return summary;
     });
-    if (summary.accepted >= ANALYZE_AFTER_ROWS) await refreshPlannerStatistics();
+    if (summary.accepted >= ANALYZE_AFTER_ROWS) await refreshPlannerStatistics(summary.accepted);
     // The import may have created the organization a saved mapping is fixed to.
     if (summary.serversCreated > 0) await bindPendingMappings();
     await auditUpload(access, summary, digest);
