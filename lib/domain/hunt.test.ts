@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, daysBetween } from "./days";
-import { checkCover, coveredDays, huntOf, huntSentence, rollupHunt, type HuntInput } from "./hunt";
+import { checkCover, coveredDays, HUNT_STATES, huntOf, huntSentence, rollupHunt, type Hunt, type HuntInput } from "./hunt";
 
 // ProxyLogon's dates: exploited from 2021-01-06 before its fix (2021-03-02): a zero-day; look back to 2020-09-01.
 const ZERO_DAY = { exploitedFrom: "2021-01-06", lookBackFrom: "2020-09-01", fixReleased: "2021-03-02" };
@@ -66,6 +66,34 @@ describe("hunt windows", () => {
     expect(r.state).toBe("needed");
     expect(r.exposedSince).toBe("2021-01-06");
     expect(rollupHunt([], TODAY).state).toBe("not-needed");
+  });
+});
+
+describe("rollupHunt", () => {
+  it("takes the worst state, then the most days left to cover, then the first; and the earliest exposure of those pending", () => {
+    // The rule as a sort, against the one pass that ranks every server an import touches.
+    const bySort = (hunts: Hunt[], today: string): Hunt => {
+      const rank = (h: Hunt) => HUNT_STATES.indexOf(h.state);
+      const left = (h: Hunt) => (h.windowFrom ? Math.max(0, daysBetween(h.windowFrom, h.windowTo ?? today) + 1) - h.covered : 0);
+      const worst = [...hunts].sort((a, b) => rank(a) - rank(b) || left(b) - left(a))[0];
+      if (!worst) return { state: "not-needed", windowFrom: null, windowTo: null, covered: 0, exposedSince: null };
+      const since = hunts.flatMap((h) => ((h.state === "needed" || h.state === "partly-hunted" || h.state === "compromised") && h.exposedSince ? [h.exposedSince] : [])).sort()[0];
+      return { ...worst, exposedSince: since ?? worst.exposedSince };
+    };
+    const day = fc.integer({ min: 0, max: 90 }).map((n) => addDays("2021-01-01", n));
+    const hunt = fc.record({
+      state: fc.constantFrom(...HUNT_STATES),
+      windowFrom: fc.option(day),
+      windowTo: fc.option(day),
+      covered: fc.integer({ min: 0, max: 30 }),
+      exposedSince: fc.option(day),
+    });
+    fc.assert(
+      fc.property(fc.array(hunt, { maxLength: 6 }), day, (hunts, today) => {
+        expect(rollupHunt(hunts, today)).toEqual(bySort(hunts, today));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 

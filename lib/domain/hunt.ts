@@ -114,13 +114,26 @@ export function huntOf(input: HuntInput): Hunt {
 
 /** The roll-up across campaigns: the worst state, told by the campaign that has it (the most days left to cover). */
 export function rollupHunt(hunts: readonly Hunt[], today: string): Hunt {
-  const rank = (h: Hunt) => HUNT_STATES.indexOf(h.state);
   const left = (h: Hunt) => (h.windowFrom ? windowDays(h.windowFrom, h.windowTo, today) - h.covered : 0);
-  const worst = [...hunts].sort((a, b) => rank(a) - rank(b) || left(b) - left(a))[0];
+  // One pass (an import ranks every server it touches): the worst state, then the most days left, then the first.
+  let worst: Hunt | null = null;
+  let worstRank = 0;
+  let worstLeft = 0;
+  let since: string | null = null;
+  for (const h of hunts) {
+    const rank = HUNT_RANK[h.state];
+    if (worst === null || rank < worstRank || (rank === worstRank && left(h) > worstLeft)) {
+      worst = h;
+      worstRank = rank;
+      worstLeft = left(h);
+    }
+    if ((HUNT_PENDING.includes(h.state) || h.state === "compromised") && h.exposedSince && (since === null || h.exposedSince < since)) since = h.exposedSince;
+  }
   if (!worst) return { state: "not-needed", windowFrom: null, windowTo: null, covered: 0, exposedSince: null };
-  const since = hunts.flatMap((h) => (HUNT_PENDING.includes(h.state) || h.state === "compromised") && h.exposedSince ? [h.exposedSince] : []).sort()[0];
   return { ...worst, exposedSince: since ?? worst.exposedSince };
 }
+
+const HUNT_RANK = Object.fromEntries(HUNT_STATES.map((state, i) => [state, i])) as Record<HuntState, number>;
 
 /** What a clean check looked at: back from its day by its log reach, after the latest finding it listed. */
 export function checkCover(check: { day: string; reachDays: number | null; latestFindingDay?: string | null }): CoverRange | null {

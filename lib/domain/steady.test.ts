@@ -12,7 +12,7 @@ import { HOUR, historyArb, timeArb } from "./history-arbitraries";
 import { resumePoint } from "./resume";
 import { deriveServer } from "./server-derivation";
 import { rollupHuntOf } from "./server-hunts";
-import { evidenceKey, steadyAnchors, steadyScans } from "./steady";
+import { sameEvidence, steadyAnchors, steadyScans } from "./steady";
 
 const SKEW = 5 * 60_000;
 // Past the last disclosure and stopgap bypass of the built-in campaigns (2023-01-10), so that both fall in some runs.
@@ -121,6 +121,8 @@ describe("a steady server", () => {
     const overDisclosure = { ...input(july, "2021-07-14"), since: new Date("2021-07-14T00:00:00Z"), derivedOn: "2021-07-11" };
     expect(steadyScans(overDisclosure)).toBeNull();
     expect(steadyScans({ ...overDisclosure, campaigns: BUILT_IN_CAMPAIGNS.filter((c) => c.id !== "proxyshell") })).toEqual([july.scans[1]]);
-    expect(evidenceKey(base.scans[0])).toBe(evidenceKey(base.scans[1]));
+    expect(sameEvidence(base.scans[0], base.scans[1])).toBe(true);
+    expect(sameEvidence(base.scans[0], { ...base.scans[1], signals: ["167281"] })).toBe(false);
+    expect(sameEvidence(base.scans[0], { ...base.scans[1], signals: undefined })).toBe(true);
   });
 });

@@ -20,9 +20,25 @@ import { dayOf, laterDay } from "./days";
 import type { ScanFacts, ServerHistory } from "./facts";
 import { reachedServer } from "./patch-evidence";
 
-/** Everything the status engine reads of a scan but its time and id. */
-export const evidenceKey = (s: ScanFacts): string =>
-  JSON.stringify([s.build, s.mitigation, s.patchEvidence ?? null, s.tool ?? null, s.source ?? null, s.cves ?? [], s.signals ?? []]);
+/** Whether two scans say the same in everything the status engine reads of a scan but its time and id. */
+export function sameEvidence(a: ScanFacts, b: ScanFacts): boolean {
+  return (
+    a.build === b.build &&
+    a.mitigation === b.mitigation &&
+    (a.patchEvidence ?? null) === (b.patchEvidence ?? null) &&
+    (a.tool ?? null) === (b.tool ?? null) &&
+    (a.source ?? null) === (b.source ?? null) &&
+    sameList(a.cves, b.cves) &&
+    sameList(a.signals, b.signals)
+  );
+}
+
+// Every field of a scan but its time and id, compared above: a field added to ScanFacts fails the type check here
+// until sameEvidence compares it too.
+const COMPARED = { build: true, mitigation: true, patchEvidence: true, tool: true, source: true, cves: true, signals: true } as const;
+COMPARED satisfies Record<Exclude<keyof ScanFacts, "id" | "scannedAt">, true>;
+
+const sameList = (a: readonly string[] = [], b: readonly string[] = []) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export interface SteadyInput {
   /** a resumed window (resume.ts): the stored anchors, and every fact from `since` on */
@@ -44,8 +60,7 @@ export function steadyScans({ history, since, derivedOn, campaigns, today }: Ste
   const latest = Math.max(...stored.map((s) => s.scannedAt.getTime()));
   // Scans of the same moment are ordered by their evidence: all of the latest must say the same.
   const last = stored.filter((s) => s.scannedAt.getTime() === latest);
-  const key = evidenceKey(last[0]);
-  if (!reachedServer(last[0]) || ![...last, ...fresh].every((s) => evidenceKey(s) === key)) return null;
+  if (!reachedServer(last[0]) || ![...last, ...fresh].every((s) => sameEvidence(s, last[0]))) return null;
   if (history.findings.some((f) => f.at.getTime() >= from || f.reportedAt.getTime() >= from)) return null;
   if (history.remediations.some((r) => r.remediatedAt.getTime() >= from)) return null;
   if (history.lifecycle?.length) return null;
