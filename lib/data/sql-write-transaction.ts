@@ -143,7 +143,7 @@ export function withWriteTransaction<T>(fn: (s: SqlSession) => Promise<T>): Prom
  * through index-only scans: the servers list pages the status rows' ids by OFFSET (a deep page of a 100,000-server
  * fleet took 30 ms with the heap fetches an unvacuumed ServerCampaign left, 8 ms after; the VACUUM took 0.4 s), and
  * time to patch reads them from one index. Plain VACUUM takes no lock that blocks readers or writers. SQLite needs
- * neither. `addedScans`: how many scans the import added (by default, as many as it takes to analyse every table).
+ * neither. `addedScans`: how many scans the import added (by default: enough to analyse every table).
  */
 export async function refreshPlannerStatistics(addedScans = Infinity): Promise<void> {
   if (dialect() !== "postgres") return;
@@ -151,9 +151,10 @@ export async function refreshPlannerStatistics(addedScans = Infinity): Promise<v
   await client.connect();
   try {
     await client.query(`VACUUM (ANALYZE) "Server", "ServerCampaign", "ServerResume"`);
-    // The tables that only grow are analysed when the import added a tenth of the scans or more (reltuples: the
-    // estimate of the last analyse, -1 before any): below that their statistics still hold, autovacuum analyses them
-    // on a tenth changed, and the ANALYZE took a second of a daily import.
+    // The other tables are analysed when the import added a tenth of the scans or more (reltuples: the estimate of
+    // the last analyse, -1 before any): the spans and the per-day roll-up change with the scans, so below that their
+    // statistics still hold too; autovacuum analyses each on a tenth changed; the ANALYZE took a second of a daily
+    // import.
     const { rows } = await client.query<{ reltuples: number }>(`SELECT "reltuples" FROM pg_class WHERE "oid" = '"Scan"'::regclass`);
     const scans = Number(rows[0]?.reltuples ?? -1);
     if (scans <= 0 || addedScans >= scans / 10) await client.query(`ANALYZE "Organization", "Scan", "StatusSpan", "StatusDelta"`);

@@ -104,6 +104,14 @@ describe("evaluateAcrossCampaigns", () => {
     expect(eomt.campaigns.get("proxynotshell")!.current.status).toBe("unpatched");
   });
 
+  it("gives a server first scanned after a stopgap's bypass no span before its first scan", () => {
+    // Found in review: the bypass day was an event day before any scan, and made an "unknown" span from it.
+    const later = [scan("2023-02-11T10:00:00Z", "15.2.1118.7"), scan("2023-02-20T10:00:00Z", "15.2.1118.7", [], "eomtv2")];
+    const spans = across(later).campaigns.get("proxynotshell")!.spans;
+    expect(spans[0].fromDay).toBe("2023-02-11");
+    expect(spans.every((s) => s.status === "unpatched")).toBe(true);
+  });
+
   it("clips spans at a day", () => {
     expect(clipSpans([{ status: "unknown", fromDay: "2021-01-01", toDay: "2021-02-01" }, { status: "patched", fromDay: "2021-02-01", toDay: null }], "2021-03-02")).toEqual([
       { status: "patched", fromDay: "2021-03-02", toDay: null },

@@ -121,7 +121,7 @@ export function rollupHunt(hunts: readonly Hunt[], today: string): Hunt {
   let worstLeft = 0;
   let since: string | null = null;
   for (const h of hunts) {
-    const rank = HUNT_RANK[h.state];
+    const rank = HUNT_RANK[h.state] ?? -1; // a state read from the database that is none of these: first, as the sort had it
     if (worst === null || rank < worstRank || (rank === worstRank && left(h) > worstLeft)) {
       worst = h;
       worstRank = rank;

@@ -5,33 +5,36 @@ import { describe, expect, it } from "vitest";
 import { evaluateAcrossCampaigns } from "./campaign-evaluation";
 import { BUILT_IN_CAMPAIGNS } from "./campaigns/built-in";
 import type { PatchEvidence, ScanFacts, ServerHistory } from "./facts";
-import { historyArb as defaultHistories } from "./history-arbitraries";
+import { historyArb as defaultHistories, timeArb } from "./history-arbitraries";
 import type { ServerState } from "./status";
 import { dayOf } from "./days";
-import { canResume, resumePoint, type Resume } from "./resume";
+import { bypassDays, canResume, resumePoint, type Resume } from "./resume";
 import { campaignHunt } from "./server-hunts";
 
 const AS_OF = new Date("2026-12-01T00:00:00Z");
-const TODAY = "2026-12-01";
 const historyArb = defaultHistories();
 
 // What the recompute stores of a server: its spans, states and hunts per campaign, the roll-up's, and its anchors.
-function derived(history: ServerHistory, resume?: Resume, explain = true) {
-  const { campaigns, rollup, anchors } = evaluateAcrossCampaigns(history, BUILT_IN_CAMPAIGNS, AS_OF, resume, { explain });
+function derived(history: ServerHistory, resume?: Resume, explain = true, asOf = AS_OF) {
+  const { campaigns, rollup, anchors } = evaluateAcrossCampaigns(history, BUILT_IN_CAMPAIGNS, asOf, resume, { explain });
   return {
     campaigns: BUILT_IN_CAMPAIGNS.map((c) => {
       const e = campaigns.get(c.id)!;
-      return { id: c.id, spans: e.spans, current: e.current, hunt: campaignHunt(history, c, e, TODAY) };
+      return { id: c.id, spans: e.spans, current: e.current, hunt: campaignHunt(history, c, e, dayOf(asOf)) };
     }),
     rollup,
     anchors: anchors.map((s) => s.id).sort(),
   };
 }
 
+// Past the last stopgap bypass of the built-in campaigns (2023-01-10), so that it falls in some runs.
+const longHistories = defaultHistories(timeArb(Math.round(2.2 * 365 * 24)));
+const SKEW = 5 * 60_000;
+
 describe("a resumed re-derive", () => {
-  it("equals the whole history replayed, whatever day the new facts start", () => {
+  it("equals the whole history replayed, whatever day the new facts start and whenever the stored state was derived", () => {
     fc.assert(
-      fc.property(historyArb, ({ history, cut }) => {
+      fc.property(longHistories, fc.double({ min: 0, max: 1, noNaN: true }), ({ history, cut }, when) => {
         // The new facts: the scans from a day on, and the findings they reported. They change things from the
         // first day among them, and every stored scan falls before it.
         const days = [...new Set(history.scans.map((s) => dayOf(s.scannedAt)))].sort();
@@ -40,12 +43,16 @@ describe("a resumed re-derive", () => {
         const newFindings = history.findings.filter((f) => dayOf(f.reportedAt) >= firstNew);
         const day = [firstNew, ...newFindings.map((f) => dayOf(f.at))].sort()[0];
         const stored = history.scans.filter((s) => !isNew(s));
-        // What was stored before: the old scans, and the findings they reported (the rest came with the new scans).
+        // What was stored before: the old scans, and the findings they reported (the rest came with the new scans),
+        // derived some time after the latest of them (less the clock skew an import allows) and before now.
         const old = { ...history, scans: stored, findings: history.findings.filter((f) => dayOf(f.reportedAt) < firstNew) };
         const resumeThrough = resumePoint(old);
-        const before = derived(old);
+        if (resumeThrough === null) return;
+        const lastFact = Math.max(...old.scans.map((s) => s.scannedAt.getTime()), ...old.findings.map((f) => f.at.getTime())) - SKEW;
+        const derivedAt = new Date(lastFact + when * (AS_OF.getTime() - lastFact));
+        const before = derived(old, undefined, true, derivedAt);
         const full = derived(history);
-        if (!canResume({ resumeThrough, hasMarks: false }, day)) return;
+        if (!canResume({ resumeThrough, hasMarks: false, derivedOn: dayOf(derivedAt) }, day, bypassDays(BUILT_IN_CAMPAIGNS))) return;
         const anchors = new Set(before.anchors);
         const reduced = { ...history, scans: history.scans.filter((s) => anchors.has(s.id) || dayOf(s.scannedAt) >= day) };
         const resumed = derived(reduced, { day, stored: new Map(before.campaigns.map((c) => [c.id, c.spans])) });
@@ -91,10 +98,17 @@ describe("a resumed re-derive", () => {
     );
   }, 120_000);
 
-  it("is refused when a stored scan falls on or after the first changed day, or the server has a technician's marks", () => {
-    expect(canResume({ resumeThrough: null, hasMarks: false }, "2021-03-02")).toBe(false);
-    expect(canResume({ resumeThrough: "2021-03-02", hasMarks: false }, "2021-03-02")).toBe(false);
-    expect(canResume({ resumeThrough: "2021-03-01", hasMarks: true }, "2021-03-02")).toBe(false);
-    expect(canResume({ resumeThrough: "2021-03-01", hasMarks: false }, "2021-03-02")).toBe(true);
+  it("is refused when a stored scan falls on or after the first changed day, the server has a technician's marks, or a stopgap was bypassed since the derive", () => {
+    const stored = { resumeThrough: "2021-03-01", hasMarks: false, derivedOn: "2021-03-01" };
+    expect(canResume({ ...stored, resumeThrough: null }, "2021-03-02", [])).toBe(false);
+    expect(canResume({ ...stored, resumeThrough: "2021-03-02" }, "2021-03-02", [])).toBe(false);
+    expect(canResume({ ...stored, hasMarks: true }, "2021-03-02", [])).toBe(false);
+    expect(canResume({ ...stored, derivedOn: null }, "2021-03-02", [])).toBe(false);
+    expect(canResume(stored, "2021-03-02", [])).toBe(true);
+    // ProxyNotShell's stopgaps stopped holding on 2023-01-10.
+    const late = { resumeThrough: "2022-12-01", hasMarks: false, derivedOn: "2022-12-02" };
+    expect(canResume(late, "2023-02-01", ["2023-01-10"])).toBe(false);
+    expect(canResume(late, "2023-01-10", ["2023-01-10"])).toBe(true);
+    expect(canResume({ ...late, derivedOn: "2023-01-10" }, "2023-02-01", ["2023-01-10"])).toBe(true);
   });
 });

@@ -10,6 +10,7 @@
 //   marks (disconnected, decommissioned) is always re-derived whole, since marks and scans interleave.
 // So a server whose stored scans all fall before day D (`resumeThrough` < D) is replayed from its stored anchors and
 // every scan from D on: its statuses from D on are exact, and those before D are the stored spans.
+import type { CampaignRules } from "./campaign-rules";
 import type { ServerHistory } from "./facts";
 import { dayOf } from "./days";
 import { reachedServer } from "./patch-evidence";
@@ -33,7 +34,23 @@ export function resumePoint(history: ServerHistory): string | null {
   return dayOf(new Date(Math.max(...history.scans.map((s) => s.scannedAt.getTime()), ...history.findings.map((f) => f.at.getTime()))));
 }
 
-/** Whether a server's stored anchors can stand for its stored scans when its new facts start on `fromDay`. */
-export function canResume(server: { resumeThrough: string | null; hasMarks: boolean }, fromDay: string): boolean {
-  return server.resumeThrough !== null && server.resumeThrough < fromDay && !server.hasMarks;
+/** The days a stopgap stops holding (an exploit gets past it), of every campaign. */
+export const bypassDays = (campaigns: readonly CampaignRules[]): string[] => campaigns.flatMap((c) => c.mitigations.flatMap((m) => (m.bypassedFrom ? [m.bypassedFrom] : [])));
+
+export interface StoredResume {
+  resumeThrough: string | null;
+  hasMarks: boolean;
+  /** the day the stored state was derived; null for one stored before it was kept */
+  derivedOn: string | null;
+}
+
+/**
+ * Whether a server's stored anchors can stand for its stored scans when its new facts start on `fromDay`. A stopgap
+ * bypassed after the stored state was derived and before that day is an event day the stored spans lack, and one
+ * the resumed replay (from that day on) would not see: such a server is replayed whole.
+ */
+export function canResume(server: StoredResume, fromDay: string, bypasses: readonly string[]): boolean {
+  if (server.resumeThrough === null || server.resumeThrough >= fromDay || server.hasMarks || server.derivedOn === null) return false;
+  const derivedOn = server.derivedOn;
+  return !bypasses.some((day) => day > derivedOn && day < fromDay);
 }

@@ -250,7 +250,11 @@ export function evaluateServer(history: ServerHistory, rules: CampaignRules, asO
   // Leads do not change the status, so their days are not event days.
   const indicatorTimes = findings.filter((f) => f.kind === "indicator").map((f) => f.at);
   // The day a known exploit gets past a stopgap changes the status of a server that relies on it.
-  const bypasses = seen.some((s) => s.mitigation) ? rules.mitigations.flatMap((m) => (m.bypassedFrom ? [new Date(startOfDay(m.bypassedFrom))] : [])) : [];
+  // Not before its first scan: it had no status to change then.
+  const firstSeenDay = seen.length ? startOfDay(dayOf(seen[0].scannedAt)) : Infinity;
+  const bypasses = seen.some((s) => s.mitigation)
+    ? rules.mitigations.flatMap((m) => (m.bypassedFrom && startOfDay(m.bypassedFrom) >= firstSeenDay ? [new Date(startOfDay(m.bypassedFrom))] : []))
+    : [];
   const lastEvent = Math.max(...seen.map((s) => s.scannedAt.getTime()), ...indicatorTimes.map((t) => t.getTime()));
   const eventDays = unique(
     [...seen.map((s) => s.scannedAt), ...indicatorTimes, ...remediations.map((r) => r.remediatedAt), ...marks.map((l) => l.at), ...bypasses.filter((b) => b.getTime() <= Math.max(lastEvent, asOf.getTime()))]

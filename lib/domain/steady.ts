@@ -73,11 +73,12 @@ export function steadyScans({ history, since, derivedOn, campaigns, today }: Ste
 }
 
 /**
- * A steady server's anchors: those of its last replay (`replayed`: its stored anchors less the ones an earlier steady
- * re-derive added) and the new scans of the latest moment, which it adds (`added`).
+ * A steady server's anchors: those of its last replay (its stored anchors less `added`, those an earlier steady
+ * re-derive added) and the new scans of the latest moment, which this one adds.
  */
-export function steadyAnchors(replayed: readonly number[], fresh: readonly ScanFacts[]): { anchors: number[]; added: number[] } {
+export function steadyAnchors(stored: readonly number[], added: readonly number[], fresh: readonly ScanFacts[]): { anchors: number[]; added: number[] } {
+  const earlier = new Set(added);
   const latest = Math.max(...fresh.map((s) => s.scannedAt.getTime()));
-  const added = fresh.filter((s) => s.scannedAt.getTime() === latest && s.id !== undefined).map((s) => s.id!);
-  return { anchors: [...new Set([...replayed, ...added])], added };
+  const now = fresh.filter((s) => s.scannedAt.getTime() === latest && s.id !== undefined).map((s) => s.id!);
+  return { anchors: [...new Set([...stored.filter((id) => !earlier.has(id)), ...now])], added: now };
 }

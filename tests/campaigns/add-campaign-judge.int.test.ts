@@ -98,7 +98,7 @@ beforeAll(async () => {
   // A server known by name that no scan has reached yet.
   const gamma = await db.organization.findFirstOrThrow({ where: { name: "Gamma" } });
   const g2 = await db.server.create({ data: { organizationId: gamma.id, hostname: "G2", hostnameKey: "g2" } });
-  await withWriteTransaction(async (s) => refreshOrganizationCounts(s, (await recomputeServers(s, [g2.id], await campaignsIn(s))).organizations));
+  await withWriteTransaction(async (s) => refreshOrganizationCounts(s, (await recomputeServers(s, [g2.id], await campaignsIn(s))).countsChanged));
 });
 
 describe("adding a campaign judges only it and re-derives the roll-up from what is stored", () => {

@@ -23,7 +23,7 @@ const ids = (list: string | null) => (list ? list.split(",").map(Number) : []);
  * The servers of a chunk that may resume from their stored anchors (lib/domain/resume.ts), given when each one's new
  * facts start: those with a stored resume point before that day and no technician's marks.
  */
-export async function resumableServers(s: SqlSession, chunk: number[], changedFrom: ReadonlyMap<number, Date>): Promise<Map<number, Resumable>> {
+export async function resumableServers(s: SqlSession, chunk: number[], changedFrom: ReadonlyMap<number, Date>, bypasses: readonly string[]): Promise<Map<number, Resumable>> {
   const { sql, params } = inIds(s, chunk);
   const rows = await s.all<{ serverId: number; scanIds: string; through: string; derivedOn: string | null; steadyIds: string | null; marks: number | boolean }>(
     `SELECT r."serverId", r."scanIds", r."through", r."derivedOn", r."steadyIds", EXISTS (SELECT 1 FROM "ServerLifecycle" l WHERE l."serverId" = r."serverId") AS "marks" FROM "ServerResume" r WHERE r."serverId" ${sql}`,
@@ -33,7 +33,7 @@ export async function resumableServers(s: SqlSession, chunk: number[], changedFr
   for (const r of rows) {
     const id = Number(r.serverId);
     const from = changedFrom.get(id);
-    if (!from || !canResume({ resumeThrough: r.through, hasMarks: Boolean(Number(r.marks)) }, dayOf(from))) continue;
+    if (!from || !canResume({ resumeThrough: r.through, hasMarks: Boolean(Number(r.marks)), derivedOn: r.derivedOn }, dayOf(from), bypasses)) continue;
     resumable.set(id, { since: new Date(startOfDay(dayOf(from))), anchors: ids(r.scanIds), derivedOn: r.derivedOn, steadyIds: ids(r.steadyIds) });
   }
   return resumable;
@@ -63,7 +63,7 @@ export interface ChunkInput<Steady> {
   chunk: number[];
   resumable: Map<number, Resumable>;
   loaded: Map<number, LoadedServer>;
-  /** the steady servers' (lib/domain/steady.ts) spans are not read */
+  /** what was stored for the servers to replay (not the steady ones: lib/domain/steady.ts) */
   stored: Map<number, Stored>;
   steady: Map<number, Steady>;
 }
@@ -71,8 +71,16 @@ export interface ChunkInput<Steady> {
 /** Whether a resumable server is steady (lib/data/fleet/steady-server.ts), from its window and stored statuses. */
 export type SteadyOf<Steady> = (window: Resumable, history: ServerHistory, statuses: ReadonlyMap<string, StoredStatus>) => Steady | null;
 
-export async function readChunk<Steady>(s: SqlSession, chunk: number[], changedFrom: ReadonlyMap<number, Date> | undefined, steadyOf: SteadyOf<Steady>): Promise<ChunkInput<Steady>> {
-  const resumable = changedFrom ? await resumableServers(s, chunk, changedFrom) : new Map<number, Resumable>();
+/** How a re-derive reads its chunks: when each server's new facts start (an import's), and what may skip a replay. */
+export interface ChunkReading<Steady> {
+  changedFrom?: ReadonlyMap<number, Date>;
+  /** the campaigns' stopgap bypass days (bypassDays in lib/domain/resume.ts) */
+  bypasses: readonly string[];
+  steadyOf: SteadyOf<Steady>;
+}
+
+export async function readChunk<Steady>(s: SqlSession, chunk: number[], { changedFrom, bypasses, steadyOf }: ChunkReading<Steady>): Promise<ChunkInput<Steady>> {
+  const resumable = changedFrom ? await resumableServers(s, chunk, changedFrom, bypasses) : new Map<number, Resumable>();
   const [loaded, statuses] = await Promise.all([loadChunk(s, chunk, resumable), storedStatuses(s, chunk)]);
   const steady = new Map<number, Steady>();
   for (const [id, window] of resumable) {
@@ -80,9 +88,9 @@ export async function readChunk<Steady>(s: SqlSession, chunk: number[], changedF
     const found = server ? steadyOf(window, server.history, statuses.get(id)!) : null;
     if (found) steady.set(id, found);
   }
-  const spans = await storedSpans(s, chunk.filter((id) => !steady.has(id)));
-  const stored = new Map(chunk.map((id) => [id, { statuses: statuses.get(id)!, ...(spans.get(id) ?? NO_SPANS) }]));
+  // A steady server's spans are not read, and it has no entry here: nothing may take it for one without spans.
+  const replayed = chunk.filter((id) => !steady.has(id));
+  const spans = await storedSpans(s, replayed);
+  const stored = new Map(replayed.map((id) => [id, { statuses: statuses.get(id)!, ...spans.get(id)! }]));
   return { chunk, resumable, loaded, stored, steady };
 }
-
-const NO_SPANS = { spans: new Map(), spanIds: new Map() };

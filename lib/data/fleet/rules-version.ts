@@ -11,7 +11,7 @@ import { type SqlSession } from "../sql-session";
 import { withWriteTransaction } from "../sql-write-transaction";
 
 // Bump when a change to lib/domain would give a stored server another status, reason or history.
-const ENGINE_VERSION = "2026-12-03.2: campaigns, findings' own times, probes beat mitigations, inconclusive scans keep verdicts; hunts and exposure; disconnected and decommissioned; a hunt starts at the first scan the engine replays";
+const ENGINE_VERSION = "2026-12-03.3: campaigns, findings' own times, probes beat mitigations, inconclusive scans keep verdicts; hunts and exposure; disconnected and decommissioned; a hunt starts at the first scan the engine replays; a stopgap bypass before the first scan is no event";
 const KEY = "statusRules";
 const BATCH = 5000;
 

@@ -21,8 +21,8 @@ export function changeServer<T>(access: Access, serverId: number, change: (s: Sq
     if (!row || !seesOrganization(access, Number(row.organizationId))) throw notFound("Server");
     const server = { id: Number(row.id), hostname: row.hostname, organizationId: Number(row.organizationId), indicatorCount: Number(row.indicatorCount) };
     const result = await change(s, server);
-    const { organizations } = await recomputeServers(s, [serverId], await campaignsIn(s));
-    await refreshOrganizationCounts(s, organizations);
+    const { countsChanged } = await recomputeServers(s, [serverId], await campaignsIn(s));
+    await refreshOrganizationCounts(s, countsChanged);
     return { server, result };
   });
 }

@@ -1,14 +1,14 @@
 import { setImmediate } from "node:timers/promises";
 import { ROLLUP } from "../../domain/campaign-evaluation";
 import { dayOf } from "../../domain/days";
-import { resumePoint, type Resume } from "../../domain/resume";
+import { bypassDays, resumePoint, type Resume } from "../../domain/resume";
 import type { StatusSpan } from "../../domain/status";
 import { HUNT_PENDING } from "../../domain/hunt";
 import { deriveServer } from "../../domain/server-derivation";
 import type { CampaignHunt } from "../../domain/server-hunts";
 import { severityOf, type Status } from "../../domain/statuses";
 import type { Campaign } from "../../domain/campaigns/rules";
-import { readChunk, type ChunkInput, type SteadyOf } from "./resume-window";
+import { readChunk, type ChunkInput, type ChunkReading } from "./resume-window";
 import { isCheckSource } from "./server-history";
 import { steadyServer, type SteadyServer } from "./steady-server";
 import { NOTHING_STORED, sameRow, sameSpans, storedExposure, type Stored, type StoredStatus } from "./stored-status";
@@ -60,9 +60,16 @@ class ChunkChanges {
   private statusGone = new Map<string, number[]>();
   private spansGone: number[] = [];
 
+  /** `changedOrgs`: where a status row is written or deleted, the organizations whose counts must be refreshed */
+  constructor(private readonly changedOrgs: Set<number>) {}
+
   compare(id: number, orgId: number, stored: Stored, rows: Map<string, SqlScalar[]>, spans: Map<string, StatusSpan[]>, deltas: Deltas): void {
     for (const [campaign, row] of rows) this.upsert(stored.statuses.get(campaign), row);
-    for (const campaign of stored.statuses.keys()) if (!rows.has(campaign)) push(this.statusGone, campaign, id);
+    for (const campaign of stored.statuses.keys()) {
+      if (rows.has(campaign)) continue;
+      push(this.statusGone, campaign, id);
+      this.changedOrgs.add(orgId);
+    }
     for (const campaign of new Set([...stored.spans.keys(), ...spans.keys()])) {
       const before = stored.spans.get(campaign) ?? [];
       const after = spans.get(campaign) ?? [];
@@ -78,7 +85,9 @@ class ChunkChanges {
 
   /** One status row, written when it differs from the stored one. */
   upsert(stored: StoredStatus | undefined, row: SqlScalar[]): void {
-    if (!sameRow(stored, row)) this.upserts.push(row);
+    if (sameRow(stored, row)) return;
+    this.upserts.push(row);
+    this.changedOrgs.add(Number(row[2]));
   }
 
   async write(s: SqlSession): Promise<void> {
@@ -117,8 +126,10 @@ export interface RollupChange {
 }
 
 export interface Recomputed {
-  /** the organizations whose counts must be refreshed */
+  /** the organizations of the servers re-derived */
   organizations: Set<number>;
+  /** those where a status row changed: their counts must be refreshed (refreshOrganizationCounts) */
+  countsChanged: Set<number>;
   rollup: Map<number, RollupChange>;
 }
 
@@ -140,9 +151,14 @@ export async function recomputeServers(
   const orgs = new Set<number>();
   const rollupChanges = new Map<number, RollupChange>();
   const asOf = new Date();
-  const run: Run = { campaigns, asOf, today: asOf.toISOString().slice(0, 10), deltas, orgs, rollupChanges };
-  const steadyOf: SteadyOf<SteadyServer> = (window, history, statuses) => steadyServer(window, history, statuses, campaigns, run.today);
-  const read = (from: number) => (from < ids.length ? awaitedLater(readChunk(s, ids.slice(from, from + chunkSize), changedFrom, steadyOf)) : null);
+  const countsChanged = new Set<number>();
+  const run: Run = { campaigns, asOf, today: asOf.toISOString().slice(0, 10), deltas, orgs, countsChanged, rollupChanges };
+  const reading: ChunkReading<SteadyServer> = {
+    changedFrom,
+    bypasses: bypassDays(campaigns),
+    steadyOf: (window, history, statuses) => steadyServer(window, history, statuses, campaigns, run.today),
+  };
+  const read = (from: number) => (from < ids.length ? awaitedLater(readChunk(s, ids.slice(from, from + chunkSize), reading)) : null);
   let next = read(0);
   let writing: Promise<void> | null = null;
   try {
@@ -163,7 +179,7 @@ export async function recomputeServers(
     await Promise.allSettled([next, writing]);
   }
   await applyDeltas(s, deltas);
-  return { organizations: orgs, rollup: rollupChanges };
+  return { organizations: orgs, countsChanged, rollup: rollupChanges };
 }
 
 // What one re-derive shares across its chunks.
@@ -173,14 +189,15 @@ interface Run {
   today: string;
   deltas: Deltas;
   orgs: Set<number>;
+  countsChanged: Set<number>;
   rollupChanges: Map<number, RollupChange>;
 }
 
 /** Evaluates a chunk's servers; answers the writes of what changed. */
-async function deriveChunk({ resumable, loaded, stored, steady: steadyServers }: ChunkInput<SteadyServer>, { campaigns, asOf, today, deltas, orgs, rollupChanges }: Run): Promise<(s: SqlSession) => Promise<void>> {
+async function deriveChunk({ resumable, loaded, stored, steady: steadyServers }: ChunkInput<SteadyServer>, { campaigns, asOf, today, deltas, orgs, countsChanged, rollupChanges }: Run): Promise<(s: SqlSession) => Promise<void>> {
   const updates: SqlScalar[][] = [];
   const steadyUpdates: SqlScalar[][] = [];
-  const changes = new ChunkChanges();
+  const changes = new ChunkChanges(countsChanged);
   const resumeRows: SqlScalar[][] = [];
   const noResume: number[] = [];
   let evaluated = 0;
@@ -188,19 +205,18 @@ async function deriveChunk({ resumable, loaded, stored, steady: steadyServers }:
     // A turn of the event loop now and then lets the next chunk's queries follow one another.
     if (++evaluated % YIELD_EVERY === 0) await setImmediate();
     orgs.add(orgId);
-    const mine = stored.get(id) ?? NOTHING_STORED;
     const window = resumable.get(id);
     const steady = steadyServers.get(id);
     if (steady) {
       // Its statuses, spans and columns stay as stored (lib/domain/steady.ts): its last scan and address move, its
       // anchors take in the new scans, and the roll-up's hunt is ranked as of today.
       steadyUpdates.push([id, steady.lastScanAt, ip]);
-      resumeRows.push([id, steady.anchors.join(","), dayOf(steady.lastScanAt), today, steady.added.join(",")]);
-      const stored = mine.statuses.get(ROLLUP)!;
-      changes.upsert(stored, statusRow(id, ROLLUP, orgId, steady.rollupStatus, hostnameKey, { hunt: steady.rollupHunt, exposure: storedExposure(stored) }));
+      resumeRows.push([id, steady.anchors.join(","), resumePoint(history), today, steady.added.join(",")]);
+      changes.upsert(steady.stored, statusRow(id, ROLLUP, orgId, steady.rollupStatus, hostnameKey, { hunt: steady.rollupHunt, exposure: storedExposure(steady.stored) }));
       rollupChanges.set(id, { before: steady.rollupStatus, after: steady.rollupStatus });
       continue;
     }
+    const mine = stored.get(id) ?? NOTHING_STORED;
     const resume: Resume | undefined = window ? { day: dayOf(window.since), stored: mine.spans } : undefined;
     const { statuses, spans, current, anchors } = deriveServer(history, campaigns, asOf, resume);
     const through = resumePoint(history);

@@ -20,6 +20,8 @@ export interface SteadyServer {
   anchors: number[];
   added: number[];
   rollupStatus: Status;
+  /** its stored roll-up row (the only stored row a steady re-derive may rewrite) */
+  stored: StoredStatus;
   /** the roll-up's hunt ranked as of today */
   rollupHunt: Hunt;
 }
@@ -31,14 +33,14 @@ export function steadyServer(window: Resumable, history: ServerHistory, statuses
   if (!rollup || window.derivedOn === null || statuses.size !== campaigns.length + 1 || !campaigns.every((c) => statuses.has(c.id))) return null;
   const fresh = steadyScans({ history, since: window.since, derivedOn: window.derivedOn, campaigns, today });
   if (!fresh) return null;
-  const steadyIds = new Set(window.steadyIds);
-  const { anchors, added } = steadyAnchors(window.anchors.filter((id) => !steadyIds.has(id)), fresh);
+  const { anchors, added } = steadyAnchors(window.anchors, window.steadyIds, fresh);
   if (anchors.length > MAX_ANCHORS) return null;
   return {
     lastScanAt: new Date(Math.max(...fresh.map((s) => s.scannedAt.getTime()))),
     anchors,
     added,
     rollupStatus: rollup[0],
+    stored: rollup,
     rollupHunt: rollupHuntOf(storedHunts(statuses), campaigns, today),
   };
 }

@@ -34,6 +34,7 @@ export async function commitImport(reader: JobReader, ctx: CommitContext): Promi
   const { access, now } = ctx;
   let digest = "";
   let scopeKey = "";
+  let scansWritten = 0;
   try {
     const summary = await withWriteTransaction(async (s) => {
       const [pending] = await s.all<{ id: number }>(
@@ -43,6 +44,7 @@ export async function commitImport(reader: JobReader, ctx: CommitContext): Promi
       const importId = Number(pending.id);
       const writer = new ImportWriter(s, importId, formatInfo(reader.format).source, now, access.organizationIds);
       const { rows, rejected, errors } = await reader.readRows((batch) => writer.writeBatch(batch));
+      scansWritten = writer.scansWritten;
       // The same bytes into the same organizations were imported before: answered with that import, before the
       // re-derive (most of an import's time), and rolled back. The scope is the organizations of the rows written
       // (the writer has refused any the caller may not write, so they are all theirs to see).
@@ -57,13 +59,13 @@ export async function commitImport(reader: JobReader, ctx: CommitContext): Promi
       // On SQLite the recompute runs synchronously chunk after chunk: after a progress line, a turn of the event loop
       // lets it reach the client.
       await setImmediate();
-      const { organizations: orgs, rollup } = await recomputeServers(s, touched, await campaignsIn(s), {
+      const { organizations: orgs, countsChanged, rollup } = await recomputeServers(s, touched, await campaignsIn(s), {
         onProgress: async (done) => {
           if (reader.report("computing", false, { done, total })) await setImmediate();
         },
         changedFrom: writer.changedFrom,
       });
-      await refreshOrganizationCounts(s, orgs);
+      await refreshOrganizationCounts(s, countsChanged);
       const changes = await recordChanges(s, importId, rollup);
       // Webhook events (new compromises, roll-backs) commit with the import, or not at all.
       await enqueueImportEvents(s, importId, reader.label(), now);
@@ -94,7 +96,7 @@ export async function commitImport(reader: JobReader, ctx: CommitContext): Promi
       );
       return summary;
     });
-    if (summary.accepted >= ANALYZE_AFTER_ROWS) await refreshPlannerStatistics(summary.accepted);
+    if (summary.accepted >= ANALYZE_AFTER_ROWS) await refreshPlannerStatistics(scansWritten);
     // The import may have created the organization a saved mapping is fixed to.
     if (summary.serversCreated > 0) await bindPendingMappings();
     await auditUpload(access, summary, digest);
