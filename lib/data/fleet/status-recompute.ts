@@ -212,8 +212,9 @@ async function deriveChunk({ resumable, loaded, stored, steady: steadyServers }:
       // anchors take in the new scans, and the roll-up's hunt is ranked as of today.
       steadyUpdates.push([id, steady.lastScanAt, ip]);
       resumeRows.push([id, steady.anchors.join(","), resumePoint(history), today, steady.added.join(",")]);
-      changes.upsert(steady.stored, statusRow(id, ROLLUP, orgId, steady.rollupStatus, hostnameKey, { hunt: steady.rollupHunt, exposure: storedExposure(steady.stored) }));
-      rollupChanges.set(id, { before: steady.rollupStatus, after: steady.rollupStatus });
+      const { storedRollup } = steady;
+      changes.upsert(storedRollup, statusRow(id, ROLLUP, orgId, storedRollup[0], hostnameKey, { hunt: steady.rollupHunt, exposure: storedExposure(storedRollup) }));
+      rollupChanges.set(id, { before: storedRollup[0], after: storedRollup[0] });
       continue;
     }
     const mine = stored.get(id) ?? NOTHING_STORED;

@@ -6,7 +6,6 @@ import type { ServerHistory } from "../../domain/facts";
 import type { Hunt } from "../../domain/hunt";
 import { rollupHuntOf } from "../../domain/server-hunts";
 import { steadyAnchors, steadyScans } from "../../domain/steady";
-import type { Status } from "../../domain/statuses";
 import type { Resumable } from "./resume-window";
 import { storedHunts, type StoredStatus } from "./stored-status";
 
@@ -19,9 +18,8 @@ export interface SteadyServer {
   /** its anchors (steadyAnchors), and of them those this re-derive added */
   anchors: number[];
   added: number[];
-  rollupStatus: Status;
-  /** its stored roll-up row (the only stored row a steady re-derive may rewrite) */
-  stored: StoredStatus;
+  /** its stored roll-up row (its status stays; the only stored row a steady re-derive may rewrite) */
+  storedRollup: StoredStatus;
   /** the roll-up's hunt ranked as of today */
   rollupHunt: Hunt;
 }
@@ -39,8 +37,7 @@ export function steadyServer(window: Resumable, history: ServerHistory, statuses
     lastScanAt: new Date(Math.max(...fresh.map((s) => s.scannedAt.getTime()))),
     anchors,
     added,
-    rollupStatus: rollup[0],
-    stored: rollup,
+    storedRollup: rollup,
     rollupHunt: rollupHuntOf(storedHunts(statuses), campaigns, today),
   };
 }
