@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createReadStream, readFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import { treePids } from "./load/process-tree";
+import { bundleServer } from "./server-bundle";
 import { serverEnv } from "./server-options";
 
 export const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -42,7 +43,7 @@ function readProc(pid: number, file: string): string | null {
 
 export async function startServer(env: Record<string, string>): Promise<ChildProcess> {
   // The server `npm start` runs (scripts/serve.ts): uploads import in its worker thread, as in production.
-  const server = spawn("node", ["--import", "tsx", "scripts/serve.ts", "-p", String(PORT)], {
+  const server = spawn("node", [await bundleServer(), "-p", String(PORT)], {
     env: serverEnv({ ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1", PATCHBOARD_SECRET: process.env.PATCHBOARD_SECRET ?? "bench-session-secret-7c1e9a42d0b5f8e3a6d1" }),
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -5,7 +5,8 @@
 // lib/api/forwarded-headers.ts. It also sends the build's static assets compressed at build time, in brotli when the
 // client accepts it (scripts/compressed-static.ts). It logs a JSON line per request (lib/ops/request-log.ts;
 // PATCHBOARD_LOG=off turns them off), runs the webhook dispatcher and the import worker, and stops gracefully on SIGTERM and SIGINT.
-// Usage: tsx scripts/serve.ts [-p PORT] [-H HOSTNAME]; PORT defaults to $PORT, then 3000.
+// Usage: tsx scripts/serve.ts [-p PORT] [-H HOSTNAME]; PORT defaults to $PORT, then 3000. `npm start` runs it compiled
+// (scripts/server-bundle.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import { parseArgs } from "node:util";

@@ -12,6 +12,7 @@ import { demoEnabled, generateSecret, secretProblem, startupProblems } from "../
 import { seedDemo, seedDemoAccounts } from "./seed-demo";
 import { isPrecompressed, precompressStaticAssets } from "./precompress";
 import { serverEnv } from "./server-options";
+import { bundleServer } from "./server-bundle";
 
 process.env.DATABASE_URL ||= DEFAULT_DATABASE_URL;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -103,10 +104,12 @@ async function main() {
   // With demo mode off the demo accounts stay as they are: the server refuses them itself (lib/data/accounts/users.ts).
   if (demoEnabled()) await seedDemoAccounts();
   const port = process.env.PORT || "3000";
-  // Not `next start`: scripts/serve.ts puts Next behind a server that knows the client's address. Node runs it with
-  // tsx as a loader, not under the tsx command: that one relays a signal and, when the process does not confirm it
-  // within 30 ms (its event loop busy, say with an SQLite import), kills it outright, the graceful stop with it.
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", port, ...process.argv.slice(2)], { stdio: "inherit", env: serverEnv(process.env) });
+  // Not `next start`: scripts/serve.ts puts Next behind a server that knows the client's address. Node runs it compiled
+  // (scripts/server-bundle.ts), with no loader, and not under the tsx command: that one relays a signal and, when the
+  // process does not confirm it within 30 ms (its event loop busy, say with an SQLite import), kills it outright, the
+  // graceful stop with it.
+  const serve = await bundleServer();
+  const server = spawn(process.execPath, [serve, "-p", port, ...process.argv.slice(2)], { stdio: "inherit", env: serverEnv(process.env) });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
   server.on("exit", (code) => process.exit(code ?? 0));
 }

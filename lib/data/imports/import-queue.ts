@@ -38,9 +38,17 @@ export interface ImportWorker {
   importUpload?: (job: ClaimedJob, onProgress: (p: UploadProgress) => void) => Promise<JobAnswer>;
 }
 
-// A plain module that registers tsx in the thread and loads import-thread.ts (Node 20 does not apply the --import
-// loader to a worker's own entry file).
-const THREAD_FILE = join("lib", "data", "imports", "import-thread-boot.mjs");
+// The production server is compiled ahead of time (scripts/server-bundle.ts), and its thread from a compiled file of its
+// own, whose path the compiler puts in place of this name. Run from the sources (tests, scripts), the thread starts
+// from a plain module that registers tsx in it and loads import-thread.ts (Node 20 does not apply the --import loader
+// to a worker's own entry file).
+declare const PATCHBOARD_THREAD_BUNDLE: string | undefined;
+const THREAD_FILE = typeof PATCHBOARD_THREAD_BUNDLE === "string" ? PATCHBOARD_THREAD_BUNDLE : join("lib", "data", "imports", "import-thread-boot.mjs");
+
+// An import makes short-lived rows by the million; V8 lets a thread's young generation grow to several times this
+// before collecting it, and the process keeps the pages. A 1,000,000-row import on SQLite (BENCH_FILES=1 npm run bench)
+// peaked at 316-330 MB by default, 289-290 MB with 16 MB, 300-302 MB with 8 MB (and slower), in the same 22-23.5 s.
+const THREAD_YOUNG_GENERATION_MB = 16;
 
 // The worker of this process, for the upload route (in Next's bundle) to wake (wakeImportWorker in import-jobs.ts).
 const hook = globalThis as { patchboardImportWorker?: ImportWorker };
@@ -54,8 +62,8 @@ class ImportThread {
   exited = false;
 
   constructor() {
-    // Outside Next's bundle, by its path from the project's root, with tsx as the loader (as npm start runs the server).
-    this.worker = new Worker(join(process.cwd(), THREAD_FILE), { execArgv: [] });
+    // Outside Next's bundle, by its path from the project's root.
+    this.worker = new Worker(join(process.cwd(), THREAD_FILE), { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB } });
     this.ready = new Promise((resolve, reject) => {
       this.worker.once("error", reject);
       this.worker.on("message", (m: FromThread) => {
