@@ -7,7 +7,7 @@
 // done at every start and is never stale.
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
+import { build, stop } from "esbuild";
 
 export const BUNDLE_DIR = join(".next", "patchboard");
 export const SERVER_BUNDLE = join(BUNDLE_DIR, "serve.mjs");
@@ -30,6 +30,8 @@ export async function bundleServer(): Promise<string> {
     write: false,
     logLevel: "error",
   });
+  // esbuild compiles in a child process of its own, which would otherwise stay beside the server for its life.
+  await stop();
   mkdirSync(BUNDLE_DIR, { recursive: true });
   // Written whole and renamed into place: another process starting from the same directory (several app processes
   // on one host) reads either the old file or the new one, never half of one.

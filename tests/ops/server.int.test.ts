@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { treePids } from "../../scripts/load/process-tree";
 import { freePort } from "../support/free-port";
 import { createEmptyDatabase, openDatabase } from "../support/legacy-database";
 
@@ -110,12 +111,17 @@ describe("issue 12 item 6: the production server", () => {
     for (const secret of [ADMIN_TOKEN, QUERY_SECRET, COOKIE_SECRET]) expect(stdout).not.toContain(secret);
   });
 
-  it("runs under node with the tsx loader, never under the tsx command, whose signal relay kills a busy process", () => {
+  it("runs under node (start.ts with the tsx loader, the server compiled), never under the tsx command, whose signal relay kills a busy process", () => {
     // The tsx command passes SIGTERM on and SIGKILLs the process unless it confirms within 30 ms: a server busy
     // with a synchronous SQLite statement, or a loaded machine, lost its graceful stop that way.
     const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
     expect(scripts.start).toBe("node --import tsx scripts/start.ts");
-    expect(readFileSync("scripts/start.ts", "utf8")).toMatch(/spawn\(process\.execPath, \["--import", "tsx", "scripts\/serve\.ts"/);
+    expect(readFileSync("scripts/start.ts", "utf8")).toMatch(/const serve = await bundleServer\(\);\n\s+const server = spawn\(process\.execPath, \[serve, "-p"/);
+    // The server this test started is that compiled file, run by node itself.
+    const commands = treePids(app.pid!).map((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").slice(0, 2));
+    expect(commands).toContainEqual([process.execPath, ".next/patchboard/serve.mjs"]);
+    // esbuild's compiler process is gone once the server is compiled.
+    expect(commands.filter(([command]) => command.includes("esbuild")), JSON.stringify(commands)).toEqual([]);
   });
 
   it("on SIGTERM finishes the upload in flight (its import commits), refuses new connections and exits 0", async () => {

@@ -77,11 +77,16 @@ export interface ChunkReading<Steady> {
   /** the campaigns' stopgap bypass days (bypassDays in lib/domain/resume.ts) */
   bypasses: readonly string[];
   steadyOf: SteadyOf<Steady>;
+  /** servers the import created: nothing is stored of them yet */
+  created?: ReadonlySet<number>;
 }
 
-export async function readChunk<Steady>(s: SqlSession, chunk: number[], { changedFrom, bypasses, steadyOf }: ChunkReading<Steady>): Promise<ChunkInput<Steady>> {
-  const resumable = changedFrom ? await resumableServers(s, chunk, changedFrom, bypasses) : new Map<number, Resumable>();
-  const [loaded, statuses] = await Promise.all([loadChunk(s, chunk, resumable), storedStatuses(s, chunk)]);
+export async function readChunk<Steady>(s: SqlSession, chunk: number[], { changedFrom, bypasses, steadyOf, created }: ChunkReading<Steady>): Promise<ChunkInput<Steady>> {
+  // A new server's stored rows are not looked for: a first import would otherwise look for them in tables it fills
+  // as it goes, and that PostgreSQL has no statistics of yet (it reads them whole for each chunk).
+  const storedOnes = created?.size ? chunk.filter((id) => !created.has(id)) : chunk;
+  const resumable = changedFrom && storedOnes.length ? await resumableServers(s, storedOnes, changedFrom, bypasses) : new Map<number, Resumable>();
+  const [loaded, statuses] = await Promise.all([loadChunk(s, chunk, resumable), storedOnes.length ? storedStatuses(s, storedOnes) : new Map<number, Map<string, StoredStatus>>()]);
   const steady = new Map<number, Steady>();
   for (const [id, window] of resumable) {
     const server = loaded.get(id);
@@ -89,7 +94,8 @@ export async function readChunk<Steady>(s: SqlSession, chunk: number[], { change
     if (found) steady.set(id, found);
   }
   // A steady server's spans are not read, and it has no entry here: nothing may take it for one without spans.
-  const replayed = chunk.filter((id) => !steady.has(id));
+  // A new server has no entry either: it is derived against nothing stored (NOTHING_STORED).
+  const replayed = storedOnes.filter((id) => !steady.has(id));
   const spans = await storedSpans(s, replayed);
   const stored = new Map(replayed.map((id) => [id, { statuses: statuses.get(id)!, ...spans.get(id)! }]));
   return { chunk, resumable, loaded, stored, steady };

@@ -117,6 +117,8 @@ export interface RecomputeOptions {
   changedFrom?: ReadonlyMap<number, Date>;
   /** servers per chunk (default a thousand); a test makes it small to cross chunks with a few servers */
   chunkSize?: number;
+  /** an import's: the servers it created (nothing is stored of them yet) */
+  created?: ReadonlySet<number>;
 }
 
 /** A server's roll-up status before and after a re-derive; null: it had none (new) or has none (decommissioned). */
@@ -144,7 +146,7 @@ export async function recomputeServers(
   s: SqlSession,
   serverIds: Iterable<number>,
   campaigns: readonly Campaign[],
-  { onProgress, changedFrom, chunkSize = CHUNK }: RecomputeOptions = {},
+  { onProgress, changedFrom, chunkSize = CHUNK, created }: RecomputeOptions = {},
 ): Promise<Recomputed> {
   const ids = [...serverIds];
   const deltas = new Deltas();
@@ -155,6 +157,7 @@ export async function recomputeServers(
   const run: Run = { campaigns, asOf, today: asOf.toISOString().slice(0, 10), deltas, orgs, countsChanged, rollupChanges };
   const reading: ChunkReading<SteadyServer> = {
     changedFrom,
+    created,
     bypasses: bypassDays(campaigns),
     steadyOf: (window, history, statuses) => steadyServer(window, history, statuses, campaigns, run.today),
   };

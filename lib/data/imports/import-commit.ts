@@ -8,7 +8,7 @@ import type { ImportSummary } from "../../views";
 import { recordAudit } from "../accounts/audit";
 import { campaignsIn } from "../campaigns/registry";
 import { recomputeServers, refreshOrganizationCounts } from "../fleet/status-recompute";
-import { refreshPlannerStatistics, withWriteTransaction } from "../sql-write-transaction";
+import { analyzeGrownTables, refreshPlannerStatistics, withWriteTransaction } from "../sql-write-transaction";
 import { recordChanges, recordImportOrganizations } from "./import-changes";
 import type { JobReader } from "./import-job";
 import { findImport, importScopeKey, isUniqueViolation } from "./import-scope";
@@ -53,6 +53,7 @@ export async function commitImport(reader: JobReader, ctx: CommitContext): Promi
       const taken = await s.all(`SELECT "id" FROM "Import" WHERE "fileHash" = ? AND "scopeKey" = ?`, [digest, scopeKey]);
       if (taken.length) throw new Duplicate();
 
+      await analyzeGrownTables(s, { Server: writer.createdServers.size, Scan: scansWritten, Indicator: writer.indicatorsWritten });
       const touched = writer.touchedServers;
       const total = touched.size;
       reader.report("computing", true, { done: 0, total });
@@ -64,6 +65,7 @@ export async function commitImport(reader: JobReader, ctx: CommitContext): Promi
           if (reader.report("computing", false, { done, total })) await setImmediate();
         },
         changedFrom: writer.changedFrom,
+        created: writer.createdServers,
       });
       await refreshOrganizationCounts(s, countsChanged);
       const changes = await recordChanges(s, importId, rollup);
