@@ -120,8 +120,6 @@ describe("issue 12 item 6: the production server", () => {
     // The server this test started is that compiled file, run by node itself.
     const commands = treePids(app.pid!).map((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").slice(0, 2));
     expect(commands).toContainEqual([process.execPath, ".next/patchboard/serve.mjs"]);
-    // esbuild's compiler process is gone once the server is compiled.
-    expect(commands.filter(([command]) => command.includes("esbuild")), JSON.stringify(commands)).toEqual([]);
   });
 
   it("on SIGTERM finishes the upload in flight (its import commits), refuses new connections and exits 0", async () => {
