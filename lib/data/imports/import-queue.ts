@@ -47,7 +47,8 @@ const THREAD_FILE = typeof PATCHBOARD_THREAD_BUNDLE === "string" ? PATCHBOARD_TH
 
 // An import makes short-lived rows by the million; V8 lets a thread's young generation grow to several times this
 // before collecting it, and the process keeps the pages. A 1,000,000-row import on SQLite (BENCH_FILES=1 npm run bench)
-// peaked at 316-330 MB by default, 289-290 MB with 16 MB, 300-302 MB with 8 MB (and slower), in the same 22-23.5 s.
+// peaked at 316-330 MB by default and at 283-305 MB with 16 MB (the first import of seven runs), in the same 22-23.5 s;
+// 8 MB was no lower and slower.
 const THREAD_YOUNG_GENERATION_MB = 16;
 
 // The worker of this process, for the upload route (in Next's bundle) to wake (wakeImportWorker in import-jobs.ts).
