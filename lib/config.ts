@@ -1,6 +1,9 @@
 // Runtime settings read from the environment in one place, validated where they are read.
 import { randomBytes } from "node:crypto";
 
+/** The embedded database, when DATABASE_URL is not set. */
+export const DEFAULT_DATABASE_URL = "file:./data/patchboard.db";
+
 const MB = 1024 * 1024;
 export const MIN_SECRET_LENGTH = 32;
 /** PATCHBOARD_ADMIN_TOKEN is an admin's API token chosen by a person: at least as long as a session secret. */

@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { DEFAULT_DATABASE_URL } from "../config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
@@ -11,7 +12,6 @@ import { PrismaClient as PgClient } from "../generated/postgres/client";
 export type Db = SqliteClient;
 export type Dialect = "sqlite" | "postgres";
 
-export const DEFAULT_DATABASE_URL = "file:./data/patchboard.db";
 
 export function databaseUrl(): string {
   return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
