@@ -12,7 +12,6 @@ import { PrismaClient as PgClient } from "../generated/postgres/client";
 export type Db = SqliteClient;
 export type Dialect = "sqlite" | "postgres";
 
-
 export function databaseUrl(): string {
   return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 }

@@ -3,9 +3,8 @@
 // tables the pages read that way, so a deep page does not fetch thousands of rows from the table.
 import { beforeEach, describe, expect, it } from "vitest";
 import { dialect } from "@/lib/data/db";
-import { withReadSession } from "@/lib/data/sql-session";
+import { withReadSession, type SqlSession } from "@/lib/data/sql-session";
 import { analyzeGrownTables, refreshPlannerStatistics, withWriteTransaction } from "@/lib/data/sql-write-transaction";
-import type { SqlSession } from "@/lib/data/sql-session";
 import { resetDatabase } from "../reset-database";
 
 beforeEach(async () => {

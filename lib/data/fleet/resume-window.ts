@@ -24,12 +24,13 @@ const ids = (list: string | null) => (list ? list.split(",").map(Number) : []);
  * facts start: those with a stored resume point before that day and no technician's marks.
  */
 export async function resumableServers(s: SqlSession, chunk: number[], changedFrom: ReadonlyMap<number, Date>, bypasses: readonly string[]): Promise<Map<number, Resumable>> {
+  const resumable = new Map<number, Resumable>();
+  if (chunk.length === 0) return resumable;
   const { sql, params } = inIds(s, chunk);
   const rows = await s.all<{ serverId: number; scanIds: string; through: string; derivedOn: string | null; steadyIds: string | null; marks: number | boolean }>(
     `SELECT r."serverId", r."scanIds", r."through", r."derivedOn", r."steadyIds", EXISTS (SELECT 1 FROM "ServerLifecycle" l WHERE l."serverId" = r."serverId") AS "marks" FROM "ServerResume" r WHERE r."serverId" ${sql}`,
     params,
   );
-  const resumable = new Map<number, Resumable>();
   for (const r of rows) {
     const id = Number(r.serverId);
     const from = changedFrom.get(id);
@@ -85,8 +86,8 @@ export async function readChunk<Steady>(s: SqlSession, chunk: number[], { change
   // A new server's stored rows are not looked for: a first import would otherwise look for them in tables it fills
   // as it goes, and that PostgreSQL has no statistics of yet (it reads them whole for each chunk).
   const storedOnes = created?.size ? chunk.filter((id) => !created.has(id)) : chunk;
-  const resumable = changedFrom && storedOnes.length ? await resumableServers(s, storedOnes, changedFrom, bypasses) : new Map<number, Resumable>();
-  const [loaded, statuses] = await Promise.all([loadChunk(s, chunk, resumable), storedOnes.length ? storedStatuses(s, storedOnes) : new Map<number, Map<string, StoredStatus>>()]);
+  const resumable = changedFrom ? await resumableServers(s, storedOnes, changedFrom, bypasses) : new Map<number, Resumable>();
+  const [loaded, statuses] = await Promise.all([loadChunk(s, chunk, resumable), storedStatuses(s, storedOnes)]);
   const steady = new Map<number, Steady>();
   for (const [id, window] of resumable) {
     const server = loaded.get(id);

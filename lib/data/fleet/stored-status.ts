@@ -30,6 +30,7 @@ export const sameRow = (stored: StoredStatus | undefined, row: readonly unknown[
 
 /** The stored statuses of these servers, by server and campaign. */
 export async function storedStatuses(s: SqlSession, chunk: number[]): Promise<Map<number, Map<string, StoredStatus>>> {
+  if (chunk.length === 0) return new Map();
   const { sql, params } = inIds(s, chunk);
   const rows = await groupedTuples<[string, ...StoredStatus]>(s, { key: "serverId", columns: [`"campaign"`, ...DERIVED], table: "ServerCampaign", where: `"serverId" ${sql}`, params });
   return new Map(chunk.map((id) => [id, new Map((rows.get(id) ?? []).map(([campaign, ...row]) => [campaign, row]))]));
