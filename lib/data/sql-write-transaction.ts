@@ -68,10 +68,19 @@ async function pgTransaction<T>(fn: (s: SqlSession) => Promise<T>): Promise<T> {
   }
 }
 
+// A write transaction's statements look up a chunk's rows by key (a thousand servers' scans, statuses, spans) in tables
+// the import has just read or written, so their pages are in memory. At the default random_page_cost (4, a spinning
+// disk's) PostgreSQL costs those look-ups above reading the whole table, and read every scan ever stored, in
+// parallel workers, once per chunk: a day's import cost what the history costs, and the workers took the cores the
+// import's own process needed. 1.1 is the usual setting for memory and SSDs; no statement here is worth a parallel
+// plan.
+const PLANNER_SETTINGS = "SET LOCAL random_page_cost = 1.1; SET LOCAL max_parallel_workers_per_gather = 0";
+
 /** BEGIN, fn and COMMIT on a PostgreSQL client; ROLLBACK when anything fails. */
 async function inPgTransaction<T>(client: pg.ClientBase, fn: (s: SqlSession) => Promise<T>, { writersLock = false } = {}): Promise<T> {
   await client.query("BEGIN");
   try {
+    await client.query(PLANNER_SETTINGS);
     if (writersLock) await client.query("SELECT pg_advisory_xact_lock($1)", [WRITER_LOCK]);
     const result = await fn(pgSession(client, true));
     await client.query("COMMIT");
