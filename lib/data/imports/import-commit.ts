@@ -7,7 +7,7 @@ import { formatInfo } from "../../import/formats";
 import type { ImportSummary } from "../../views";
 import { recordAudit } from "../accounts/audit";
 import { campaignsIn } from "../campaigns/registry";
-import { recomputeServers, refreshOrganizationCounts } from "../fleet/status-recompute";
+import { importChunkSize, recomputeServers, refreshOrganizationCounts } from "../fleet/status-recompute";
 import { analyzeGrownTables, refreshPlannerStatistics, withWriteTransaction } from "../sql-write-transaction";
 import { recordChanges, recordImportOrganizations } from "./import-changes";
 import type { JobReader } from "./import-job";
@@ -66,6 +66,7 @@ export async function commitImport(reader: JobReader, ctx: CommitContext): Promi
         },
         changedFrom: writer.changedFrom,
         created: writer.createdServers,
+        chunkSize: importChunkSize(scansWritten, total),
       });
       await refreshOrganizationCounts(s, countsChanged);
       const changes = await recordChanges(s, importId, rollup);
