@@ -8,7 +8,7 @@ import { db } from "@/lib/data/db";
 import { importScanFile } from "@/lib/data/imports/imports";
 import { recordRemediation } from "@/lib/data/fleet/remediations";
 import { rederiveAll, rederiveIfRulesChanged, rulesFingerprint } from "@/lib/data/fleet/rules-version";
-import { recomputeServers, refreshOrganizationCounts } from "@/lib/data/fleet/status-recompute";
+import { recomputeServers } from "@/lib/data/fleet/status-recompute";
 import { type SqlSession } from "@/lib/data/sql-session";
 import { withWriteTransaction } from "@/lib/data/sql-write-transaction";
 import proxylogonFile from "@/lib/domain/campaigns/data/proxylogon.json";
@@ -98,7 +98,7 @@ beforeAll(async () => {
   // A server known by name that no scan has reached yet.
   const gamma = await db.organization.findFirstOrThrow({ where: { name: "Gamma" } });
   const g2 = await db.server.create({ data: { organizationId: gamma.id, hostname: "G2", hostnameKey: "g2" } });
-  await withWriteTransaction(async (s) => refreshOrganizationCounts(s, (await recomputeServers(s, [g2.id], await campaignsIn(s))).countsChanged));
+  await withWriteTransaction(async (s) => recomputeServers(s, [g2.id], await campaignsIn(s)));
 });
 
 describe("adding a campaign judges only it and re-derives the roll-up from what is stored", () => {

@@ -102,3 +102,16 @@ describe("decommissioned", () => {
     expect(bad.json.error.code).toBeTruthy();
   });
 });
+
+describe("an organization whose last server is decommissioned", () => {
+  it("leaves the organizations' counts, which the re-derive keeps by the difference", async () => {
+    const cove = (await db.organization.findFirstOrThrow({ where: { slug: "cove" } })).id;
+    const rows = () => db.organizationStatus.findMany({ where: { organizationId: cove }, orderBy: { campaign: "asc" } });
+    expect((await rows()).length).toBeGreaterThan(0);
+    expect(await rows()).toContainEqual(expect.objectContaining({ campaign: "proxylogon", servers: 1, unpatched: 1, percentPatched: 0 }));
+    expect((await mark("C-1", "decommission")).status).toBe(201);
+    expect(await rows()).toEqual([]);
+    await importCsv(`organization,hostname,exchange_build,scanned_at\nCove,C-1,15.2.792.10,${daysAgo(0)}\n`);
+    expect(await rows()).toContainEqual(expect.objectContaining({ campaign: "proxylogon", servers: 1, patched: 1, unpatched: 0, percentPatched: 100 }));
+  });
+});

@@ -6,7 +6,7 @@ import { POST } from "@/app/api/v1/scans/route";
 import { createApiToken } from "@/lib/data/accounts/tokens";
 import { campaignsIn } from "@/lib/data/campaigns/registry";
 import { recordRemediation } from "@/lib/data/fleet/remediations";
-import { recomputeServers, refreshOrganizationCounts } from "@/lib/data/fleet/status-recompute";
+import { recomputeServers } from "@/lib/data/fleet/status-recompute";
 import { type SqlSession } from "@/lib/data/sql-session";
 import { withWriteTransaction } from "@/lib/data/sql-write-transaction";
 import { TEST_ACCESS } from "../access";
@@ -86,7 +86,7 @@ async function storedAndWhole({ chunkSize, fromScratch = false }: { chunkSize?: 
       await s.run(`UPDATE "Server" SET "build" = NULL, "product" = NULL, "cumulativeUpdate" = NULL, "lastScanAt" = NULL, "indicators" = NULL, "compromisedAt" = NULL, "indicatorCount" = 0, "suspiciousFiles" = 0`);
     }
     const ids = (await s.all<{ id: number }>(`SELECT "id" FROM "Server"`)).map((r) => Number(r.id));
-    await refreshOrganizationCounts(s, (await recomputeServers(s, ids, await campaignsIn(s), { chunkSize })).countsChanged);
+    await recomputeServers(s, ids, await campaignsIn(s), { chunkSize });
     whole = await snapshot(s);
     throw new Rollback();
   }).catch((err) => {

@@ -14,7 +14,8 @@ import { rederiveAll, rulesFingerprint, storedFingerprint, storeRulesFingerprint
 import { loadHistories } from "./server-history";
 import { NOTHING_STORED, sameRow, sameSpans, storedHunts, storedRows } from "./stored-status";
 import { applyDeltas, Deltas } from "./status-deltas";
-import { refreshOrganizationCounts, SPAN_TYPES, STATUS_INSERT, STATUS_TYPES, STATUS_UPDATE, statusRow } from "./status-recompute";
+import { SPAN_TYPES, STATUS_INSERT, STATUS_TYPES, STATUS_UPDATE, statusRow } from "./status-recompute";
+import { refreshOrganizationCounts } from "./organization-counts";
 
 // Servers per round trip, as in the full recompute: one chunk's scans stay a few megabytes.
 const CHUNK = 1000;

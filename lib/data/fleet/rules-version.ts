@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import * as EXCHANGE_DATA from "../../domain/exchange/exchange-data.generated";
 import type { Campaign } from "../../domain/campaigns/rules";
 import { campaignsIn } from "../campaigns/registry";
-import { recomputeServers, refreshOrganizationCounts } from "./status-recompute";
+import { recomputeServers } from "./status-recompute";
 import { type SqlSession } from "../sql-session";
 import { withWriteTransaction } from "../sql-write-transaction";
 
@@ -31,17 +31,16 @@ export async function storedFingerprint(s: SqlSession): Promise<string | null> {
 /** Re-derives every server for these campaigns, inside the caller's transaction. Returns how many servers. */
 export async function rederiveAll(s: SqlSession, campaigns: readonly Campaign[], onProgress?: (done: number, total: number) => void): Promise<number> {
   const ids = (await s.all<{ id: number }>(`SELECT "id" FROM "Server" ORDER BY "organizationId", "id"`)).map((r) => Number(r.id));
-  // Every status, span and roll-up row is rebuilt, so none of the old ones needs to be read back.
+  // Every status, span, roll-up and count row is rebuilt, so none of the old ones needs to be read back.
   await s.run(`DELETE FROM "ServerCampaign"`);
   await s.run(`DELETE FROM "StatusSpan"`);
   await s.run(`DELETE FROM "StatusDelta"`);
-  const organizations = new Set<number>();
+  // The counts are the sum of the differences the re-derive makes, from none.
+  await s.run(`DELETE FROM "OrganizationStatus"`);
   for (let i = 0; i < ids.length; i += BATCH) {
-    for (const org of (await recomputeServers(s, ids.slice(i, i + BATCH), campaigns)).organizations) organizations.add(org);
+    await recomputeServers(s, ids.slice(i, i + BATCH), campaigns);
     onProgress?.(Math.min(i + BATCH, ids.length), ids.length);
   }
-  await s.run(`DELETE FROM "OrganizationStatus"`);
-  await refreshOrganizationCounts(s, organizations);
   await storeRulesFingerprint(s, campaigns);
   return ids.length;
 }

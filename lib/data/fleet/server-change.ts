@@ -1,12 +1,12 @@
 // A change a person makes to one server (a remediation, a hunt, a lifecycle mark): in one write transaction, the
 // server looked up within the caller's scope (another tenant's is a 404 like a missing one), the change written,
-// and the server re-derived with it, its organization's counts refreshed.
+// and the server re-derived with it (its organization's counts with it).
 import { seesOrganization, type Access } from "../../domain/access";
 import { notFound } from "../../errors";
 import { campaignsIn } from "../campaigns/registry";
 import { type SqlSession } from "../sql-session";
 import { withWriteTransaction } from "../sql-write-transaction";
-import { recomputeServers, refreshOrganizationCounts } from "./status-recompute";
+import { recomputeServers } from "./status-recompute";
 
 export interface ChangedServer {
   id: number;
@@ -21,8 +21,7 @@ export function changeServer<T>(access: Access, serverId: number, change: (s: Sq
     if (!row || !seesOrganization(access, Number(row.organizationId))) throw notFound("Server");
     const server = { id: Number(row.id), hostname: row.hostname, organizationId: Number(row.organizationId), indicatorCount: Number(row.indicatorCount) };
     const result = await change(s, server);
-    const { countsChanged } = await recomputeServers(s, [serverId], await campaignsIn(s));
-    await refreshOrganizationCounts(s, countsChanged);
+    await recomputeServers(s, [serverId], await campaignsIn(s));
     return { server, result };
   });
 }

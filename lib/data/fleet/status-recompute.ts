@@ -3,7 +3,6 @@ import { ROLLUP } from "../../domain/campaign-evaluation";
 import { dayOf } from "../../domain/days";
 import { bypassDays, resumePoint, type Resume } from "../../domain/resume";
 import type { StatusSpan } from "../../domain/status";
-import { HUNT_PENDING } from "../../domain/hunt";
 import { deriveServer } from "../../domain/server-derivation";
 import type { CampaignHunt } from "../../domain/server-hunts";
 import { severityOf, type Status } from "../../domain/statuses";
@@ -14,6 +13,7 @@ import { steadyServer, type SteadyServer } from "./steady-server";
 import { NOTHING_STORED, sameRow, sameSpans, storedExposure, type Stored, type StoredStatus } from "./stored-status";
 import { type SqlScalar, type SqlSession } from "../sql-session";
 import { applyDeltas, Deltas } from "./status-deltas";
+import { applyCountDeltas, CountDeltas } from "./organization-counts";
 import { inIds, insertRows, updateRows } from "../sql-rows";
 
 // Servers re-derived per round trip: large enough to amortise the queries, small enough
@@ -70,15 +70,15 @@ class ChunkChanges {
   private statusGone = new Map<string, number[]>();
   private spansGone: number[] = [];
 
-  /** `changedOrgs`: where a status row is written or deleted, the organizations whose counts must be refreshed */
-  constructor(private readonly changedOrgs: Set<number>) {}
+  /** `counts`: what each status row written or deleted adds to or takes from its organization's counts */
+  constructor(private readonly counts: CountDeltas) {}
 
   compare(id: number, orgId: number, stored: Stored, rows: Map<string, SqlScalar[]>, spans: Map<string, StatusSpan[]>, deltas: Deltas): void {
     for (const [campaign, row] of rows) this.upsert(stored.statuses.get(campaign), row);
-    for (const campaign of stored.statuses.keys()) {
+    for (const [campaign, gone] of stored.statuses) {
       if (rows.has(campaign)) continue;
       push(this.statusGone, campaign, id);
-      this.changedOrgs.add(orgId);
+      this.counts.row(campaign, orgId, gone[0], gone[3], -1);
     }
     for (const campaign of new Set([...stored.spans.keys(), ...spans.keys()])) {
       const before = stored.spans.get(campaign) ?? [];
@@ -97,7 +97,9 @@ class ChunkChanges {
   upsert(stored: StoredStatus | undefined, row: SqlScalar[]): void {
     if (sameRow(stored, row)) return;
     this.upserts.push(row);
-    this.changedOrgs.add(Number(row[2]));
+    const [, campaign, orgId, status, , , hunt] = row;
+    if (stored) this.counts.row(String(campaign), Number(orgId), stored[0], stored[3], -1);
+    this.counts.row(String(campaign), Number(orgId), String(status), String(hunt), 1);
   }
 
   async write(s: SqlSession): Promise<void> {
@@ -140,15 +142,13 @@ export interface RollupChange {
 export interface Recomputed {
   /** the organizations of the servers re-derived */
   organizations: Set<number>;
-  /** those where a status row changed: their counts must be refreshed (refreshOrganizationCounts) */
-  countsChanged: Set<number>;
   rollup: Map<number, RollupChange>;
 }
 
 /**
  * Re-derives the given servers from their scans, findings and remediations, for every campaign and the roll-up: the
- * server row, its status per campaign, its day spans and the per-day roll-up (by organization and fleet, by the
- * difference only). With `changedFrom` (an import: when each server's new scans and findings start), a server whose
+ * server row, its status per campaign, its day spans, the per-day roll-up (by organization and fleet) and the
+ * organizations' counts, these two by the difference only. With `changedFrom` (an import: when each server's new scans and findings start), a server whose
  * stored scans all fall before that day resumes from its stored anchors (lib/domain/resume.ts) instead of replaying
  * its whole history, so a daily import costs what the new day costs.
  */
@@ -163,8 +163,8 @@ export async function recomputeServers(
   const orgs = new Set<number>();
   const rollupChanges = new Map<number, RollupChange>();
   const asOf = new Date();
-  const countsChanged = new Set<number>();
-  const run: Run = { campaigns, asOf, today: asOf.toISOString().slice(0, 10), deltas, orgs, countsChanged, rollupChanges };
+  const counts = new CountDeltas();
+  const run: Run = { campaigns, asOf, today: asOf.toISOString().slice(0, 10), deltas, orgs, counts, rollupChanges };
   const reading: ChunkReading<SteadyServer> = {
     changedFrom,
     created,
@@ -192,7 +192,8 @@ export async function recomputeServers(
     await Promise.allSettled([next, writing]);
   }
   await applyDeltas(s, deltas);
-  return { organizations: orgs, countsChanged, rollup: rollupChanges };
+  await applyCountDeltas(s, counts);
+  return { organizations: orgs, rollup: rollupChanges };
 }
 
 // What one re-derive shares across its chunks.
@@ -202,15 +203,15 @@ interface Run {
   today: string;
   deltas: Deltas;
   orgs: Set<number>;
-  countsChanged: Set<number>;
+  counts: CountDeltas;
   rollupChanges: Map<number, RollupChange>;
 }
 
 /** Evaluates a chunk's servers; answers the writes of what changed. */
-async function deriveChunk({ resumable, loaded, stored, steady: steadyServers }: ChunkInput<SteadyServer>, { campaigns, asOf, today, deltas, orgs, countsChanged, rollupChanges }: Run): Promise<(s: SqlSession) => Promise<void>> {
+async function deriveChunk({ resumable, loaded, stored, steady: steadyServers }: ChunkInput<SteadyServer>, { campaigns, asOf, today, deltas, orgs, counts, rollupChanges }: Run): Promise<(s: SqlSession) => Promise<void>> {
   const updates: SqlScalar[][] = [];
   const steadyUpdates: SqlScalar[][] = [];
-  const changes = new ChunkChanges(countsChanged);
+  const changes = new ChunkChanges(counts);
   const resumeRows: SqlScalar[][] = [];
   const noResume: number[] = [];
   let evaluated = 0;
@@ -288,22 +289,4 @@ function updateServers(s: SqlSession, updates: SqlScalar[][]): Promise<void> {
 // A steady server's (lib/domain/steady.ts): [id, lastScanAt, ipAddress]; its other columns stay as they are.
 function updateSteadyServers(s: SqlSession, updates: SqlScalar[][]): Promise<void> {
   return updateRows(s, "Server", ["integer", "timestamp(3)", "text"], updates, (v) => `"lastScanAt" = ${v(2)}, "ipAddress" = COALESCE(${v(3)}, "Server"."ipAddress")`);
-}
-
-const COUNTED = ["patched", "unpatched", "mitigated", "compromised", "unknown"] as const;
-
-/** Refreshes the stored counts per organization and campaign from the servers' statuses (indexed by both). */
-export async function refreshOrganizationCounts(s: SqlSession, orgIds: Iterable<number>): Promise<void> {
-  const ids = [...orgIds];
-  const sums = COUNTED.map((c) => `SUM(CASE WHEN "status" = '${c}' THEN 1 ELSE 0 END)`);
-  const huntNeeded = `SUM(CASE WHEN "hunt" IN (${HUNT_PENDING.map((h) => `'${h}'`).join(", ")}) THEN 1 ELSE 0 END)`;
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const where = inIds(s, ids.slice(i, i + CHUNK));
-    await s.run(
-      `INSERT INTO "OrganizationStatus" ("campaign", "organizationId", "servers", ${COUNTED.map((c) => `"${c}"`).join(", ")}, "percentPatched", "huntNeeded") ` +
-        `SELECT "campaign", "organizationId", COUNT(*), ${sums.join(", ")}, ROUND(100.0 * ${sums[0]} / COUNT(*), 1), ${huntNeeded} FROM "ServerCampaign" WHERE "organizationId" ${where.sql} GROUP BY "campaign", "organizationId" ` +
-        `ON CONFLICT ("campaign", "organizationId") DO UPDATE SET "servers" = excluded."servers", ${COUNTED.map((c) => `"${c}" = excluded."${c}"`).join(", ")}, "percentPatched" = excluded."percentPatched", "huntNeeded" = excluded."huntNeeded"`,
-      where.params,
-    );
-  }
 }

@@ -7,7 +7,7 @@ import { formatInfo } from "../../import/formats";
 import type { ImportSummary } from "../../views";
 import { recordAudit } from "../accounts/audit";
 import { campaignsIn } from "../campaigns/registry";
-import { importChunkSize, recomputeServers, refreshOrganizationCounts } from "../fleet/status-recompute";
+import { importChunkSize, recomputeServers } from "../fleet/status-recompute";
 import { analyzeGrownTables, refreshPlannerStatistics, withWriteTransaction } from "../sql-write-transaction";
 import { recordChanges, recordImportOrganizations } from "./import-changes";
 import type { JobReader } from "./import-job";
@@ -60,7 +60,7 @@ export async function commitImport(reader: JobReader, ctx: CommitContext): Promi
       // On SQLite the recompute runs synchronously chunk after chunk: after a progress line, a turn of the event loop
       // lets it reach the client.
       await setImmediate();
-      const { organizations: orgs, countsChanged, rollup } = await recomputeServers(s, touched, await campaignsIn(s), {
+      const { organizations: orgs, rollup } = await recomputeServers(s, touched, await campaignsIn(s), {
         onProgress: async (done) => {
           if (reader.report("computing", false, { done, total })) await setImmediate();
         },
@@ -68,7 +68,6 @@ export async function commitImport(reader: JobReader, ctx: CommitContext): Promi
         created: writer.createdServers,
         chunkSize: importChunkSize(scansWritten, total),
       });
-      await refreshOrganizationCounts(s, countsChanged);
       const changes = await recordChanges(s, importId, rollup);
       // Webhook events (new compromises, roll-backs) commit with the import, or not at all.
       await enqueueImportEvents(s, importId, reader.label(), now);
