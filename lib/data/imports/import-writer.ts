@@ -161,16 +161,26 @@ export class ImportWriter {
       const orgId = this.orgIds.get(nameKey(r.organization)) ?? (await this.resolveOrganization(r.organization));
       this.touchedOrganizations.add(orgId);
       const hostKey = nameKey(r.hostname);
-      const key = `${orgId}\u0000${hostKey}`;
+      const key = serverKey(orgId, hostKey);
       keys.push(key);
       if (!this.serverIds.has(key) && !missing.has(key)) missing.set(key, { orgId, hostname: r.hostname.trim(), hostKey });
     }
     const pending = [...missing.values()];
+    // Those that exist are looked up first: a daily file names servers that all exist, and inserting each one to find
+    // it conflicting cost PostgreSQL twice the look-up. An organization the dry run would create (an id below zero)
+    // has none yet.
+    await this.lookUpServers(pending.filter((c) => c.orgId > 0));
+    const absent = pending.filter((c) => !this.serverIds.has(serverKey(c.orgId, c.hostKey)));
     if (this.dryRun) {
-      await this.resolveServersDry(pending);
+      // The rest would be created, and get ids below zero.
+      for (const c of absent) {
+        const id = -(this.createdServers.size + 1);
+        this.createdServers.add(id);
+        this.serverIds.set(serverKey(c.orgId, c.hostKey), id);
+      }
       return keys.map((k) => this.serverIds.get(k)!);
     }
-    for (const chunk of statementBatches(this.s, pending, SERVER_TYPES.length)) {
+    for (const chunk of statementBatches(this.s, absent, SERVER_TYPES.length)) {
       const src = rowsSource(this.s, SERVER_TYPES, chunk.map((c) => [c.orgId, c.hostname, c.hostKey, this.now]));
       const created = await this.s.all<{ id: number; organizationId: number; hostnameKey: string }>(
         `INSERT INTO "Server" ("organizationId", "hostname", "hostnameKey", "createdAt") SELECT * FROM ${src.sql} WHERE true ON CONFLICT ("organizationId", "hostnameKey") DO NOTHING RETURNING "id", "organizationId", "hostnameKey"`,
@@ -179,25 +189,13 @@ export class ImportWriter {
       for (const c of created) {
         const id = Number(c.id);
         this.createdServers.add(id);
-        this.serverIds.set(`${Number(c.organizationId)}\u0000${c.hostnameKey}`, id);
+        this.serverIds.set(serverKey(Number(c.organizationId), c.hostnameKey), id);
       }
-      const existing = chunk.filter((c) => !this.serverIds.has(`${c.orgId}\u0000${c.hostKey}`));
-      if (existing.length) await this.lookUpServers(existing);
+      // Created meanwhile by another process's import (PostgreSQL): they exist now.
+      const raced = chunk.filter((c) => !this.serverIds.has(serverKey(c.orgId, c.hostKey)));
+      if (raced.length) await this.lookUpServers(raced);
     }
     return keys.map((k) => this.serverIds.get(k)!);
-  }
-
-  // The servers that exist are looked up; the rest would be created, and get ids below zero.
-  private async resolveServersDry(pending: { orgId: number; hostKey: string }[]): Promise<void> {
-    const known = pending.filter((c) => c.orgId > 0);
-    for (const chunk of statementBatches(this.s, known, SERVER_TYPES.length)) await this.lookUpServers(chunk);
-    for (const c of pending) {
-      const key = `${c.orgId}\u0000${c.hostKey}`;
-      if (this.serverIds.has(key)) continue;
-      const id = -(this.createdServers.size + 1);
-      this.createdServers.add(id);
-      this.serverIds.set(key, id);
-    }
   }
 
   // One statement per batch, whatever the number of organizations (a daily fleet file names a thousand).
@@ -208,10 +206,12 @@ export class ImportWriter {
         `SELECT s."id", s."organizationId", s."hostnameKey" FROM ${src.sql} JOIN "Server" s ON s."organizationId" = v.column1 AND s."hostnameKey" = v.column2`,
         src.params,
       );
-      for (const f of found) this.serverIds.set(`${Number(f.organizationId)}\u0000${f.hostnameKey}`, Number(f.id));
+      for (const f of found) this.serverIds.set(serverKey(Number(f.organizationId), f.hostnameKey), Number(f.id));
     }
   }
 }
+
+const serverKey = (orgId: number, hostKey: string) => `${orgId}\u0000${hostKey}`;
 
 function signalsText(signals: string[] | undefined): string | null {
   const ids = (signals ?? []).filter((id) => SIGNAL_ID.test(id)).slice(0, MAX_SIGNALS);
