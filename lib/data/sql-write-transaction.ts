@@ -136,6 +136,7 @@ export function isWriting(): boolean {
  */
 export async function drainWrites(): Promise<void> {
   while (writers.active > 0) await writers.queue;
+  await maintenanceDone();
 }
 
 /** Runs fn in one write transaction on a connection of its own: all of it commits, or none. */
@@ -175,25 +176,49 @@ export type GrowingTable = "Server" | "Scan" | "Indicator";
  * fleet took 30 ms with the heap fetches an unvacuumed ServerCampaign left, 8 ms after; the VACUUM took 0.4 s), and
  * time to patch reads them from one index. Plain VACUUM takes no lock that blocks readers or writers. SQLite needs
  * neither. `addedScans`: how many scans the import added (by default: enough to analyse every table).
+ *
+ * The statistics are refreshed before this resolves; the VACUUM goes on after it (maintenanceDone): it was a third of
+ * a second of every daily import's answer on PostgreSQL, and the next page load does not need it to have ended.
  */
 export async function refreshPlannerStatistics(addedScans = Infinity): Promise<void> {
   if (dialect() !== "postgres") return;
-  const client = pgClient();
-  await client.connect();
-  try {
-    // SKIP_LOCKED: a table another process's import is analysing in its transaction (analyzeGrownTables) holds its
-    // lock until that import ends; this answer does not wait for it, and the next import refreshes the table.
-    await client.query(`VACUUM (ANALYZE, SKIP_LOCKED) "Server", "ServerCampaign", "ServerResume"`);
-    // The other tables are analysed when the import added a tenth of the scans or more (reltuples: the estimate of
-    // the last analyse, -1 before any): the spans and the per-day roll-up change with the scans, so below that their
-    // statistics still hold too; autovacuum analyses each on a tenth changed; the ANALYZE took a second of a daily
-    // import.
+  // The other tables are analysed when the import added a tenth of the scans or more (reltuples: the estimate of the
+  // last analyse, -1 before any): the spans and the per-day roll-up change with the scans, so below that their
+  // statistics still hold too; autovacuum analyses each on a tenth changed; the ANALYZE took a second of a daily
+  // import.
+  await withMaintenanceClient(async (client) => {
     const { rows } = await client.query<{ reltuples: number }>(`SELECT "reltuples" FROM pg_class WHERE "oid" = '"Scan"'::regclass`);
     const scans = Number(rows[0]?.reltuples ?? -1);
     if (scans <= 0 || addedScans >= scans / 10) await client.query(`ANALYZE (SKIP_LOCKED) "Organization", "Scan", "StatusSpan", "StatusDelta"`);
+  });
+  // SKIP_LOCKED: a table another process's import is analysing in its transaction (analyzeGrownTables) holds its lock
+  // until that import ends; this does not wait for it, and the next import refreshes the table.
+  inBackground(withMaintenanceClient((client) => client.query(`VACUUM (ANALYZE, SKIP_LOCKED) "Server", "ServerCampaign", "ServerResume"`)));
+}
+
+async function withMaintenanceClient(fn: (client: pg.Client) => Promise<unknown>): Promise<void> {
+  const client = pgClient();
+  await client.connect();
+  try {
+    await fn(client);
   } finally {
     await client.end();
   }
+}
+
+const background = new Set<Promise<void>>();
+
+// Maintenance that no answer waits for: a failure is logged (the next import does it again), never thrown.
+function inBackground(task: Promise<void>): void {
+  const running: Promise<void> = task
+    .catch((err) => console.error("Patchboard: maintenance after an import failed:", err))
+    .finally(() => background.delete(running));
+  background.add(running);
+}
+
+/** Resolves once the maintenance started in this thread (refreshPlannerStatistics) has ended. */
+export async function maintenanceDone(): Promise<void> {
+  await Promise.all([...background]);
 }
 
 /**

@@ -4,10 +4,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { dialect } from "@/lib/data/db";
 import { withReadSession, type SqlSession } from "@/lib/data/sql-session";
-import { analyzeGrownTables, refreshPlannerStatistics, withWriteTransaction } from "@/lib/data/sql-write-transaction";
+import { analyzeGrownTables, maintenanceDone, refreshPlannerStatistics, withWriteTransaction } from "@/lib/data/sql-write-transaction";
 import { resetDatabase } from "../reset-database";
 
 beforeEach(async () => {
+  // An earlier test's VACUUM, still running after its answer, would make this one's skip the tables it holds.
+  await maintenanceDone();
   await resetDatabase();
 });
 
@@ -15,7 +17,7 @@ const visibility = () =>
   withReadSession((s) => s.all<{ relname: string; pages: number; visible: number }>(`SELECT relname, relpages AS "pages", relallvisible AS "visible" FROM pg_class WHERE relname IN ('Server', 'ServerCampaign') ORDER BY relname`));
 
 describe("planner statistics after a large import", () => {
-  it("marks every page of the servers and their status rows all-visible on PostgreSQL (SQLite needs nothing)", async () => {
+  it("marks every page of the servers and their status rows all-visible on PostgreSQL, after the answer (SQLite needs nothing)", async () => {
     if (dialect() === "sqlite") {
       await expect(refreshPlannerStatistics()).resolves.toBeUndefined();
       return;
@@ -26,6 +28,8 @@ describe("planner statistics after a large import", () => {
       await s.run(`INSERT INTO "ServerCampaign" ("serverId", "campaign", "organizationId", "status", "severity", "hostnameKey") SELECT g, 'all', 1, 'patched', 4, 'mail' || g FROM generate_series(1, 2000) g`);
     });
     await refreshPlannerStatistics();
+    // The VACUUM runs after the answer: it has not ended when refreshPlannerStatistics has.
+    await maintenanceDone();
     const tables = await visibility();
     expect(tables.map((t) => t.relname)).toEqual(["Server", "ServerCampaign"]);
     for (const t of tables) {
@@ -72,13 +76,17 @@ describe("planner statistics after a large import", () => {
     await withWriteTransaction(async (s) => {
       await s.run(`INSERT INTO "Organization" ("id", "slug", "name", "nameKey") VALUES (1, 'acme', 'Acme', 'acme')`);
       await s.run(`INSERT INTO "Server" ("id", "organizationId", "hostname", "hostnameKey") SELECT g, 1, 'MAIL' || g, 'mail' || g FROM generate_series(1, 20000) g`);
+      // The estimates scale with the table's pages, which the earlier tests' deleted rows would otherwise still hold.
+      await s.run(`TRUNCATE "Scan" CASCADE`);
       // Statistics of a table that held one server's scans: they say every scan is that server's.
       await s.run(`INSERT INTO "Scan" ("serverId", "scannedAt", "source") SELECT 1, TIMESTAMP '2020-03-01' + g * INTERVAL '1 minute', 'canonical' FROM generate_series(1, 10) g`);
       await s.run(`ANALYZE "Scan"`);
       // Then an import writes two scans for each of 20,000 servers (a server's rows together).
       await s.run(`INSERT INTO "Scan" ("serverId", "scannedAt", "source") SELECT 1 + (g - 1) / 2, TIMESTAMP '2021-03-01' + g * INTERVAL '1 minute', 'canonical' FROM generate_series(1, 40000) g`);
-      // The read's estimate comes from statistics that describe another table (200 rows: 2 scans of 100 servers).
-      expect(estimate(await plan(s))).toBeLessThan(20);
+      // The read's estimate comes from statistics that describe another table: off by more than five times from the
+      // 200 rows it reads (2 scans of 100 servers).
+      const before = estimate(await plan(s));
+      expect(Math.max(before / 200, 200 / before)).toBeGreaterThan(5);
       await analyzeGrownTables(s, { Server: 20000, Scan: 40000, Indicator: 0 });
       const after = await plan(s);
       expect(after).not.toContain('"Seq Scan"');
@@ -112,6 +120,7 @@ describe("planner statistics after a large import", () => {
     await withWriteTransaction(async (s) => {
       await s.run(`INSERT INTO "Organization" ("id", "slug", "name", "nameKey") VALUES (1, 'acme', 'Acme', 'acme')`);
       await s.run(`INSERT INTO "Server" ("id", "organizationId", "hostname", "hostnameKey") SELECT g, 1, 'MAIL' || g, 'mail' || g FROM generate_series(1, 20000) g`);
+      await s.run(`TRUNCATE "Scan" CASCADE`);
       await s.run(`INSERT INTO "Scan" ("serverId", "scannedAt", "source", "build") SELECT 1 + g % 20000, TIMESTAMP '2021-03-01' + (g / 20000) * INTERVAL '1 day', 'canonical', '15.2.792.10' FROM generate_series(0, 139999) g`);
     });
     await withWriteTransaction((s) => s.run(`SELECT 1`));
