@@ -10,6 +10,7 @@ const COUNTED = ["patched", "unpatched", "mitigated", "compromised", "unknown"] 
 const COLUMNS = ["servers", ...COUNTED, "huntNeeded"];
 const CHUNK = 1000;
 const COUNT_TYPES = ["text", "integer", ...COLUMNS.map(() => "integer")];
+// The one definition of percentPatched, for a recount and for the sum of differences alike.
 const percent = (patched: string, servers: string) => `COALESCE(ROUND(100.0 * (${patched}) / NULLIF(${servers}, 0), 1), 0)`;
 
 /** What a re-derive's status rows added to and took from each organization's counts, by campaign. */
@@ -55,14 +56,15 @@ export async function applyCountDeltas(s: SqlSession, deltas: CountDeltas): Prom
 /** Counts again, from the servers' status rows, the organizations' counts (after a campaign's rows were rebuilt). */
 export async function refreshOrganizationCounts(s: SqlSession, orgIds: Iterable<number>): Promise<void> {
   const ids = [...orgIds];
-  const sums = COUNTED.map((c) => `SUM(CASE WHEN "status" = '${c}' THEN 1 ELSE 0 END)`);
-  const huntNeeded = `SUM(CASE WHEN "hunt" IN (${HUNT_PENDING.map((h) => `'${h}'`).join(", ")}) THEN 1 ELSE 0 END)`;
+  const sum = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+  // In COLUMNS' order: servers, each status, hunts needed.
+  const counts = ["COUNT(*)", ...COUNTED.map((c) => sum(`"status" = '${c}'`)), sum(`"hunt" IN (${HUNT_PENDING.map((h) => `'${h}'`).join(", ")})`)];
   for (let i = 0; i < ids.length; i += CHUNK) {
     const where = inIds(s, ids.slice(i, i + CHUNK));
     await s.run(
-      `INSERT INTO "OrganizationStatus" ("campaign", "organizationId", "servers", ${COUNTED.map((c) => `"${c}"`).join(", ")}, "percentPatched", "huntNeeded") ` +
-        `SELECT "campaign", "organizationId", COUNT(*), ${sums.join(", ")}, ROUND(100.0 * ${sums[0]} / COUNT(*), 1), ${huntNeeded} FROM "ServerCampaign" WHERE "organizationId" ${where.sql} GROUP BY "campaign", "organizationId" ` +
-        `ON CONFLICT ("campaign", "organizationId") DO UPDATE SET "servers" = excluded."servers", ${COUNTED.map((c) => `"${c}" = excluded."${c}"`).join(", ")}, "percentPatched" = excluded."percentPatched", "huntNeeded" = excluded."huntNeeded"`,
+      `INSERT INTO "OrganizationStatus" ("campaign", "organizationId", ${COLUMNS.map((c) => `"${c}"`).join(", ")}, "percentPatched") ` +
+        `SELECT "campaign", "organizationId", ${counts.join(", ")}, ${percent(counts[1], counts[0])} FROM "ServerCampaign" WHERE "organizationId" ${where.sql} GROUP BY "campaign", "organizationId" ` +
+        `ON CONFLICT ("campaign", "organizationId") DO UPDATE SET ${[...COLUMNS, "percentPatched"].map((c) => `"${c}" = excluded."${c}"`).join(", ")}`,
       where.params,
     );
   }
