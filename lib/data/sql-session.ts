@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { databaseUrl, dialect, PG_CONNECT_TIMEOUT_MS, sqlitePath, type Dialect } from "./db";
+import { pgArrayLiteral } from "./pg-array";
 
 // Raw SQL beside Prisma, on either database: the session interface, its connections and the read sessions. Write
 // transactions are in sql-write-transaction.ts, statements over many rows in sql-rows.ts.
@@ -38,7 +39,7 @@ export function sqliteValue(v: SqlValue): string | number | null | Uint8Array {
 function pgScalar(v: SqlScalar): string | number | null | Uint8Array {
   return v instanceof Date ? v.toISOString().slice(0, -1) : v;
 }
-const pgValue = (v: SqlValue) => (Array.isArray(v) ? v.map(pgScalar) : pgScalar(v));
+const pgValue = (v: SqlValue) => (Array.isArray(v) ? pgArrayLiteral(v) : pgScalar(v));
 
 /**
  * A connection that dies while idle (the server stopped, a failover) makes pg emit "error" on the client or pool; with

@@ -1,0 +1,24 @@
+// A JavaScript array as PostgreSQL's array literal ('{1,2,NULL}', '{"a","b\"c"}'), for the unnest() and ANY()
+// parameters of bulk statements (sql-rows.ts). pg builds the same literal itself, one string concatenation and two
+// regular expressions per element: for a daily import's arrays that was 400 MB of garbage (a fifth of all it
+// allocated). Built here with one join, a text element quoted and escaped the way PostgreSQL's array input reads it.
+import type { SqlScalar } from "./sql-session";
+
+const NEEDS_ESCAPE = /["\\]/;
+const ESCAPED = /["\\]/g;
+
+function element(v: SqlScalar | undefined): string {
+  if (v === null || v === undefined) return "NULL";
+  if (typeof v === "number") return String(v);
+  // Prisma keeps DateTime in "timestamp(3)" without time zone, holding UTC (see pgScalar in sql-session.ts).
+  if (v instanceof Date) return v.toISOString().slice(0, -1);
+  if (typeof v !== "string") throw new Error("bytes in an array parameter are not supported");
+  return NEEDS_ESCAPE.test(v) ? `"${v.replace(ESCAPED, "\\$&")}"` : `"${v}"`;
+}
+
+/** The literal of a one-dimensional array of scalars (no bytes); PostgreSQL casts it to the statement's array type. */
+export function pgArrayLiteral(values: readonly (SqlScalar | undefined)[]): string {
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) parts[i] = element(values[i]);
+  return `{${parts.join(",")}}`;
+}
