@@ -6,7 +6,8 @@ import { POST } from "@/app/api/v1/scans/route";
 import { createApiToken } from "@/lib/data/accounts/tokens";
 import { campaignsIn } from "@/lib/data/campaigns/registry";
 import { recordRemediation } from "@/lib/data/fleet/remediations";
-import { recomputeServers } from "@/lib/data/fleet/status-recompute";
+import { recomputeServers, type RecomputeOptions, type RollupChange } from "@/lib/data/fleet/status-recompute";
+import { ROLLUP } from "@/lib/domain/campaign-evaluation";
 import { type SqlSession } from "@/lib/data/sql-session";
 import { withWriteTransaction } from "@/lib/data/sql-write-transaction";
 import { TEST_ACCESS } from "../access";
@@ -76,7 +77,7 @@ class Rollback extends Error {}
  * The derived tables as stored, and as a whole re-derive of every server would make them (rolled back after). With
  * `fromScratch`, the re-derive starts from nothing derived (every row it must write, in chunks of `chunkSize`).
  */
-async function storedAndWhole({ chunkSize, fromScratch = false }: { chunkSize?: number; fromScratch?: boolean } = {}) {
+async function storedAndWhole({ chunkSize, fromScratch = false, recordChanges }: Pick<RecomputeOptions, "chunkSize" | "recordChanges"> & { fromScratch?: boolean } = {}) {
   let stored: Awaited<ReturnType<typeof snapshot>> | null = null;
   let whole: Awaited<ReturnType<typeof snapshot>> | null = null;
   await withWriteTransaction(async (s) => {
@@ -86,7 +87,7 @@ async function storedAndWhole({ chunkSize, fromScratch = false }: { chunkSize?: 
       await s.run(`UPDATE "Server" SET "build" = NULL, "product" = NULL, "cumulativeUpdate" = NULL, "lastScanAt" = NULL, "indicators" = NULL, "compromisedAt" = NULL, "indicatorCount" = 0, "suspiciousFiles" = 0`);
     }
     const ids = (await s.all<{ id: number }>(`SELECT "id" FROM "Server"`)).map((r) => Number(r.id));
-    await recomputeServers(s, ids, await campaignsIn(s), { chunkSize });
+    await recomputeServers(s, ids, await campaignsIn(s), { chunkSize, recordChanges });
     whole = await snapshot(s);
     throw new Rollback();
   }).catch((err) => {
@@ -130,7 +131,13 @@ describe("issue 12 item 1: a daily import resumes from the stored anchors", () =
     const onWarning = (w: Error) => warnings.push(w.message);
     process.on("warning", onWarning);
     // Six servers in chunks of two: three chunks, each read while the one before it is evaluated and written.
-    const { whole } = await storedAndWhole({ chunkSize: 2, fromScratch: true }).finally(() => process.off("warning", onWarning));
+    // Each chunk's roll-up changes are recorded with its writes: every server once, from nothing to what it became.
+    const recorded: [number, RollupChange][][] = [];
+    const recordChanges = async (_: unknown, changes: ReadonlyMap<number, RollupChange>) => void recorded.push([...changes]);
+    const { whole } = await storedAndWhole({ chunkSize: 2, fromScratch: true, recordChanges }).finally(() => process.off("warning", onWarning));
+    expect(recorded.map((chunk) => chunk.length)).toEqual([2, 2, 2]);
+    const rollups = new Map((whole.ServerCampaign as { serverId: number; campaign: string; status: string }[]).filter((r) => r.campaign === ROLLUP).map((r) => [Number(r.serverId), r.status]));
+    expect(new Map(recorded.flat())).toEqual(new Map([...rollups].map(([id, status]) => [id, { before: null, after: status }])));
     expect({ ...whole, anchors: null }).toEqual({ ...stored, anchors: null });
     expectAnchorsHeld(stored.anchors, whole.anchors, "re-derived from nothing");
     expect(whole.Server).toHaveLength(6);

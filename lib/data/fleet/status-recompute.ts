@@ -131,6 +131,11 @@ export interface RecomputeOptions {
   chunkSize?: number;
   /** an import's: the servers it created (nothing is stored of them yet) */
   created?: ReadonlySet<number>;
+  /**
+   * an import's: each chunk's roll-up changes, written with the chunk's own writes (on PostgreSQL while this process
+   * evaluates the next chunk, rather than all of them after the last)
+   */
+  recordChanges?: (s: SqlSession, changes: ReadonlyMap<number, RollupChange>) => Promise<void>;
 }
 
 /** A server's roll-up status before and after a re-derive; null: it had none (new) or has none (decommissioned). */
@@ -142,7 +147,6 @@ export interface RollupChange {
 export interface Recomputed {
   /** the organizations of the servers re-derived */
   organizations: Set<number>;
-  rollup: Map<number, RollupChange>;
 }
 
 /**
@@ -156,15 +160,14 @@ export async function recomputeServers(
   s: SqlSession,
   serverIds: Iterable<number>,
   campaigns: readonly Campaign[],
-  { onProgress, changedFrom, chunkSize = CHUNK, created }: RecomputeOptions = {},
+  { onProgress, changedFrom, chunkSize = CHUNK, created, recordChanges }: RecomputeOptions = {},
 ): Promise<Recomputed> {
   const ids = [...serverIds];
   const deltas = new Deltas();
   const orgs = new Set<number>();
-  const rollupChanges = new Map<number, RollupChange>();
   const asOf = new Date();
   const counts = new CountDeltas();
-  const run: Run = { campaigns, asOf, today: asOf.toISOString().slice(0, 10), deltas, orgs, counts, rollupChanges };
+  const run: Run = { campaigns, asOf, today: asOf.toISOString().slice(0, 10), deltas, orgs, counts, recordChanges };
   const reading: ChunkReading<SteadyServer> = {
     changedFrom,
     created,
@@ -193,7 +196,7 @@ export async function recomputeServers(
   }
   await applyDeltas(s, deltas);
   await applyCountDeltas(s, counts);
-  return { organizations: orgs, rollup: rollupChanges };
+  return { organizations: orgs };
 }
 
 // What one re-derive shares across its chunks.
@@ -204,11 +207,12 @@ interface Run {
   deltas: Deltas;
   orgs: Set<number>;
   counts: CountDeltas;
-  rollupChanges: Map<number, RollupChange>;
+  recordChanges?: RecomputeOptions["recordChanges"];
 }
 
 /** Evaluates a chunk's servers; answers the writes of what changed. */
-async function deriveChunk({ resumable, loaded, stored, steady: steadyServers }: ChunkInput<SteadyServer>, { campaigns, asOf, today, deltas, orgs, counts, rollupChanges }: Run): Promise<(s: SqlSession) => Promise<void>> {
+async function deriveChunk({ resumable, loaded, stored, steady: steadyServers }: ChunkInput<SteadyServer>, { campaigns, asOf, today, deltas, orgs, counts, recordChanges }: Run): Promise<(s: SqlSession) => Promise<void>> {
+  const rollupChanges = new Map<number, RollupChange>();
   const updates: SqlScalar[][] = [];
   const steadyUpdates: SqlScalar[][] = [];
   const changes = new ChunkChanges(counts);
@@ -265,6 +269,7 @@ async function deriveChunk({ resumable, loaded, stored, steady: steadyServers }:
       const none = inIds(s, noResume);
       await s.run(`DELETE FROM "ServerResume" WHERE "serverId" ${none.sql}`, none.params);
     }
+    await recordChanges?.(s, rollupChanges);
   };
 }
 

@@ -8,18 +8,25 @@ import { insertRows } from "../sql-rows";
 
 const CHANGE_TYPES = ["integer", "integer", "integer", "text", "text"];
 
-/** Records each re-derived server's roll-up status before and after the import, and counts each kind of change. */
-export async function recordChanges(s: SqlSession, importId: number, rollup: ReadonlyMap<number, RollupChange>): Promise<StatusChangeCounts> {
-  const counts = emptyChangeCounts();
-  const rows: SqlScalar[][] = [];
-  for (const [id, { before, after }] of rollup) {
-    if (!after) continue; // decommissioned: it counts nowhere, so it has no change to tell
-    const change = statusChange(before, after);
-    counts[change]++;
-    rows.push([importId, statusChangeOrder(change), id, before, after]);
-  }
-  await insertRows(s, `INSERT INTO "ImportServer" ("importId", "change", "serverId", "statusBefore", "statusAfter")`, CHANGE_TYPES, rows);
-  return counts;
+/**
+ * Records each re-derived server's roll-up status before and after the import, a chunk of servers at a time (see
+ * recordChanges in RecomputeOptions), and counts each kind of change.
+ */
+export class ChangeRecorder {
+  readonly counts: StatusChangeCounts = emptyChangeCounts();
+
+  constructor(private importId: number) {}
+
+  record = async (s: SqlSession, rollup: ReadonlyMap<number, RollupChange>): Promise<void> => {
+    const rows: SqlScalar[][] = [];
+    for (const [id, { before, after }] of rollup) {
+      if (!after) continue; // decommissioned: it counts nowhere, so it has no change to tell
+      const change = statusChange(before, after);
+      this.counts[change]++;
+      rows.push([this.importId, statusChangeOrder(change), id, before, after]);
+    }
+    await insertRows(s, `INSERT INTO "ImportServer" ("importId", "change", "serverId", "statusBefore", "statusAfter")`, CHANGE_TYPES, rows);
+  };
 }
 
 /** The organizations that decide who sees the import (see ImportOrganization in the schema). */

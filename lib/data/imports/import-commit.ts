@@ -9,7 +9,7 @@ import { recordAudit } from "../accounts/audit";
 import { campaignsIn } from "../campaigns/registry";
 import { importChunkSize, recomputeServers } from "../fleet/status-recompute";
 import { analyzeGrownTables, refreshPlannerStatistics, withWriteTransaction } from "../sql-write-transaction";
-import { recordChanges, recordImportOrganizations } from "./import-changes";
+import { ChangeRecorder, recordImportOrganizations } from "./import-changes";
 import type { JobReader } from "./import-job";
 import { findImport, importScopeKey, isUniqueViolation } from "./import-scope";
 import { ImportWriter } from "./import-writer";
@@ -60,15 +60,17 @@ export async function commitImport(reader: JobReader, ctx: CommitContext): Promi
       // On SQLite the recompute runs synchronously chunk after chunk: after a progress line, a turn of the event loop
       // lets it reach the client.
       await setImmediate();
-      const { organizations: orgs, rollup } = await recomputeServers(s, touched, await campaignsIn(s), {
+      const recorder = new ChangeRecorder(importId);
+      const { organizations: orgs } = await recomputeServers(s, touched, await campaignsIn(s), {
         onProgress: async (done) => {
           if (reader.report("computing", false, { done, total })) await setImmediate();
         },
         changedFrom: writer.changedFrom,
         created: writer.createdServers,
         chunkSize: importChunkSize(scansWritten, total),
+        recordChanges: recorder.record,
       });
-      const changes = await recordChanges(s, importId, rollup);
+      const changes = recorder.counts;
       // Webhook events (new compromises, roll-backs) commit with the import, or not at all.
       await enqueueImportEvents(s, importId, reader.label(), now);
       // One that wrote nowhere is seen by whoever sees all the uploader's organizations (or, unlimited, by everyone unlimited).
