@@ -6,7 +6,7 @@ import { type SqlSession } from "../sql-session";
 import { inIds } from "../sql-rows";
 import { loadHistories, type LoadedServer } from "./server-history";
 import type { ServerHistory } from "../../domain/facts";
-import { storedSpans, storedStatuses, type Stored, type StoredStatus } from "./stored-status";
+import { steadyStored, storedRows, type Stored, type SteadyStored } from "./stored-status";
 
 export interface Resumable {
   since: Date;
@@ -69,8 +69,10 @@ export interface ChunkInput<Steady> {
   steady: Map<number, Steady>;
 }
 
-/** Whether a resumable server is steady (lib/data/fleet/steady-server.ts), from its window and stored statuses. */
-export type SteadyOf<Steady> = (window: Resumable, history: ServerHistory, statuses: ReadonlyMap<string, StoredStatus>) => Steady | null;
+/** Whether a resumable server is steady (lib/data/fleet/steady-server.ts), from its window and what it has stored. */
+export type SteadyOf<Steady> = (window: Resumable, history: ServerHistory, stored: SteadyStored) => Steady | null;
+
+const NOTHING_STEADY: SteadyStored = { hunts: new Map(), rollup: undefined };
 
 /** How a re-derive reads its chunks: when each server's new facts start (an import's), and what may skip a replay. */
 export interface ChunkReading<Steady> {
@@ -87,17 +89,16 @@ export async function readChunk<Steady>(s: SqlSession, chunk: number[], { change
   // as it goes, and that PostgreSQL has no statistics of yet (it reads them whole for each chunk).
   const storedOnes = created?.size ? chunk.filter((id) => !created.has(id)) : chunk;
   const resumable = changedFrom ? await resumableServers(s, storedOnes, changedFrom, bypasses) : new Map<number, Resumable>();
-  const [loaded, statuses] = await Promise.all([loadChunk(s, chunk, resumable), storedStatuses(s, storedOnes)]);
+  // Only a resumable server may be steady: the others' rows are read whole below.
+  const [loaded, candidates] = await Promise.all([loadChunk(s, chunk, resumable), steadyStored(s, [...resumable.keys()])]);
   const steady = new Map<number, Steady>();
   for (const [id, window] of resumable) {
     const server = loaded.get(id);
-    const found = server ? steadyOf(window, server.history, statuses.get(id)!) : null;
+    const found = server ? steadyOf(window, server.history, candidates.get(id) ?? NOTHING_STEADY) : null;
     if (found) steady.set(id, found);
   }
-  // A steady server's spans are not read, and it has no entry here: nothing may take it for one without spans.
-  // A new server has no entry either: it is derived against nothing stored (NOTHING_STORED).
-  const replayed = storedOnes.filter((id) => !steady.has(id));
-  const spans = await storedSpans(s, replayed);
-  const stored = new Map(replayed.map((id) => [id, { statuses: statuses.get(id)!, ...spans.get(id)! }]));
+  // A steady server's statuses and spans are not read whole, and it has no entry here: nothing may take it for one
+  // without them. A new server has no entry either: it is derived against nothing stored (NOTHING_STORED).
+  const stored = await storedRows(s, storedOnes.filter((id) => !steady.has(id)));
   return { chunk, resumable, loaded, stored, steady };
 }

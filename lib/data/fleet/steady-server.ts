@@ -7,7 +7,7 @@ import type { Hunt } from "../../domain/hunt";
 import { rollupHuntOf } from "../../domain/server-hunts";
 import { steadyAnchors, steadyScans } from "../../domain/steady";
 import type { Resumable } from "./resume-window";
-import { storedHunts, type StoredStatus } from "./stored-status";
+import type { SteadyStored, StoredStatus } from "./stored-status";
 
 // A steady server's anchors are its last replay's and its latest new scans (lib/domain/steady.ts): a few. A bound all
 // the same, past which it is replayed once.
@@ -25,10 +25,9 @@ export interface SteadyServer {
 }
 
 /** What a steady server's re-derive writes; null when it must be replayed. */
-export function steadyServer(window: Resumable, history: ServerHistory, statuses: ReadonlyMap<string, StoredStatus>, campaigns: readonly CampaignRules[], today: string): SteadyServer | null {
-  const rollup = statuses.get(ROLLUP);
+export function steadyServer(window: Resumable, history: ServerHistory, { hunts, rollup }: SteadyStored, campaigns: readonly CampaignRules[], today: string): SteadyServer | null {
   // Stored under exactly these campaigns (a campaign added or rules changed since re-derive every server whole).
-  if (!rollup || window.derivedOn === null || statuses.size !== campaigns.length + 1 || !campaigns.every((c) => statuses.has(c.id))) return null;
+  if (!rollup || window.derivedOn === null || hunts.size !== campaigns.length + 1 || !hunts.has(ROLLUP) || !campaigns.every((c) => hunts.has(c.id))) return null;
   const fresh = steadyScans({ history, since: window.since, derivedOn: window.derivedOn, campaigns, today });
   if (!fresh) return null;
   const { anchors, added } = steadyAnchors(window.anchors, window.steadyIds, fresh);
@@ -38,6 +37,6 @@ export function steadyServer(window: Resumable, history: ServerHistory, statuses
     anchors,
     added,
     storedRollup: rollup,
-    rollupHunt: rollupHuntOf(storedHunts(statuses), campaigns, today),
+    rollupHunt: rollupHuntOf(hunts, campaigns, today),
   };
 }
