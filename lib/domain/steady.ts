@@ -53,22 +53,40 @@ export interface SteadyInput {
 
 /** The new scans of a server whose new facts only repeat its latest stored scan; null when anything else changed. */
 export function steadyScans({ history, since, derivedOn, campaigns, today }: SteadyInput): ScanFacts[] | null {
+  // Loops rather than filtered copies: this runs for most servers of every daily import.
   const from = since.getTime();
-  const fresh = history.scans.filter((s) => s.scannedAt.getTime() >= from);
-  const stored = history.scans.filter((s) => s.scannedAt.getTime() < from);
-  if (fresh.length === 0 || stored.length === 0) return null;
-  const latest = Math.max(...stored.map((s) => s.scannedAt.getTime()));
+  const fresh: ScanFacts[] = [];
+  let latest = -Infinity;
+  for (const s of history.scans) {
+    const t = s.scannedAt.getTime();
+    if (t >= from) fresh.push(s);
+    else if (t > latest) latest = t;
+  }
+  if (fresh.length === 0 || latest === -Infinity) return null;
   // Scans of the same moment are ordered by their evidence: all of the latest must say the same.
-  const last = stored.filter((s) => s.scannedAt.getTime() === latest);
-  if (!reachedServer(last[0]) || ![...last, ...fresh].every((s) => sameEvidence(s, last[0]))) return null;
-  if (history.findings.some((f) => f.at.getTime() >= from || f.reportedAt.getTime() >= from)) return null;
-  if (history.remediations.some((r) => r.remediatedAt.getTime() >= from)) return null;
+  let last: ScanFacts | undefined;
+  for (const s of history.scans) {
+    if (s.scannedAt.getTime() !== latest) continue;
+    if (!last) {
+      if (!reachedServer(s)) return null;
+      last = s;
+    } else if (!sameEvidence(s, last)) return null;
+  }
+  for (const s of fresh) if (!sameEvidence(s, last!)) return null;
+  for (const f of history.findings) if (f.at.getTime() >= from || f.reportedAt.getTime() >= from) return null;
+  for (const r of history.remediations) if (r.remediatedAt.getTime() >= from) return null;
   if (history.lifecycle?.length) return null;
-  if ((history.checks ?? []).some((c) => c.at.getTime() >= from || dayOf(c.at) > derivedOn) || (history.hunts ?? []).some((h) => h.toDay > derivedOn)) return null;
+  for (const c of history.checks ?? []) if (c.at.getTime() >= from || dayOf(c.at) > derivedOn) return null;
+  for (const h of history.hunts ?? []) if (h.toDay > derivedOn) return null;
+  if (today < derivedOn) return null;
   // A scan may be dated up to a few minutes ahead of the clock: its day counts as today.
-  const until = [today, ...fresh.map((s) => dayOf(s.scannedAt))].reduce(laterDay);
+  let until = today;
+  for (const s of fresh) until = laterDay(until, dayOf(s.scannedAt));
   const moves = (day: string | null | undefined) => day != null && day > derivedOn && day <= until;
-  if (today < derivedOn || campaigns.some((c) => moves(c.disclosed) || c.mitigations.some((m) => moves(m.bypassedFrom)))) return null;
+  for (const c of campaigns) {
+    if (moves(c.disclosed)) return null;
+    for (const m of c.mitigations) if (moves(m.bypassedFrom)) return null;
+  }
   return fresh;
 }
 
