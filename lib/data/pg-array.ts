@@ -7,11 +7,16 @@ import type { SqlScalar } from "./sql-session";
 const NEEDS_ESCAPE = /["\\]/;
 const ESCAPED = /["\\]/g;
 
+/**
+ * A time as PostgreSQL reads it for Prisma's DateTime columns: "timestamp(3)" without time zone, holding UTC. pg would
+ * otherwise write such values in the machine's local time zone.
+ */
+export const pgTimestamp = (d: Date): string => d.toISOString().slice(0, -1);
+
 function element(v: SqlScalar | undefined): string {
   if (v === null || v === undefined) return "NULL";
   if (typeof v === "number") return String(v);
-  // Prisma keeps DateTime in "timestamp(3)" without time zone, holding UTC (see pgScalar in sql-session.ts).
-  if (v instanceof Date) return v.toISOString().slice(0, -1);
+  if (v instanceof Date) return pgTimestamp(v);
   if (typeof v !== "string") throw new Error("bytes in an array parameter are not supported");
   return NEEDS_ESCAPE.test(v) ? `"${v.replace(ESCAPED, "\\$&")}"` : `"${v}"`;
 }

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { databaseUrl, dialect, PG_CONNECT_TIMEOUT_MS, sqlitePath, type Dialect } from "./db";
-import { pgArrayLiteral } from "./pg-array";
+import { pgArrayLiteral, pgTimestamp } from "./pg-array";
 
 // Raw SQL beside Prisma, on either database: the session interface, its connections and the read sessions. Write
 // transactions are in sql-write-transaction.ts, statements over many rows in sql-rows.ts.
@@ -34,12 +34,8 @@ export function sqliteValue(v: SqlValue): string | number | null | Uint8Array {
   return v instanceof Date ? v.toISOString().replace("Z", "+00:00") : v;
 }
 
-// Prisma keeps DateTime in "timestamp(3)" without time zone, holding UTC. pg would
-// otherwise write and read such values in the machine's local time zone.
-function pgScalar(v: SqlScalar): string | number | null | Uint8Array {
-  return v instanceof Date ? v.toISOString().slice(0, -1) : v;
-}
-const pgValue = (v: SqlValue) => (Array.isArray(v) ? pgArrayLiteral(v) : pgScalar(v));
+// Times as pgTimestamp writes them (pg would use the machine's local time zone), arrays as one literal each.
+const pgValue = (v: SqlValue) => (Array.isArray(v) ? pgArrayLiteral(v) : v instanceof Date ? pgTimestamp(v) : v);
 
 /**
  * A connection that dies while idle (the server stopped, a failover) makes pg emit "error" on the client or pool; with

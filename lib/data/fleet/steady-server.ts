@@ -1,6 +1,5 @@
 // The recompute's short way for a server whose new scans only repeat its latest stored one (lib/domain/steady.ts):
 // what it writes instead of a replay.
-import { ROLLUP } from "../../domain/campaign-evaluation";
 import type { CampaignRules } from "../../domain/campaign-rules";
 import type { ServerHistory } from "../../domain/facts";
 import type { Hunt } from "../../domain/hunt";
@@ -27,7 +26,7 @@ export interface SteadyServer {
 /** What a steady server's re-derive writes; null when it must be replayed. */
 export function steadyServer(window: Resumable, history: ServerHistory, { hunts, rollup }: SteadyStored, campaigns: readonly CampaignRules[], today: string): SteadyServer | null {
   // Stored under exactly these campaigns (a campaign added or rules changed since re-derive every server whole).
-  if (!rollup || window.derivedOn === null || hunts.size !== campaigns.length + 1 || !hunts.has(ROLLUP) || !campaigns.every((c) => hunts.has(c.id))) return null;
+  if (!rollup || window.derivedOn === null || hunts.size !== campaigns.length + 1 || !campaigns.every((c) => hunts.has(c.id))) return null;
   const fresh = steadyScans({ history, since: window.since, derivedOn: window.derivedOn, campaigns, today });
   if (!fresh) return null;
   const { anchors, added } = steadyAnchors(window.anchors, window.steadyIds, fresh);
