@@ -201,7 +201,9 @@ export function startImportWorker(options: ImportWorkerOptions = {}): ImportWork
     async idle() {
       for (;;) {
         if (round) await round;
-        if (!(await anyJobDue())) return;
+        // A round that began while this looked may have claimed the job it would have found due: wait for it too.
+        if (!(await anyJobDue()) && !round) return;
+        if (round) continue;
         worker.wake();
         await new Promise((r) => setTimeout(r, 10));
       }
